@@ -1,0 +1,128 @@
+"""Run the selected rules over a map: select → check (a crash becomes a finding) → stable sort."""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from audit.config import AuditConfig
+from audit.errors import CommapError
+from audit.findings import Entity, Finding, Location, Severity
+from audit.graph import MapGraph
+from audit.model import CommMap
+from audit.rule import Rule, RuleContext
+
+SKIP_REASONS = {
+    "platform": {
+        "en": "the map describes no systems (no Systems sheet and no --platform)",
+        "ru": "в карте не описаны системы (нет листа «Системы» и не задан --platform)",
+    },
+    "events": {
+        "en": "the map has no Events sheet",
+        "ru": "в карте нет листа «События»",
+    },
+}
+
+CRASH = {
+    "en": "The check stopped on an internal error ({error}); the other checks ran. Please report this.",
+    "ru": "Проверка остановилась из-за внутренней ошибки ({error}); остальные проверки выполнены. Сообщите нам.",
+}
+
+
+class AuditResult(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    map: CommMap
+    audit_date: date
+    lang: str
+    platform: str | None
+    findings: list[Finding]
+    skipped: dict[str, str]  # code → reason, in the report language
+    rules: list[Rule]  # the rules that ran, for the report's rule reference
+
+    def summary(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return {**counts, "suppressed": 0}
+
+
+def resolve_lang(config: AuditConfig, commap: CommMap) -> str:
+    return commap.language if config.lang == "auto" else config.lang
+
+
+def build_rules(config: AuditConfig, lang: str, registry: tuple[type[Rule], ...]) -> list[Rule]:
+    """Instantiate the selected rules with their configured severity and options."""
+    known = {rule.code for rule in registry}
+    for code in (*config.severity, *config.options):
+        if code not in known:
+            raise CommapError(f"configuration: unknown rule '{code}'")
+    rules = []
+    for rule_class in registry:
+        if not config.selects(rule_class.code):
+            continue
+        try:
+            options = rule_class.Options(**config.options.get(rule_class.code, {}))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise CommapError(f"configuration: rule {rule_class.code} option '{where}': {first['msg']}") from None
+        rules.append(rule_class(config.severity.get(rule_class.code), options, lang))
+    return rules
+
+
+def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
+    from rules import ALL_RULES
+
+    config = config or AuditConfig()
+    lang = resolve_lang(config, commap)
+    graph = MapGraph(commap)
+    ctx = RuleContext(
+        map=commap,
+        graph=graph,
+        today=config.today or date.today(),
+        lang=lang,
+        tracking_plan=config.tracking_plan,
+        platform_name=config.platform_name,
+    )
+    findings: list[Finding] = []
+    skipped: dict[str, str] = {}
+    ran: list[Rule] = []
+    for rule in build_rules(config, lang, ALL_RULES):
+        missing = [need for need in rule.requires if not _available(need, commap, graph)]
+        if missing:
+            skipped[rule.code] = SKIP_REASONS[missing[0]][lang]
+            continue
+        ran.append(rule)
+        try:
+            findings.extend(rule.check(ctx))
+        except Exception as exc:  # a broken rule must not take the audit down with it
+            findings.append(
+                Finding(
+                    rule=rule.code,
+                    slug=rule.slug,
+                    severity=Severity.ERROR,
+                    entity=Entity(kind="map", id=commap.meta.name or "map"),
+                    location=Location(),
+                    message=CRASH[lang].format(error=f"{type(exc).__name__}: {exc}"),
+                    hint="",
+                )
+            )
+    findings.sort(key=Finding.sort_key)
+    return AuditResult(
+        map=commap,
+        audit_date=ctx.today,
+        lang=lang,
+        platform=config.platform_name or (commap.meta.platform or None),
+        findings=findings,
+        skipped=skipped,
+        rules=ran,
+    )
+
+
+def _available(need: str, commap: CommMap, graph: MapGraph) -> bool:
+    if need == "platform":
+        return graph.has_platform
+    if need == "events":
+        return commap.has_sheet("events")
+    raise ValueError(f"unknown rule requirement {need!r}")

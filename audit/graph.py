@@ -1,0 +1,254 @@
+"""The map as a typed networkx graph, and the questions rules ask of it.
+
+Nodes are `"kind:key"` strings with attributes `kind` and `record`. Edges carry `kind`:
+
+* `targets`   segment → scenario         `parent`    parent segment → child segment
+* `fires`     event → scenario           `first`     scenario → its first step
+* `next`      step → step (attr `condition`)  `via`  step → channel
+* `stage`     stage → stage (next stage) `serves`    scenario → stage
+* `sent_by`   channel → system           `integration` system → system (attr `carries`)
+
+`MapGraph` builds the graph once per audit and answers the shared questions — who sends a
+step, what feedback a channel reports, whether feedback from one system reaches another,
+which segments live scenarios reach — each computed once and cached. Rules only read it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from functools import cached_property
+
+import networkx as nx
+
+from audit.model import Channel, ChannelKind, CommMap, Scenario, Segment, Step, System, id_key
+
+# What each channel kind reports by default (SPEC §2); a profile or the Channels sheet may override.
+DEFAULT_FEEDBACK: dict[ChannelKind, frozenset[str]] = {
+    ChannelKind.EMAIL: frozenset({"delivered", "opened", "clicked", "bounced", "unsubscribed"}),
+    ChannelKind.SMS: frozenset({"delivered"}),
+    ChannelKind.PUSH: frozenset({"delivered", "opened"}),
+    ChannelKind.MESSENGER: frozenset({"delivered", "read", "clicked", "replied"}),
+    ChannelKind.CALL: frozenset({"answered"}),
+}
+
+
+def node(kind: str, key: str) -> str:
+    return f"{kind}:{key}"
+
+
+def step_node(step: Step) -> str:
+    scenario, step_id = step.key
+    return f"step:{scenario}/{step_id}"
+
+
+class MapGraph:
+    """The typed graph plus indexes; built once per audit, read-only afterwards."""
+
+    def __init__(self, commap: CommMap) -> None:
+        self.map = commap
+        self.segments = {s.key: s for s in commap.segments}
+        self.stages = {s.key: s for s in commap.stages}
+        self.channels = {c.key: c for c in commap.channels}
+        self.events = {e.key: e for e in commap.events}
+        self.scenarios = {s.key: s for s in commap.scenarios}
+        self.systems = {s.key: s for s in commap.systems}
+        self.steps_by_scenario: dict[str, list[Step]] = defaultdict(list)
+        for step in commap.steps:
+            self.steps_by_scenario[step.key[0]].append(step)
+        self.graph = nx.DiGraph()
+        self._build()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        g = self.graph
+        m = self.map
+        for kind, records in (
+            ("segment", m.segments), ("stage", m.stages), ("channel", m.channels), ("event", m.events),
+            ("scenario", m.scenarios), ("system", m.systems),
+        ):
+            g.add_nodes_from((node(kind, r.key), {"kind": kind, "record": r}) for r in records)
+        g.add_nodes_from((step_node(s), {"kind": "step", "record": s}) for s in m.steps)
+
+        for seg in m.segments:
+            if seg.parent and id_key(seg.parent) in self.segments:
+                g.add_edge(node("segment", id_key(seg.parent)), node("segment", seg.key), kind="parent")
+        for stage in m.stages:
+            for nxt in stage.next:
+                if id_key(nxt) in self.stages:
+                    g.add_edge(node("stage", stage.key), node("stage", id_key(nxt)), kind="stage")
+        for channel in m.channels:
+            system = self.system_of_channel(channel)
+            if system is not None:
+                g.add_edge(node("channel", channel.key), node("system", system.key), kind="sent_by")
+        for integration in m.integrations:
+            origin, target = id_key(integration.from_system), id_key(integration.to_system)
+            if origin in self.systems and target in self.systems:
+                a, b = node("system", origin), node("system", target)
+                carried = set(integration.carries)
+                if g.has_edge(a, b):
+                    carried |= g.edges[a, b]["carries"]
+                g.add_edge(a, b, kind="integration", carries=frozenset(carried))
+        for scenario in m.scenarios:
+            s_node = node("scenario", scenario.key)
+            for seg_key in self.scenario_segment_keys(scenario):
+                g.add_edge(node("segment", seg_key), s_node, kind="targets")
+            if scenario.trigger and id_key(scenario.trigger) in self.events:
+                g.add_edge(node("event", id_key(scenario.trigger)), s_node, kind="fires")
+            if scenario.stage and id_key(scenario.stage) in self.stages:
+                g.add_edge(s_node, node("stage", id_key(scenario.stage)), kind="serves")
+            steps = self.steps_by_scenario.get(scenario.key, [])
+            if steps:
+                g.add_edge(s_node, step_node(steps[0]), kind="first")
+        for scenario_key, steps in self.steps_by_scenario.items():
+            for step, successor in self._step_edges(steps):
+                g.add_edge(step_node(step), step_node(successor), kind="next", condition=successor.condition)
+        for step in m.steps:
+            if id_key(step.channel) in self.channels:
+                g.add_edge(step_node(step), node("channel", id_key(step.channel)), kind="via")
+
+    def _step_edges(self, steps: list[Step]):
+        """Explicit `next` ids, or else the next row of the same scenario."""
+        index = {s.key[1]: s for s in steps}
+        for position, step in enumerate(steps):
+            if step.next is None:
+                if position + 1 < len(steps):
+                    yield step, steps[position + 1]
+                continue
+            for ref in step.next:
+                successor = index.get(id_key(ref))
+                if successor is not None:
+                    yield step, successor
+
+    # ---- lookups --------------------------------------------------------------------------
+    def step_index(self, scenario_key: str) -> dict[str, Step]:
+        return {s.key[1]: s for s in self.steps_by_scenario.get(scenario_key, [])}
+
+    def predecessors(self, step: Step) -> list[Step]:
+        return [
+            self.graph.nodes[p]["record"]
+            for p in self.graph.predecessors(step_node(step))
+            if self.graph.nodes[p]["kind"] == "step"
+        ]
+
+    def referenced_step(self, step: Step) -> Step | None:
+        """The step whose feedback a feedback condition waits for: the named one, or the one before."""
+        condition = step.condition
+        if condition is None or condition.step_ref is None:
+            previous = self.predecessors(step)
+            return previous[0] if len(previous) == 1 else None
+        return self.step_index(step.key[0]).get(id_key(condition.step_ref))
+
+    def channel_of(self, step: Step) -> Channel | None:
+        return self.channels.get(id_key(step.channel))
+
+    def scenario_segment_keys(self, scenario: Scenario) -> list[str]:
+        """Segment keys a scenario names directly; `*` means every segment not excluded."""
+        if scenario.all_segments:
+            return [s.key for s in self.map.segments if not s.excluded]
+        return [k for k in dict.fromkeys(id_key(r) for r in scenario.segments) if k in self.segments]
+
+    # ---- platform -------------------------------------------------------------------------
+    @property
+    def has_platform(self) -> bool:
+        return bool(self.map.systems)
+
+    def system_of_channel(self, channel: Channel) -> System | None:
+        """The Channels sheet's `system`, else the first system listing the channel's id, else its kind."""
+        if channel.system:
+            return self.systems.get(id_key(channel.system))
+        return self._systems_by_channel.get(channel.key) or self._systems_by_channel.get(channel.kind.value)
+
+    @cached_property
+    def _systems_by_channel(self) -> dict[str, System]:
+        found: dict[str, System] = {}
+        for system in self.map.systems:
+            for ref in system.channels:
+                key = id_key(ref)
+                found.setdefault(key, system)
+                if key in self.channels:
+                    found.setdefault(self.channels[key].kind.value, system)
+        return found
+
+    def system_of_step(self, step: Step) -> System | None:
+        channel = self.channel_of(step)
+        return self.system_of_channel(channel) if channel is not None else None
+
+    def feedback_of(self, channel: Channel) -> frozenset[str]:
+        """Feedback the channel reports: the sheet's own list, the system's override, or the SPEC default."""
+        if channel.feedback is not None:
+            return frozenset(channel.feedback)
+        system = self.system_of_channel(channel)
+        if system is not None:
+            override = system.feedback.get(channel.kind.value) or system.feedback.get(channel.key)
+            if override is not None:
+                return frozenset(override)
+        return DEFAULT_FEEDBACK.get(channel.kind, frozenset())
+
+    def feedback_reaches(self, origin: System, target: System, feedback: str) -> bool:
+        """Whether `feedback` from `origin`'s channels can drive a step sent by `target`.
+
+        The same system needs orchestration to branch on its own feedback; another system needs
+        a path of integrations each carrying that feedback (or `*`), over any number of hops.
+        """
+        if origin.key == target.key:
+            return origin.orchestration
+        return target.key in self._reachable_with(origin.key, feedback)
+
+    def _reachable_with(self, origin_key: str, feedback: str) -> frozenset[str]:
+        cache_key = (origin_key, feedback)
+        cached = self._reach_cache.get(cache_key)
+        if cached is not None:
+            return cached
+        seen = {origin_key}
+        queue = deque([origin_key])
+        while queue:
+            current = queue.popleft()
+            for _, successor, data in self.graph.out_edges(node("system", current), data=True):
+                if data.get("kind") != "integration":
+                    continue
+                carried = data["carries"]
+                key = successor.split(":", 1)[1]
+                if key not in seen and ("*" in carried or feedback in carried):
+                    seen.add(key)
+                    queue.append(key)
+        result = frozenset(seen - {origin_key})
+        self._reach_cache[cache_key] = result
+        return result
+
+    @cached_property
+    def _reach_cache(self) -> dict[tuple[str, str], frozenset[str]]:
+        return {}
+
+    # ---- coverage -------------------------------------------------------------------------
+    @cached_property
+    def segments_reached_by_live_scenarios(self) -> frozenset[str]:
+        """Segment keys an active or planned scenario targets, directly or through a parent segment.
+
+        `*` scenarios are left out on purpose: a catch-all digest is not a scenario written for
+        the segment (COV001's definition).
+        """
+        direct = {
+            id_key(ref)
+            for scenario in self.map.scenarios
+            if scenario.status.live
+            for ref in scenario.segments
+            if id_key(ref) in self.segments
+        }
+        reached = set(direct)
+        for seg in self.map.segments:
+            if seg.key in reached:
+                continue
+            if any(ancestor in direct for ancestor in self.ancestors(seg)):
+                reached.add(seg.key)
+        return frozenset(reached)
+
+    def ancestors(self, segment: Segment) -> list[str]:
+        """Parent segment keys, nearest first; stops at a cycle."""
+        found: list[str] = []
+        current = segment
+        while current.parent:
+            key = id_key(current.parent)
+            if key in found or key == segment.key or key not in self.segments:
+                break
+            found.append(key)
+            current = self.segments[key]
+        return found

@@ -1,0 +1,247 @@
+"""Sheet and column names of the normalized workbook (SPEC §2), in English and Russian.
+
+Names are matched after `normalize_word` (case, spaces, underscores and punctuation ignored,
+ё = е). The first alias of each field is its canonical name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from audit.values import normalize_word
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    entity: str
+    aliases: tuple[str, ...]
+    fields: dict[str, tuple[str, ...]]
+    required: tuple[str, ...]
+    id_fields: tuple[str, ...] = ("id",)
+    key_value: bool = False
+    alias_index: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        for name, aliases in self.fields.items():
+            for alias in (name, *aliases):
+                self.alias_index.setdefault(normalize_word(alias), name)
+
+    def field_for(self, header: str) -> str | None:
+        return self.alias_index.get(normalize_word(header))
+
+
+_NAME = ("name", "название", "наименование", "имя", "title")
+
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec(
+        "meta",
+        ("map", "карта", "карта коммуникаций", "communication map", "about", "meta", "о карте", "паспорт"),
+        {
+            "name": ("название", "наименование", "map name", "название карты"),
+            "client": ("клиент", "компания", "company", "customer"),
+            "version": ("версия",),
+            "owner": ("ответственный", "владелец", "автор", "author"),
+            "last_reviewed": ("дата ревизии", "ревизия", "last review", "reviewed", "updated", "last updated",
+                              "дата обновления", "обновлено", "дата пересмотра"),
+            "platform": ("платформа",),
+        },
+        (),
+        key_value=True,
+    ),
+    SheetSpec(
+        "segments",
+        ("segments", "сегменты", "segment", "сегмент", "аудитории", "audiences"),
+        {
+            "id": ("ид", "код", "code", "segment", "сегмент", "segment id", "id сегмента"),
+            "name": _NAME,
+            "parent": ("родитель", "родительский сегмент", "parent segment", "входит в"),
+            "size": ("размер", "численность", "количество", "count", "customers", "клиентов"),
+            "tier": ("уровень", "level", "value tier", "ценность"),
+            "excluded": ("исключен", "исключён", "stop list", "стоп лист", "стоп-лист", "exclude", "стоплист"),
+            "stage": ("этап", "стадия", "journey stage"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "stages",
+        ("stages", "этапы", "stage", "этап", "journey", "cjm", "воронка", "funnel", "стадии"),
+        {
+            "id": ("ид", "код", "code", "stage", "этап", "stage id"),
+            "name": _NAME,
+            "order": ("порядок", "№", "no", "number", "position"),
+            "next": ("следующие", "следующий", "следующий этап", "next stages", "next stage", "переход"),
+            "final": ("финальный", "последний", "конечный", "is final", "terminal"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "channels",
+        ("channels", "каналы", "channel", "канал"),
+        {
+            "id": ("ид", "код", "code", "channel", "канал", "channel id"),
+            "name": _NAME,
+            "kind": ("тип", "type", "вид", "channel type", "тип канала"),
+            "system": ("система", "платформа", "platform", "sender", "провайдер", "provider"),
+            "cost": ("стоимость", "цена", "price", "cost per contact", "стоимость контакта"),
+            "feedback": ("обратная связь", "статусы", "reports", "statuses", "события канала"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "events",
+        ("events", "события", "event", "событие", "триггеры", "triggers"),
+        {
+            "id": ("ид", "код", "code", "event", "событие", "event id"),
+            "name": _NAME,
+            "source": ("источник", "откуда", "tracked by"),
+            "tracked": ("отслеживается", "трекается", "is tracked", "tracking", "собирается", "настроено"),
+            "key": ("ключ", "analytics name", "analytics key", "имя в аналитике", "event name", "tag"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "scenarios",
+        ("scenarios", "сценарии", "scenario", "сценарий", "chains", "цепочки", "рассылки", "campaigns", "кампании"),
+        {
+            "id": ("ид", "код", "code", "scenario", "сценарий", "scenario id"),
+            "name": _NAME,
+            "type": ("тип", "вид", "scenario type", "тип сценария"),
+            "segments": ("сегменты", "сегмент", "segment", "audience", "аудитория"),
+            "stage": ("этап", "стадия", "journey stage"),
+            "trigger": ("триггер", "trigger event", "событие запуска", "запуск"),
+            "schedule": ("расписание", "периодичность", "frequency", "частота"),
+            "goal": ("цель",),
+            "goal_event": ("целевое событие", "goal event id", "conversion event", "событие цели"),
+            "stop_event": ("стоп-событие", "стоп событие", "stop events", "стоп", "stop", "stop event"),
+            "kpi": ("кпи", "kpis", "метрика", "metric"),
+            "owner": ("ответственный", "владелец"),
+            "status": ("статус", "state", "состояние"),
+            "last_reviewed": ("дата ревизии", "ревизия", "last review", "reviewed", "дата пересмотра"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "steps",
+        ("steps", "шаги", "touchpoints", "касания", "step", "шаг", "touchpoint", "касание", "messages", "сообщения"),
+        {
+            "scenario": ("сценарий", "scenario id", "chain", "цепочка"),
+            "step": ("шаг", "step id", "id", "ид", "№", "номер шага"),
+            "channel": ("канал",),
+            "message": ("сообщение", "текст", "text", "content", "тема", "subject", "содержание"),
+            "message_type": ("тип сообщения", "message kind", "тип контента", "type", "тип"),
+            "delay": ("задержка", "через", "wait", "пауза", "timing", "когда"),
+            "condition": ("условие", "if", "если"),
+            "next": ("следующий", "следующие", "next step", "next steps", "далее", "следующий шаг"),
+            "goal": ("цель",),
+        },
+        ("scenario", "step", "channel"),
+        id_fields=("scenario", "step"),
+    ),
+    SheetSpec(
+        "systems",
+        ("systems", "системы", "system", "система", "platforms", "платформы", "инструменты", "tools"),
+        {
+            "id": ("ид", "код", "code", "system", "система"),
+            "name": _NAME,
+            "channels": ("каналы", "channel", "канал"),
+            "orchestration": ("оркестрация", "can branch", "branching", "ветвление"),
+            "receives": ("принимает", "event sources", "источники событий", "получает"),
+        },
+        ("id",),
+    ),
+    SheetSpec(
+        "integrations",
+        ("integrations", "интеграции", "integration", "интеграция"),
+        {
+            "from": ("откуда", "from system", "source", "источник"),
+            "to": ("куда", "to system", "target", "приемник", "получатель"),
+            "carries": ("передает", "передаёт", "data", "данные", "what"),
+        },
+        ("from", "to"),
+        id_fields=("from", "to"),
+    ),
+)
+
+SHEET_BY_ALIAS: dict[str, SheetSpec] = {}
+for _spec in SHEETS:
+    for _alias in (_spec.entity, *_spec.aliases):
+        SHEET_BY_ALIAS.setdefault(normalize_word(_alias), _spec)
+
+
+def spec_for_sheet(name: str) -> SheetSpec | None:
+    """The entity a sheet holds, by its name; a name like `Steps (touchpoints)` matches too."""
+    word = normalize_word(name)
+    if word in SHEET_BY_ALIAS:
+        return SHEET_BY_ALIAS[word]
+    head = normalize_word(name.split("(")[0].split("/")[0])
+    return SHEET_BY_ALIAS.get(head)
+
+
+def _aliases(mapping: dict[str, str]) -> dict[str, str]:
+    return {normalize_word(word): canonical for word, canonical in mapping.items()}
+
+
+CHANNEL_KINDS = _aliases({
+    "email": "email", "e-mail": "email", "mail": "email", "письмо": "email", "почта": "email",
+    "емейл": "email", "имейл": "email", "эл почта": "email", "электронная почта": "email", "esp": "email",
+    "sms": "sms", "смс": "sms", "текстовое сообщение": "sms",
+    "push": "push", "пуш": "push", "push notification": "push", "web push": "push", "вебпуш": "push",
+    "мобильный пуш": "push", "app push": "push", "пуш уведомление": "push",
+    "messenger": "messenger", "мессенджер": "messenger", "telegram": "messenger", "телеграм": "messenger",
+    "whatsapp": "messenger", "ватсап": "messenger", "viber": "messenger", "вайбер": "messenger",
+    "vk": "messenger", "вк": "messenger", "max": "messenger", "чат": "messenger", "chat": "messenger",
+    "call": "call", "звонок": "call", "телефон": "call", "phone": "call", "колл центр": "call",
+    "call center": "call", "обзвон": "call", "телемаркетинг": "call",
+    "web": "web", "сайт": "web", "site": "web", "popup": "web", "поп ап": "web", "попап": "web",
+    "баннер на сайте": "web", "onsite": "web", "веб": "web",
+    "ads": "ads", "реклама": "ads", "ретаргетинг": "ads", "retargeting": "ads", "таргет": "ads",
+    "social": "social", "соцсети": "social", "соц сети": "social", "social media": "social",
+    "offline": "offline", "офлайн": "offline", "оффлайн": "offline", "магазин": "offline", "store": "offline",
+    "other": "other", "другое": "other", "прочее": "other",
+})
+
+SCENARIO_TYPES = _aliases({
+    "trigger": "trigger", "триггер": "trigger", "триггерный": "trigger", "триггерная": "trigger",
+    "event": "trigger", "цепочка": "trigger",
+    "regular": "regular", "регулярный": "regular", "регулярная": "regular", "массовая": "regular",
+    "массовый": "regular", "рассылка": "regular", "bulk": "regular", "scheduled": "regular",
+    "campaign": "regular", "newsletter": "regular", "дайджест": "regular", "digest": "regular",
+    "service": "service", "сервисный": "service", "сервисная": "service", "транзакционный": "service",
+    "transactional": "service", "транзакционная": "service",
+})
+
+STATUSES = _aliases({
+    "active": "active", "активный": "active", "активен": "active", "активна": "active", "работает": "active",
+    "live": "active", "on": "active", "вкл": "active", "включен": "active", "запущен": "active",
+    "planned": "planned", "план": "planned", "запланирован": "planned", "планируется": "planned",
+    "в плане": "planned", "draft": "planned", "черновик": "planned", "в разработке": "planned", "todo": "planned",
+    "paused": "paused", "пауза": "paused", "на паузе": "paused", "приостановлен": "paused",
+    "off": "off", "выкл": "off", "выключен": "off", "отключен": "off", "disabled": "off",
+    "archived": "off", "архив": "off", "stopped": "off", "остановлен": "off",
+})
+
+MESSAGE_TYPES = _aliases({
+    "promo": "promo", "акционное": "promo", "акция": "promo", "промо": "promo", "promotional": "promo",
+    "рекламное": "promo", "продающее": "promo", "sale": "promo",
+    "info": "info", "информационное": "info", "informational": "info", "инфо": "info", "information": "info",
+    "news": "news", "новостное": "news", "новости": "news", "новость": "news",
+    "service": "service", "сервисное": "service", "сервис": "service",
+    "content": "content", "контентное": "content", "контент": "content", "полезное": "content",
+    "transactional": "transactional", "транзакционное": "transactional", "транзакция": "transactional",
+})
+
+TIERS = _aliases({
+    "vip": "vip", "вип": "vip", "premium": "vip", "премиум": "vip",
+    "high": "high", "высокий": "high", "высокая": "high",
+    "regular": "regular", "обычный": "regular", "средний": "regular", "medium": "regular", "mid": "regular",
+    "standard": "regular", "стандарт": "regular",
+    "low": "low", "низкий": "low", "низкая": "low",
+})
+
+EVENT_SOURCES = _aliases({
+    "site": "site", "сайт": "site", "web": "site", "website": "site", "веб": "site",
+    "app": "app", "приложение": "app", "mobile app": "app", "мобильное приложение": "app", "sdk": "app",
+    "crm": "crm", "срм": "crm",
+    "pos": "pos", "касса": "pos", "магазин": "pos", "store": "pos", "offline": "pos", "офлайн": "pos",
+    "platform": "platform", "платформа": "platform", "esp": "platform", "cdp": "platform",
+    "other": "other", "другое": "other", "прочее": "other",
+})

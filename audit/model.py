@@ -1,0 +1,286 @@
+"""The communication map as pydantic models.
+
+Every record keeps its source (sheet, row and the header each field was read from), so that a
+finding can point at the cell a consultant has to fix. Ids are kept as written (`id`) and
+compared through `key` (trimmed, case-folded).
+"""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from audit.findings import Location
+
+
+def id_key(text: str) -> str:
+    """How ids are compared: trimmed, case-insensitive, ё = е."""
+    return " ".join(text.split()).casefold().replace("ё", "е")
+
+
+class Source(BaseModel):
+    """Where a record came from; `columns` maps a field name to the header it was read from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str | None = None
+    row: int | None = None
+    columns: dict[str, str] = Field(default_factory=dict)
+
+    def at(self, field: str | None = None) -> Location:
+        column = self.columns.get(field) if field else None
+        if field and column is None and field in ("id", "step"):
+            column = field
+        return Location(sheet=self.sheet, row=self.row, column=column)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    name: str = ""
+    source: Source = Field(default_factory=Source)
+    declared: bool = True  # False: not on its own sheet, derived from the cells that refer to it
+
+    @property
+    def key(self) -> str:
+        return id_key(self.id)
+
+    @property
+    def label(self) -> str:
+        """`name (id)` when a name differs from the id, else the id."""
+        return f"{self.name} ({self.id})" if self.name and self.name != self.id else self.id
+
+
+class ChannelKind(str, Enum):
+    EMAIL = "email"
+    SMS = "sms"
+    PUSH = "push"
+    MESSENGER = "messenger"
+    CALL = "call"
+    WEB = "web"
+    ADS = "ads"
+    SOCIAL = "social"
+    OFFLINE = "offline"
+    OTHER = "other"
+
+
+class ScenarioType(str, Enum):
+    TRIGGER = "trigger"
+    REGULAR = "regular"
+    SERVICE = "service"
+
+
+class Status(str, Enum):
+    ACTIVE = "active"
+    PLANNED = "planned"
+    PAUSED = "paused"
+    OFF = "off"
+
+    @property
+    def live(self) -> bool:
+        """Active and planned scenarios are the map's intent; paused and off ones are not."""
+        return self in (Status.ACTIVE, Status.PLANNED)
+
+
+class MessageType(str, Enum):
+    PROMO = "promo"
+    INFO = "info"
+    NEWS = "news"
+    SERVICE = "service"
+    CONTENT = "content"
+    TRANSACTIONAL = "transactional"
+
+
+class Tier(str, Enum):
+    VIP = "vip"
+    HIGH = "high"
+    REGULAR = "regular"
+    LOW = "low"
+
+
+class EventSource(str, Enum):
+    SITE = "site"
+    APP = "app"
+    CRM = "crm"
+    POS = "pos"
+    PLATFORM = "platform"
+    OTHER = "other"
+
+
+class ConditionKind(str, Enum):
+    FEEDBACK = "feedback"
+    EVENT = "event"
+    NO_EVENT = "no_event"
+
+
+class Condition(BaseModel):
+    """A machine-readable step condition (SPEC §2 grammar).
+
+    `feedback` conditions name the step whose feedback is awaited; `step_ref` None means the
+    step before this one.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ConditionKind
+    negated: bool = False
+    feedback: str | None = None
+    step_ref: str | None = None
+    event: str | None = None
+    within_minutes: int | None = None
+
+
+class MapMeta(BaseModel):
+    name: str = ""
+    client: str = ""
+    version: str = ""
+    owner: str = ""
+    last_reviewed: date | None = None
+    platform: str = ""
+    source: Source = Field(default_factory=Source)
+
+
+class Segment(Record):
+    parent: str | None = None
+    size: int | None = None
+    tier: Tier | None = None
+    excluded: bool = False
+    stage: str | None = None
+
+
+class Stage(Record):
+    order: float | None = None
+    next: list[str] = Field(default_factory=list)
+    final: bool = False
+
+
+class Channel(Record):
+    kind: ChannelKind = ChannelKind.OTHER
+    system: str | None = None
+    cost: float | None = None
+    feedback: list[str] | None = None
+
+
+class Event(Record):
+    event_source: EventSource | None = None
+    tracked: bool | None = None
+    analytics_key: str | None = None
+
+
+class Scenario(Record):
+    type: ScenarioType | None = None
+    segments: list[str] = Field(default_factory=list)
+    all_segments: bool = False
+    stage: str | None = None
+    trigger: str | None = None
+    schedule: str | None = None
+    goal: str = ""
+    goal_event: str | None = None
+    stop_events: list[str] = Field(default_factory=list)
+    kpi: str = ""
+    owner: str = ""
+    status: Status = Status.ACTIVE
+    last_reviewed: date | None = None
+
+
+class Step(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    scenario: str
+    id: str
+    channel: str
+    message: str = ""
+    message_type: MessageType | None = None
+    delay_minutes: int | None = None
+    condition_text: str = ""
+    condition: Condition | None = None
+    next: list[str] | None = None
+    goal: str = ""
+    source: Source = Field(default_factory=Source)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (id_key(self.scenario), id_key(self.id))
+
+    @property
+    def ref(self) -> str:
+        """Entity id of a step: `scenario/step` as written."""
+        return f"{self.scenario}/{self.id}"
+
+    @property
+    def label(self) -> str:
+        return self.ref
+
+
+class System(Record):
+    channels: list[str] = Field(default_factory=list)
+    orchestration: bool = False
+    receives: list[str] = Field(default_factory=list)
+    feedback: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class Integration(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    from_system: str
+    to_system: str
+    carries: list[str] = Field(default_factory=list)
+    source: Source = Field(default_factory=Source)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.from_system}->{self.to_system}"
+
+    @property
+    def carries_everything(self) -> bool:
+        return "*" in self.carries
+
+
+class ImportProblem(BaseModel):
+    """A cell the importer could not read or a record it could not accept; MAP rules report these."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    entity_kind: str
+    entity_id: str
+    location: Location
+    params: dict[str, str] = Field(default_factory=dict)
+    detail: str = ""
+
+
+class CommMap(BaseModel):
+    """A whole map. `sheets` names the entity sheets the workbook really had (`segments`, `systems`…)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = ""
+    sha256: str = ""
+    language: str = "en"
+    meta: MapMeta = Field(default_factory=MapMeta)
+    segments: list[Segment] = Field(default_factory=list)
+    stages: list[Stage] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+    systems: list[System] = Field(default_factory=list)
+    integrations: list[Integration] = Field(default_factory=list)
+    problems: list[ImportProblem] = Field(default_factory=list)
+    sheets: list[str] = Field(default_factory=list)
+    ignored_columns: list[Location] = Field(default_factory=list)
+
+    def has_sheet(self, entity: str) -> bool:
+        return entity in self.sheets
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "segments": len(self.segments),
+            "stages": len(self.stages),
+            "scenarios": len(self.scenarios),
+            "steps": len(self.steps),
+            "channels": len(self.channels),
+            "events": len(self.events),
+        }

@@ -1,0 +1,171 @@
+"""Reading one cell's value: text, ids, lists, booleans, durations, dates, numbers.
+
+The reader hands us whatever the spreadsheet held: str, float (every number), bool, date,
+datetime, time or timedelta. Each parser returns the value or raises `ValueError` with a short
+reason; the importer turns that into a MAP003 finding at the cell.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+_LIST_SPLIT = re.compile(r"[,;\n\r]+")
+
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "да", "д", "+", "x", "х", "✓", "✔", "истина", "on"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "—", "ложь", "off"})
+
+
+def text(value: object) -> str:
+    """A cell as text: numbers that are whole become integers (`101.0` → `"101"`), blanks become ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return ""
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def id_text(value: object) -> str:
+    """An id as written, whitespace collapsed."""
+    return " ".join(text(value).split())
+
+
+def id_list(value: object) -> list[str]:
+    """A list cell: items separated by `,` `;` or new lines; blanks dropped; order kept."""
+    raw = text(value)
+    if not raw:
+        return []
+    return [" ".join(part.split()) for part in _LIST_SPLIT.split(raw) if part.strip()]
+
+
+def boolean(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    word = text(value).casefold().rstrip(".")
+    if not word:
+        return None
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError("not a yes/no value")
+
+
+def number(value: object) -> float | None:
+    if isinstance(value, bool):
+        raise ValueError("not a number")
+    if isinstance(value, (int, float)):
+        return float(value)
+    raw = text(value)
+    if not raw:
+        return None
+    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise ValueError("not a number") from None
+
+
+def whole_number(value: object) -> int | None:
+    result = number(value)
+    if result is None:
+        return None
+    if result < 0 or not float(result).is_integer():
+        raise ValueError("not a whole number")
+    return int(result)
+
+
+# Units of a duration, in minutes. Checked after lower-casing; longest spelling first.
+_UNITS: dict[str, int] = {}
+for _minutes, _names in (
+    (1, "m min mins minute minutes мин минута минуты минут м"),
+    (60, "h hr hrs hour hours ч час часа часов"),
+    (1440, "d day days д дн день дня дней сут сутки суток"),
+    (10080, "w wk week weeks нед неделя недели недель"),
+):
+    for _name in _names.split():
+        _UNITS[_name] = _minutes
+_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zа-яё]*)\.?", re.IGNORECASE)
+_DURATION_WHOLE = re.compile(r"^(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?\s*)+$", re.IGNORECASE)
+
+
+def duration_minutes(value: object) -> int | None:
+    """`30m`, `2h`, `1d`, `1w`, `2ч`, `3 дня`, `1d 12h`; a bare number is days. Returns minutes."""
+    if isinstance(value, bool):
+        raise ValueError("not a duration")
+    if isinstance(value, (int, float)):
+        if value < 0:
+            raise ValueError("a negative duration")
+        return round(value * 1440)
+    if isinstance(value, timedelta):
+        return round(value.total_seconds() / 60)
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    raw = text(value).casefold()
+    if not raw:
+        return None
+    if raw in ("immediately", "сразу", "immediate", "now", "instantly", "мгновенно"):
+        return 0
+    if not _DURATION_WHOLE.match(raw):
+        raise ValueError("not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)")
+    total = 0.0
+    for amount, unit in _DURATION_PART.findall(raw):
+        if unit and unit not in _UNITS:
+            raise ValueError(f"unknown time unit '{unit}'")
+        total += float(amount.replace(",", ".")) * _UNITS.get(unit, 1440)
+    return round(total)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m")
+
+
+def day(value: object) -> date | None:
+    """A date: a real spreadsheet date, an Excel serial number, or text (ISO, dd.mm.yyyy, dd/mm/yyyy)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("not a date")
+    if isinstance(value, (int, float)):
+        if 1 <= value < 2958466:
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError("not a date")
+    raw = text(value)
+    if not raw:
+        return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("not a date (write e.g. 2026-05-31 or 31.05.2026)")
+
+
+def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
+    """One of a fixed set of words, matched through `aliases` (normalized spelling → canonical)."""
+    raw = text(value)
+    if not raw:
+        return None
+    found = aliases.get(normalize_word(raw))
+    if found is None:
+        raise ValueError(f"unknown {what} '{raw}'")
+    return found
+
+
+def normalize_word(raw: str) -> str:
+    """Case-, space- and punctuation-insensitive spelling used to match headers and keywords."""
+    return re.sub(r"[\W_]+", "", raw.casefold().replace("ё", "е"))

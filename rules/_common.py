@@ -1,0 +1,39 @@
+"""Small helpers shared by rule modules: kind names in both languages, id suggestions."""
+from __future__ import annotations
+
+import difflib
+
+KIND_NAMES = {
+    "segment": {"en": "segment", "ru": "сегмент"},
+    "stage": {"en": "stage", "ru": "этап"},
+    "channel": {"en": "channel", "ru": "канал"},
+    "event": {"en": "event", "ru": "событие"},
+    "scenario": {"en": "scenario", "ru": "сценарий"},
+    "step": {"en": "step", "ru": "шаг"},
+    "system": {"en": "system", "ru": "система"},
+    "integration": {"en": "integration", "ru": "интеграция"},
+    "map": {"en": "map", "ru": "карта"},
+}
+
+_SUGGESTION = {"en": " (did you mean '{0}'?)", "ru": " (возможно, «{0}»?)"}
+SUGGESTION_BUDGET = 1000  # difflib is not free: suggestions for at most this many bad references per rule run
+
+
+class Suggester:
+    """Closest existing id for a misspelt reference, e.g. 'emial' → 'email'."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.budget = SUGGESTION_BUDGET
+
+    def __call__(self, ref: str, candidates: dict[str, str]) -> str:
+        """`candidates` maps keys to ids as written; returns '' or ' (did you mean …?)'."""
+        if not candidates or self.budget <= 0:
+            return ""
+        self.budget -= 1
+        close = difflib.get_close_matches(ref.casefold(), list(candidates), n=1, cutoff=0.6)
+        return _SUGGESTION[self.lang].format(candidates[close[0]]) if close else ""
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return KIND_NAMES[kind][lang]

@@ -1,0 +1,72 @@
+"""INT002 cascade-missing-integration.
+
+**What it catches.** A cascade step conditioned on feedback from an earlier step — "if the email
+was not opened, send an SMS" — where the earlier step is sent by one system and this step by
+another, and no chain of integrations carries that feedback from the first to the second. Also
+the same system branching on its own feedback without orchestration. Integrations may run
+through several systems (ESP → CDP → SMS gateway) as long as each hop carries the feedback, or
+`*`. Skipped when the map describes no systems.
+
+**Why it matters.** This is the seeds' central warning: the map shows email → SMS, and at
+implementation it turns out "there is no integration between the systems". The SMS gateway
+never learns the email was not opened, so it either sends to everyone or to no one.
+
+**Fix.** Add an integration that carries the feedback (e.g. ESP → SMS gateway: opened), send
+both steps from one system with orchestration, or drop the condition.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.findings import Finding, Severity
+from audit.model import ConditionKind
+from audit.rule import Rule, RuleContext
+
+
+class CascadeMissingIntegration(Rule):
+    code = "INT002"
+    slug = "cascade-missing-integration"
+    default_severity = Severity.ERROR
+    title = {"en": "Cascade without the integration it needs", "ru": "Каскад без нужной интеграции"}
+    message = {
+        "en": "Step '{step}' waits for '{feedback}' of step '{source}', sent by '{origin}', but {why}.",
+        "ru": "Шаг «{step}» ждёт «{feedback}» от шага «{source}», который отправляет «{origin}», но {why}.",
+    }
+    fix = {
+        "en": "Add an integration {origin} → {target} carrying '{feedback}', or send both steps from one "
+              "system with orchestration.",
+        "ru": "Добавьте интеграцию {origin} → {target}, передающую «{feedback}», или отправляйте оба шага "
+              "из одной системы с оркестрацией.",
+    }
+    _why_other = {
+        "en": "'{target}' sends it and no integration path carries '{feedback}' from '{origin}' to '{target}'",
+        "ru": "его отправляет «{target}», и ни одна цепочка интеграций не передаёт «{feedback}» "
+              "из «{origin}» в «{target}»",
+    }
+    _why_same = {
+        "en": "'{origin}' has no orchestration: it cannot branch on its own channels' feedback",
+        "ru": "у «{origin}» нет оркестрации: она не умеет ветвить цепочку по обратной связи своих каналов",
+    }
+    requires = ("platform",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        g = ctx.graph
+        for step in ctx.map.steps:
+            condition = step.condition
+            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+                continue
+            source_step = g.referenced_step(step)
+            if source_step is None:
+                continue
+            source_channel = g.channel_of(source_step)
+            origin, target = g.system_of_step(source_step), g.system_of_step(step)
+            if source_channel is None or origin is None or target is None:
+                continue  # INT001 / MAP001 report these
+            if condition.feedback not in g.feedback_of(source_channel):
+                continue  # INT003 reports feedback the channel never gives
+            if g.feedback_reaches(origin, target, condition.feedback):
+                continue
+            why = self._why_same if origin.key == target.key else self._why_other
+            params = {"origin": origin.id, "target": target.id, "feedback": condition.feedback}
+            yield self.finding(step, "condition", step=step.ref, source=source_step.ref,
+                               why=why[self.lang].format(**params), **params)

@@ -1,0 +1,60 @@
+"""INT003 feedback-not-reported.
+
+**What it catches.** A condition on feedback that the awaited step's channel never reports:
+"not opened" after an SMS (an SMS reports delivery, never an open), "read" after an email,
+"answered" after a push. What each channel reports: email — delivered, opened, clicked,
+bounced, unsubscribed; SMS — delivered; push — delivered, opened; messenger — delivered, read,
+clicked, replied; call — answered; web, ads, social, offline — nothing. A Channels sheet column
+`feedback` or a platform profile may say otherwise. Skipped when the map describes no systems.
+
+**Why it matters.** A cascade "SMS; if not opened → call" can never take its branch as drawn:
+every customer looks like one who did not open, so everyone gets the expensive call.
+
+**Fix.** Condition on feedback the channel gives ("not delivered" for SMS, "not clicked" on a
+link in it), or put a channel that reports opens first.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.findings import Finding, Severity
+from audit.model import ConditionKind
+from audit.rule import Rule, RuleContext
+
+
+class FeedbackNotReported(Rule):
+    code = "INT003"
+    slug = "feedback-not-reported"
+    default_severity = Severity.ERROR
+    title = {"en": "Condition on feedback the channel never reports",
+             "ru": "Условие на обратную связь, которой канал не даёт"}
+    message = {
+        "en": "Step '{step}' waits for '{feedback}' of step '{source}', but {kind} channel '{channel}' "
+              "reports only: {reported}.",
+        "ru": "Шаг «{step}» ждёт «{feedback}» от шага «{source}», но канал «{channel}» ({kind}) "
+              "сообщает только: {reported}.",
+    }
+    fix = {
+        "en": "Condition on feedback '{channel}' reports ({reported}), or start the cascade with a channel "
+              "that reports '{feedback}'.",
+        "ru": "Используйте обратную связь, которую даёт «{channel}» ({reported}), или начните каскад с канала, "
+              "который сообщает «{feedback}».",
+    }
+    _nothing = {"en": "nothing", "ru": "ничего"}
+    requires = ("platform",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        g = ctx.graph
+        for step in ctx.map.steps:
+            condition = step.condition
+            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+                continue
+            source_step = g.referenced_step(step)
+            channel = g.channel_of(source_step) if source_step is not None else None
+            if channel is None:
+                continue
+            reported = g.feedback_of(channel)
+            if condition.feedback not in reported:
+                yield self.finding(step, "condition", step=step.ref, source=source_step.ref,
+                                   feedback=condition.feedback, channel=channel.id, kind=channel.kind.value,
+                                   reported=", ".join(sorted(reported)) or self._nothing[self.lang])

@@ -1,0 +1,96 @@
+"""MAP001 unknown-reference.
+
+**What it catches.** A cell names a segment, stage, channel, step, scenario or system id that
+the map does not define: a scenario for segment `vip_clients` when the Segments sheet says
+`vip`, a step on channel `emial`, a `next` step that does not exist. The closest defined id is
+suggested. (References to events are TRK001's.)
+
+**Why it matters.** A map is a set of agreements between marketing, analytics and IT; a
+reference that points nowhere is an agreement nobody can implement — the scenario goes to
+nobody, the step has no channel. Such slips multiply when a map grows past one person's memory.
+
+**Fix.** Correct the id to one that is defined, or add the missing row to its sheet.
+
+A reference is checked only when the map has the sheet it points into: a map without a
+Channels sheet may name channels freely on its steps.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.findings import Finding, Severity
+from audit.model import ChannelKind, id_key
+from audit.rule import Rule, RuleContext
+from rules._common import Suggester, kind_name
+
+
+class UnknownReference(Rule):
+    code = "MAP001"
+    slug = "unknown-reference"
+    default_severity = Severity.ERROR
+    title = {"en": "Reference to an undefined id", "ru": "Ссылка на неописанный идентификатор"}
+    message = {
+        "en": "'{ref}' in column '{column}' is not a defined {kind}{suggestion}.",
+        "ru": "«{ref}» в столбце «{column}» — такой {kind} не описан{suggestion}.",
+    }
+    fix = {
+        "en": "Correct the id to a defined {kind}, or add '{ref}' to the {kind} list.",
+        "ru": "Исправьте идентификатор на существующий или добавьте «{ref}» в список (тип: {kind}).",
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        m, g = ctx.map, ctx.graph
+        suggest = Suggester(self.lang)
+        ids = {
+            "segment": ({s.key: s.id for s in m.segments}, m.has_sheet("segments")),
+            "stage": ({s.key: s.id for s in m.stages}, m.has_sheet("stages")),
+            "channel": ({c.key: c.id for c in m.channels}, m.has_sheet("channels")),
+            "scenario": ({s.key: s.id for s in m.scenarios}, m.has_sheet("scenarios")),
+            "system": ({s.key: s.id for s in m.systems}, m.has_sheet("systems")),
+        }
+
+        def unknown(record, fld: str, kind: str, refs) -> Iterator[Finding]:
+            known, checked = ids[kind]
+            if not checked:
+                return
+            for ref in refs:
+                if ref and id_key(ref) not in known:
+                    yield self.finding(record, fld, ref=ref, kind=kind_name(kind, self.lang),
+                                       column=record.source.columns.get(fld, fld), suggestion=suggest(ref, known))
+
+        for seg in m.segments:
+            yield from unknown(seg, "parent", "segment", [seg.parent])
+            yield from unknown(seg, "stage", "stage", [seg.stage])
+        for stage in m.stages:
+            yield from unknown(stage, "next", "stage", stage.next)
+        for channel in m.channels:
+            yield from unknown(channel, "system", "system", [channel.system])
+        for scenario in m.scenarios:
+            yield from unknown(scenario, "segments", "segment", scenario.segments)
+            yield from unknown(scenario, "stage", "stage", [scenario.stage])
+        for step in m.steps:
+            yield from unknown(step, "scenario", "scenario", [step.scenario])
+            yield from unknown(step, "channel", "channel", [step.channel])
+            yield from self._step_refs(step, g, suggest)
+        kinds = {kind.value for kind in ChannelKind}
+        for system in m.systems:
+            # a system may list channel kinds (`sms`) as well as channel ids
+            yield from unknown(system, "channels", "channel", [r for r in system.channels if id_key(r) not in kinds])
+        for integration in m.integrations:
+            yield from unknown(integration, "from", "system", [integration.from_system])
+            yield from unknown(integration, "to", "system", [integration.to_system])
+
+    def _step_refs(self, step, g, suggest) -> Iterator[Finding]:
+        """`next` ids and the step a feedback condition names must be steps of the same scenario."""
+        index = g.step_index(step.key[0])
+        known = {key: s.id for key, s in index.items()}
+        kind = kind_name("step", self.lang)
+        for ref in step.next or []:
+            if id_key(ref) not in index:
+                yield self.finding(step, "next", ref=ref, kind=kind, column=step.source.columns.get("next", "next"),
+                                   suggestion=suggest(ref, known))
+        condition = step.condition
+        if condition is not None and condition.step_ref and id_key(condition.step_ref) not in index:
+            yield self.finding(step, "condition", ref=condition.step_ref, kind=kind,
+                               column=step.source.columns.get("condition", "condition"),
+                               suggestion=suggest(condition.step_ref, known))

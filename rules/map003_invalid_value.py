@@ -1,0 +1,69 @@
+"""MAP003 invalid-value.
+
+**What it catches.** A cell whose value cannot be read: a delay like `soon`, a channel kind
+`fax`, a date `31.02.2026`, a yes/no column holding `maybe`, a size that is not a number, or a
+spreadsheet error such as `#REF!` or `#N/A` where a value should be (the reader would otherwise
+see an empty cell).
+
+**Why it matters.** The audit cannot reason about what it cannot read; neither can the platform
+that will run the map. A `#REF!` usually means a formula lost its source when rows were moved.
+
+**Fix.** Write the value in one of the accepted forms (delays `30m`, `2h`, `1d`, `1w`, `2ч`,
+`3 дня`; dates `2026-05-31` or `31.05.2026`; yes/no, да/нет) or repair the formula.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.findings import Entity, Finding, Severity
+from audit.rule import Rule, RuleContext
+
+# The importer's reasons are English; these are their Russian forms.
+_RU_REASONS = (
+    (r"^spreadsheet error$", "ошибка в ячейке таблицы"),
+    (r"^not a yes/no value$", "ожидается да/нет"),
+    (r"^not a whole number$", "ожидается целое число"),
+    (r"^not a number$", "ожидается число"),
+    (r"^a negative duration$", "отрицательная задержка"),
+    (r"^not a duration.*$", "не задержка (пишите, например, 30m, 2h, 1d, 2ч, 3 дня)"),
+    (r"^unknown time unit '(.*)'$", r"неизвестная единица времени «\1»"),
+    (r"^not a date.*$", "не дата (пишите, например, 2026-05-31 или 31.05.2026)"),
+    (r"^unknown (.*?) '(.*)'$", r"неизвестное значение «\2» (\1)"),
+)
+
+
+def reason_in(lang: str, reason: str) -> str:
+    if lang != "ru":
+        return reason
+    for pattern, replacement in _RU_REASONS:
+        if re.match(pattern, reason):
+            return re.sub(pattern, replacement, reason)
+    return reason
+
+
+class InvalidValue(Rule):
+    code = "MAP003"
+    slug = "invalid-value"
+    default_severity = Severity.ERROR
+    title = {"en": "Value that cannot be read", "ru": "Значение не распознано"}
+    message = {
+        "en": "Cannot read '{value}' in column '{column}': {reason}.",
+        "ru": "Не удалось прочитать «{value}» в столбце «{column}»: {reason}.",
+    }
+    fix = {
+        "en": "Write the value in an accepted form (see the rule reference) or repair the formula.",
+        "ru": "Запишите значение в допустимом виде (см. справку по правилу) или исправьте формулу.",
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        for problem in ctx.map.problems:
+            if problem.code == self.code:
+                yield self.finding(
+                    None,
+                    entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
+                    location=problem.location,
+                    value=problem.params.get("value", ""),
+                    column=problem.params.get("column", ""),
+                    reason=reason_in(self.lang, problem.params.get("reason", "")),
+                )
