@@ -84,6 +84,12 @@ class Rule:
     # What the map must describe for the rule to apply: "platform" (systems), "events" (an Events sheet).
     requires: ClassVar[tuple[str, ...]] = ()
     Options: ClassVar[type[BaseModel]] = NoOptions
+    # Documentation: the module docstring is the English text; `doc_ru` the Russian one, same sections
+    # (What it catches / Why it matters / Fix / Options). `examples` holds a "bad" and a "good" map as
+    # tables of rows (the keyword arguments of tests/builders.build_map, "meta" included); a test runs
+    # both through the engine, so the documentation cannot go stale.
+    doc_ru: ClassVar[str] = ""
+    examples: ClassVar[dict[str, dict]] = {}
 
     def __init__(self, severity: Severity | None = None, options: BaseModel | None = None, lang: str = "en"):
         self.severity = severity or self.default_severity

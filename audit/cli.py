@@ -1,0 +1,154 @@
+"""The command line: arguments → library calls → renderers → exit status (SPEC §4).
+
+Exit 0: nothing at or above --fail-on; 1: findings at or above it; 2: unreadable input or misuse,
+with one line on stderr and never a traceback (set COMMAP_DEBUG=1 to see one).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from audit import __version__
+from audit.config import AuditConfig, fails
+from audit.engine import AuditResult, run
+from audit.errors import CommapError
+from audit.importer import load_map
+from audit.tracking import load_tracking_plan
+
+FORMATS = ("html", "json", "text")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        raise CommapError(f"{self.prog}: {message}")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: '{text}'") from None
+
+
+def _codes(text: str) -> list[str]:
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="commap", description="Audit CRM communication maps.")
+    parser.add_argument("--version", action="version", version=f"commap {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    audit = commands.add_parser("audit", help="audit a map and write reports")
+    audit.add_argument("map", type=Path, help="the map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
+    audit.add_argument("--format", action="append", choices=FORMATS, dest="formats",
+                       help="report format; repeat for several (default: html)")
+    audit.add_argument("-o", "--output", type=Path, help="output file (one format) or folder (several); '-' = stdout")
+    audit.add_argument("--lang", choices=("auto", "en", "ru"), default="auto")
+    audit.add_argument("--today", type=_date, help="audit date, YYYY-MM-DD (default: today)")
+    audit.add_argument("--select", type=_codes, action="extend", help="rule codes or prefixes to run")
+    audit.add_argument("--ignore", type=_codes, action="extend", default=[], help="rule codes or prefixes to skip")
+    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    audit.add_argument("--tracking-plan", type=Path, help="events really collected: CSV, JSON or text")
+    audit.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except CommapError as exc:
+        print(f"commap: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for a user
+        if os.environ.get("COMMAP_DEBUG"):
+            raise
+        print(f"commap: internal error: {type(exc).__name__}: {exc} (set COMMAP_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "audit":
+        return _audit(args)
+    raise CommapError(f"unknown command {args.command}")  # pragma: no cover - argparse refuses first
+
+
+def _audit(args: argparse.Namespace) -> int:
+    commap = load_map(args.map)
+    config = AuditConfig(
+        select=args.select or ["ALL"],
+        ignore=args.ignore,
+        fail_on=args.fail_on,
+        today=args.today,
+        lang=args.lang,
+        tracking_plan=load_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
+    )
+    result = run(commap, config)
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    to_stdout = write_reports(result, formats, args.map, args.output)
+    if not args.quiet:
+        from reports import render
+
+        print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
+    return 1 if fails([f.severity for f in result.findings], config.fail_on) else 0
+
+
+def write_reports(result: AuditResult, formats: list[str], map_path: Path, output: Path | None) -> bool:
+    """Render every format first, then write each atomically; returns True when a report went to stdout."""
+    from reports import EXTENSIONS, render
+
+    rendered = {fmt: render(result, fmt) for fmt in formats}
+    if output is not None and str(output) == "-":
+        if len(formats) != 1:
+            raise CommapError("-o - (standard output) takes exactly one --format")
+        sys.stdout.write(rendered[formats[0]])
+        return True
+    stem = map_path.stem if map_path.is_file() else map_path.name
+    if output is not None and len(formats) == 1 and not output.is_dir():
+        targets = {formats[0]: output}
+    else:
+        folder = output if output is not None else Path.cwd()
+        targets = {fmt: folder / f"{stem}.audit.{EXTENSIONS[fmt]}" for fmt in formats}
+    source = map_path.resolve()
+    for target in targets.values():
+        if target.resolve() == source or source in target.resolve().parents:
+            raise CommapError(f"refusing to write a report over the input: {target}")
+    for fmt, target in targets.items():
+        atomic_write(target, rendered[fmt])
+    return False
+
+
+def atomic_write(target: Path, content: str | bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over: no half-written reports."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temp, 0o666 & ~_umask())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise CommapError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

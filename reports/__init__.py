@@ -1,0 +1,27 @@
+"""Renderers: each turns an `AuditResult` into the bytes of one output format.
+
+    from reports import render
+    text = render(result, "json")
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from audit.engine import AuditResult
+from reports import html, json, text
+
+RENDERERS: dict[str, Callable[[AuditResult], str]] = {
+    "html": html.render,
+    "json": json.render,
+    "text": text.render,
+}
+
+EXTENSIONS = {"html": "html", "json": "json", "text": "txt", "sarif": "sarif", "xlsx": "xlsx"}
+
+
+def render(result: AuditResult, fmt: str) -> str:
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format '{fmt}' (known: {', '.join(sorted(RENDERERS))})") from None
+    return renderer(result)

@@ -1,0 +1,69 @@
+"""The HTML report: one self-contained file rendered by jinja2 with autoescape on.
+
+A Content-Security-Policy meta tag forbids every network request; CSS is inline. Findings are
+grouped by severity and rule; a rule with many findings shows the first ones and says how many
+more the JSON report lists, so enterprise maps stay readable.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from audit.engine import AuditResult
+from audit.findings import Severity
+from reports.i18n import LABELS
+
+MAX_FINDINGS_PER_RULE = 200
+
+_env = Environment(
+    loader=PackageLoader("reports", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def group_findings(result: AuditResult) -> list[dict]:
+    """[{severity, rules: [{code, title, slug, count, findings (first N), hidden}]}], most severe first."""
+    titles = {rule.code: rule.title[result.lang] for rule in result.rules}
+    groups: OrderedDict[Severity, OrderedDict[str, list]] = OrderedDict((s, OrderedDict()) for s in Severity)
+    for finding in result.findings:
+        groups[finding.severity].setdefault(finding.rule, []).append(finding)
+    out = []
+    for severity, rules in groups.items():
+        if not rules:
+            continue
+        out.append({
+            "severity": severity.value,
+            "count": sum(len(f) for f in rules.values()),
+            "rules": [
+                {
+                    "code": code,
+                    "slug": findings[0].slug,
+                    "title": titles.get(code, findings[0].slug),
+                    "count": len(findings),
+                    "findings": findings[:MAX_FINDINGS_PER_RULE],
+                    "hidden": max(0, len(findings) - MAX_FINDINGS_PER_RULE),
+                }
+                for code, findings in rules.items()
+            ],
+        })
+    return out
+
+
+def render(result: AuditResult) -> str:
+    lang = result.lang
+    labels = {key: value.get(lang, value["en"]) for key, value in LABELS.items()}
+    fired = {f.rule for f in result.findings}
+    return _env.get_template("report.html.j2").render(
+        result=result,
+        meta=result.map.meta,
+        lang=lang,
+        L=labels,
+        groups=group_findings(result),
+        summary=result.summary(),
+        counts=result.map.counts(),
+        reference=[rule for rule in result.rules if rule.code in fired],
+        docs={rule.code: (type(rule).__doc__ or "").strip() for rule in result.rules},
+    )

@@ -1,0 +1,52 @@
+"""The stable JSON report (SPEC §4): same input, byte-identical output."""
+from __future__ import annotations
+
+import json as _json
+
+from audit.engine import AuditResult
+from audit.findings import Finding
+
+
+def finding_dict(finding: Finding) -> dict:
+    loc = finding.location
+    return {
+        "rule": finding.rule,
+        "slug": finding.slug,
+        "severity": finding.severity.value,
+        "entity": {"kind": finding.entity.kind, "id": finding.entity.id},
+        "location": {"sheet": loc.sheet, "row": loc.row, "column": loc.column},
+        "message": finding.message,
+        "hint": finding.hint,
+    }
+
+
+def map_dict(result: AuditResult) -> dict:
+    commap = result.map
+    return {
+        "path": commap.path,
+        "name": commap.meta.name or None,
+        "sha256": commap.sha256,
+        "counts": commap.counts(),
+    }
+
+
+def report_dict(result: AuditResult) -> dict:
+    from audit import __version__
+
+    return {
+        "tool": {"name": "commap", "version": __version__},
+        "map": map_dict(result),
+        "audit_date": result.audit_date.isoformat(),
+        "platform": result.platform,
+        "skipped_rules": sorted(result.skipped),
+        "summary": result.summary(),
+        "findings": [finding_dict(f) for f in result.findings],
+    }
+
+
+def dumps(data: dict) -> str:
+    return _json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(result: AuditResult) -> str:
+    return dumps(report_dict(result))
