@@ -35,6 +35,23 @@ class SegmentWithoutScenario(Rule):
         "ru": "Добавьте сценарий для «{name}» или отметьте сегмент исключённым.",
     }
 
+    doc_ru = """**Что находит.** Сегмент (не исключённый), на который не направлен ни один активный или
+запланированный сценарий — ни напрямую, ни через родительский сегмент. Сценарии «для всех» (`*`)
+не считаются: общий дайджест — не коммуникация, написанная для сегмента.
+
+**Почему это важно.** Сегментация — смысл карты коммуникаций: новым, активным, уходящим, VIP,
+«не открывающим письма», геймерам и стримерам нужны свои сценарии на своём этапе. Сегмент, для
+которого никто не написал сценарий, — клиенты, с которыми решили говорить и забыли.
+
+**Как исправить.** Напишите сценарий для сегмента (или добавьте сегмент в существующий) либо
+отметьте сегмент исключённым, если ему ничего нельзя отправлять."""
+    examples = {'bad': {'segments': [{'id': 'new'}, {'id': 'gamers'}],
+             'scenarios': [{'id': 'welcome', 'type': 'trigger', 'trigger': 'signup', 'segments': 'new'}],
+             'steps': [{'scenario': 'welcome', 'step': 'S1', 'channel': 'email'}]},
+     'good': {'segments': [{'id': 'new'}, {'id': 'gamers', 'parent': 'new'}],
+              'scenarios': [{'id': 'welcome', 'type': 'trigger', 'trigger': 'signup', 'segments': 'new'}],
+              'steps': [{'scenario': 'welcome', 'step': 'S1', 'channel': 'email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         reached = ctx.graph.segments_reached_by_live_scenarios
         for segment in ctx.map.segments:

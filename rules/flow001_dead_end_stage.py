@@ -35,6 +35,36 @@ class DeadEndStage(Rule):
               "или отметьте этап финальным.",
     }
 
+    doc_ru = """**Что находит.** Этап пути клиента, не отмеченный финальным, без следующего этапа: клиент
+дошёл — и карте некуда его вести. Если ни один этап не отмечен финальным, финальным считается
+последний (по порядку, иначе по строке).
+
+**Почему это важно.** Нормативная CJM — петля, а не воронка, обрывающаяся на покупке:
+потребность → выбор → покупка → опыт → лояльность, а плохой опыт возвращает клиента к выбору.
+Этап без продолжения — место, где клиентов теряют, обычно сразу после первой покупки, где
+должно начинаться удержание.
+
+**Как исправить.** Укажите следующий этап (например, опыт → лояльность или обратно к выбору)
+или отметьте этап финальным, если путь действительно заканчивается здесь."""
+    examples = {'bad': {'stages': [{'id': 'choice', 'next': 'purchase'},
+                        {'id': 'purchase'},
+                        {'id': 'loyalty', 'final': 'да'}],
+             'scenarios': [{'id': 'cart',
+                            'type': 'trigger',
+                            'trigger': 'cart_abandoned',
+                            'segments': '*',
+                            'stage': 'purchase'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]},
+     'good': {'stages': [{'id': 'choice', 'next': 'purchase'},
+                         {'id': 'purchase', 'next': 'loyalty'},
+                         {'id': 'loyalty', 'final': 'да'}],
+              'scenarios': [{'id': 'cart',
+                             'type': 'trigger',
+                             'trigger': 'cart_abandoned',
+                             'segments': '*',
+                             'stage': 'purchase'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         stages = [s for s in ctx.map.stages if s.declared]
         if not stages:

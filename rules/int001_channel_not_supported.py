@@ -37,6 +37,27 @@ class ChannelNotSupported(Rule):
     }
     requires = ("platform",)
 
+    doc_ru = """**Что находит.** Шаг отправляется через канал, через который не отправляет ни одна система
+платформы: SMS-шаг, когда в системах карты (или в профиле `--platform`) нет SMS-шлюза, или канал,
+чей столбец «система» называет неописанную систему. Пропускается, если системы не описаны.
+
+**Почему это важно.** Частая история: карту рисуют, а с платформой сверяют только на внедрении —
+и оказывается, что канала просто нет. Найти это на бумаге стоит строки в таблице; найти на
+запуске — стоит сценария.
+
+**Как исправить.** Подключите систему, которая отправляет через этот канал (и укажите канал в
+её строке), или перенесите шаг в канал, который есть на платформе."""
+    examples = {'bad': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
+             'systems': [{'id': 'esp', 'channels': 'email', 'orchestration': 'да'}],
+             'scenarios': [{'id': 'pickup', 'type': 'trigger', 'trigger': 'order_ready', 'segments': '*'}],
+             'steps': [{'scenario': 'pickup', 'step': 'S1', 'channel': 'email'},
+                       {'scenario': 'pickup', 'step': 'S2', 'channel': 'sms', 'delay': '1d'}]},
+     'good': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
+              'systems': [{'id': 'esp', 'channels': 'email, sms', 'orchestration': 'да'}],
+              'scenarios': [{'id': 'pickup', 'type': 'trigger', 'trigger': 'order_ready', 'segments': '*'}],
+              'steps': [{'scenario': 'pickup', 'step': 'S1', 'channel': 'email'},
+                        {'scenario': 'pickup', 'step': 'S2', 'channel': 'sms', 'delay': '1d'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         g = ctx.graph
         for step in ctx.map.steps:

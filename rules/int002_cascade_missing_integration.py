@@ -49,6 +49,37 @@ class CascadeMissingIntegration(Rule):
     }
     requires = ("platform",)
 
+    doc_ru = """**Что находит.** Шаг каскада с условием на обратную связь от предыдущего шага («если письмо не
+открыто — SMS»), когда предыдущий шаг отправляет одна система, а этот — другая, и ни одна
+цепочка интеграций не передаёт эту обратную связь от первой ко второй. А также ветвление одной
+системы по своей обратной связи без оркестрации. Интеграции могут идти через несколько систем
+(ESP → CDP → SMS-шлюз), если каждое звено передаёт эту обратную связь или `*`. Пропускается,
+если системы не описаны.
+
+**Почему это важно.** Главное предупреждение практиков: на карте email → SMS, а на внедрении
+выясняется, что «интеграции между системами нет». SMS-шлюз не узнаёт, что письмо не открыли,
+и отправляет либо всем, либо никому.
+
+**Как исправить.** Добавьте интеграцию, передающую обратную связь (например, ESP → SMS-шлюз:
+открытия), отправляйте оба шага из одной системы с оркестрацией или уберите условие."""
+    examples = {'bad': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
+             'systems': [{'id': 'esp', 'channels': 'email'}, {'id': 'gateway', 'channels': 'sms'}],
+             'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'},
+                       {'scenario': 'cart',
+                        'step': 'S2',
+                        'channel': 'sms',
+                        'condition': 'не открыл S1 в течение 24ч'}]},
+     'good': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
+              'systems': [{'id': 'esp', 'channels': 'email'}, {'id': 'gateway', 'channels': 'sms'}],
+              'integrations': [{'from': 'esp', 'to': 'gateway', 'carries': 'opened'}],
+              'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'},
+                        {'scenario': 'cart',
+                         'step': 'S2',
+                         'channel': 'sms',
+                         'condition': 'не открыл S1 в течение 24ч'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         g = ctx.graph
         for step in ctx.map.steps:

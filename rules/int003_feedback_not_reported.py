@@ -43,6 +43,29 @@ class FeedbackNotReported(Rule):
     _nothing = {"en": "nothing", "ru": "ничего"}
     requires = ("platform",)
 
+    doc_ru = """**Что находит.** Условие на обратную связь, которую канал ожидаемого шага никогда не сообщает:
+«не открыл» после SMS (SMS сообщает о доставке, но не об открытии), «прочитал» после письма,
+«дозвон» после пуша. По умолчанию: email — доставлено, открыто, клик, отказ, отписка; SMS —
+доставлено; пуш — доставлено, открыто; мессенджер — доставлено, прочитано, клик, ответ; звонок —
+дозвон; сайт, реклама, соцсети, офлайн — ничего. Столбец «обратная связь» листа каналов или
+профиль платформы могут уточнить. Пропускается, если системы не описаны.
+
+**Почему это важно.** Каскад «SMS; если не открыл — звонок» не может сработать как нарисован:
+каждый клиент выглядит «не открывшим», и дорогой звонок получают все.
+
+**Как исправить.** Ставьте условие на то, что канал сообщает («не доставлено» для SMS, «не
+кликнул» по ссылке в нём), или начинайте каскад с канала, который сообщает об открытии."""
+    examples = {'bad': {'channels': [{'id': 'sms', 'kind': 'sms'}, {'id': 'call', 'kind': 'call'}],
+             'systems': [{'id': 'cc', 'channels': 'sms, call', 'orchestration': 'да'}],
+             'scenarios': [{'id': 'vip', 'type': 'trigger', 'trigger': 'vip_order', 'segments': '*'}],
+             'steps': [{'scenario': 'vip', 'step': 'S1', 'channel': 'sms'},
+                       {'scenario': 'vip', 'step': 'S2', 'channel': 'call', 'condition': 'не открыл S1'}]},
+     'good': {'channels': [{'id': 'sms', 'kind': 'sms'}, {'id': 'call', 'kind': 'call'}],
+              'systems': [{'id': 'cc', 'channels': 'sms, call', 'orchestration': 'да'}],
+              'scenarios': [{'id': 'vip', 'type': 'trigger', 'trigger': 'vip_order', 'segments': '*'}],
+              'steps': [{'scenario': 'vip', 'step': 'S1', 'channel': 'sms'},
+                        {'scenario': 'vip', 'step': 'S2', 'channel': 'call', 'condition': 'не доставлено S1'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         g = ctx.graph
         for step in ctx.map.steps:

@@ -38,6 +38,23 @@ class UnknownReference(Rule):
         "ru": "Исправьте идентификатор на существующий или добавьте «{ref}» в список (тип: {kind}).",
     }
 
+    doc_ru = """**Что находит.** Ячейка ссылается на сегмент, этап, канал, шаг, сценарий или систему, которых
+в карте нет: сценарий для сегмента `vip_clients`, когда на листе сегментов он называется `vip`;
+шаг в канале `emial`; следующий шаг, которого нет. Подсказывается ближайший существующий
+идентификатор. (Ссылки на события проверяет TRK001.)
+
+**Почему это важно.** Карта — договорённость маркетинга, аналитики и IT; ссылка в никуда —
+договорённость, которую невозможно реализовать: сценарий уходит никому, у шага нет канала.
+
+**Как исправить.** Исправьте идентификатор на существующий или добавьте недостающую строку
+на соответствующий лист."""
+    examples = {'bad': {'channels': [{'id': 'email', 'kind': 'email'}],
+             'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'emial'}]},
+     'good': {'channels': [{'id': 'email', 'kind': 'email'}],
+              'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'Email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         m, g = ctx.map, ctx.graph
         suggest = Suggester(self.lang)

@@ -32,6 +32,21 @@ class DuplicateId(Rule):
         "ru": "Переименуйте одну из строк или объедините их.",
     }
 
+    doc_ru = """**Что находит.** Две строки одного листа описывают один и тот же идентификатор (сравнение без
+учёта регистра и пробелов: `Email` и `email` — один канал); для шагов — один номер шага дважды
+в одном сценарии. Учитывается первая строка, остальные отмечаются.
+
+**Почему это важно.** Каждой проверке и каждой реализации нужен один смысл на идентификатор.
+Если две строки по-разному описывают `vip`, команда платформы прочтёт какую-то одну.
+
+**Как исправить.** Переименуйте одну из строк или объедините их."""
+    examples = {'bad': {'segments': [{'id': 'vip'}, {'id': 'VIP'}],
+             'scenarios': [{'id': 'call', 'segments': 'vip', 'type': 'service'}],
+             'steps': [{'scenario': 'call', 'step': 'S1', 'channel': 'call'}]},
+     'good': {'segments': [{'id': 'vip'}, {'id': 'vip_plus'}],
+              'scenarios': [{'id': 'call', 'segments': 'vip', 'type': 'service'}],
+              'steps': [{'scenario': 'call', 'step': 'S1', 'channel': 'call'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for problem in ctx.map.problems:
             if problem.code == self.code:

@@ -39,6 +39,20 @@ class MissingRequired(Rule):
         "schedule": {"en": " for a regular mailing", "ru": " для регулярной рассылки"},
     }
 
+    doc_ru = """**Что находит.** Пустую обязательную ячейку в строке, где что-то заполнено: сегмент без
+идентификатора, шаг без сценария или канала, интеграцию без получателя — и ячейки, которые
+обязательны для типа сценария: триггерный сценарий без события-триггера, регулярная рассылка
+без расписания.
+
+**Почему это важно.** Триггерная цепочка без триггера никогда не запустится; рассылку без
+расписания нельзя спланировать и учесть в контактной нагрузке.
+
+**Как исправить.** Заполните ячейку или удалите недописанную строку."""
+    examples = {'bad': {'scenarios': [{'id': 'cart', 'type': 'trigger', 'segments': '*'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]},
+     'good': {'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for problem in ctx.map.problems:
             if problem.code == self.code:

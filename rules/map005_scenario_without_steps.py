@@ -30,6 +30,21 @@ class ScenarioWithoutSteps(Rule):
         "ru": "Добавьте касания сценария «{name}» на лист шагов или исправьте идентификатор сценария в шагах.",
     }
 
+    doc_ru = """**Что находит.** Сценарий на листе сценариев, к которому не относится ни одна строка листа шагов.
+
+**Почему это важно.** Сценарий с целью и сегментом, но без касаний — намерение, а не
+коммуникация: клиент ничего не получит. Часто шаги есть, но под опечаткой в идентификаторе
+сценария (тогда на них укажет MAP001).
+
+**Как исправить.** Добавьте шаги сценария или исправьте идентификатор сценария в шагах."""
+    examples = {'bad': {'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'},
+                           {'id': 'welcome', 'type': 'trigger', 'trigger': 'signup', 'segments': '*'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]},
+     'good': {'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'},
+                            {'id': 'welcome', 'type': 'trigger', 'trigger': 'signup', 'segments': '*'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'},
+                        {'scenario': 'welcome', 'step': 'S1', 'channel': 'email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.map.has_sheet("steps"):
             return

@@ -36,6 +36,24 @@ class UndefinedEvent(Rule):
     }
     requires = ("events",)
 
+    doc_ru = """**Что находит.** Триггер, целевое или стоп-событие сценария либо условие шага `событие X` /
+`нет события X` ссылается на событие, которого нет на листе событий. Нужен лист событий;
+подсказывается ближайшее описанное событие.
+
+**Почему это важно.** Каждая триггерная цепочка опирается на событие, которое реально
+передают сайт, приложение, CRM или касса. Практика — согласовать список событий с аналитиками
+и IT до того, как рисовать на них цепочки; события нет в списке — значит, его никто не
+просил внедрить.
+
+**Как исправить.** Добавьте событие на лист событий (с источником и статусом отслеживания)
+или исправьте идентификатор."""
+    examples = {'bad': {'events': [{'id': 'cart_abandoned', 'source': 'site', 'tracked': 'да'}],
+             'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandonned', 'segments': '*'}],
+             'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]},
+     'good': {'events': [{'id': 'cart_abandoned', 'source': 'site', 'tracked': 'да'}],
+              'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
+              'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]}}
+
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         known = {e.key: e.id for e in ctx.map.events}
         suggest = Suggester(self.lang)
