@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from audit import __version__
-from audit.config import AuditConfig, fails
+from audit.config import AuditConfig, fails, find_config_file, make_config
 from audit.engine import AuditResult, run
 from audit.errors import CommapError
 from audit.importer import load_map
@@ -50,11 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("-o", "--output", type=Path, help="output file (one format) or folder (several); '-' = stdout")
     audit.add_argument("--lang", choices=("auto", "en", "ru"), default="auto")
     audit.add_argument("--today", type=_date, help="audit date, YYYY-MM-DD (default: today)")
-    audit.add_argument("--select", type=_codes, action="extend", help="rule codes or prefixes to run")
+    audit.add_argument("--select", type=_codes, action="extend",
+                       help="presets (recommended, all), rule codes or prefixes to run (default: recommended)")
     audit.add_argument("--ignore", type=_codes, action="extend", default=[], help="rule codes or prefixes to skip")
-    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error")
+    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help="exit 1 when a finding is at or above this severity (default: error)")
+    audit.add_argument("--config", type=Path, help="configuration file (default: ./commap.toml or "
+                                                   "[tool.commap] in ./pyproject.toml)")
     audit.add_argument("--tracking-plan", type=Path, help="events really collected: CSV, JSON or text")
     audit.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+
+    rules = commands.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("code", nargs="?", help="a rule code, e.g. INT002")
+    rules.add_argument("--lang", choices=("en", "ru"), default="en")
     return parser
 
 
@@ -78,19 +86,17 @@ def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "audit":
         return _audit(args)
+    if args.command == "rules":
+        from reports.ruledoc import describe_rule, list_rules
+
+        print(describe_rule(args.code, args.lang) if args.code else list_rules(args.lang), end="")
+        return 0
     raise CommapError(f"unknown command {args.command}")  # pragma: no cover - argparse refuses first
 
 
 def _audit(args: argparse.Namespace) -> int:
+    config = _config(args)
     commap = load_map(args.map)
-    config = AuditConfig(
-        select=args.select or ["ALL"],
-        ignore=args.ignore,
-        fail_on=args.fail_on,
-        today=args.today,
-        lang=args.lang,
-        tracking_plan=load_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
-    )
     result = run(commap, config)
     formats = list(dict.fromkeys(args.formats or ["html"]))
     to_stdout = write_reports(result, formats, args.map, args.output)
@@ -99,6 +105,24 @@ def _audit(args: argparse.Namespace) -> int:
 
         print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
     return 1 if fails([f.severity for f in result.findings], config.fail_on) else 0
+
+
+def _config(args: argparse.Namespace) -> AuditConfig:
+    """Configuration file first, then the command line on top of it."""
+    path = args.config
+    if path is not None and not path.is_file():
+        raise CommapError(f"{path}: no such configuration file")
+    if path is None:
+        path = find_config_file(Path.cwd())
+    return make_config(
+        path,
+        select=args.select,
+        ignore=args.ignore or None,
+        fail_on=args.fail_on,
+        today=args.today,
+        lang=args.lang if args.lang != "auto" else None,
+        tracking_plan=load_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
+    )
 
 
 def write_reports(result: AuditResult, formats: list[str], map_path: Path, output: Path | None) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -29,6 +30,27 @@ CRASH = {
 }
 
 
+UNUSED_SUPPRESSION = {
+    "code": "CFG001",
+    "slug": "unused-suppression",
+    "message": {
+        "en": "The suppression of {rule} for '{entity}' matches no finding; the problem may be fixed.",
+        "ru": "Исключение {rule} для «{entity}» не совпало ни с одним замечанием; возможно, проблема устранена.",
+    },
+    "hint": {
+        "en": "Remove this [[suppress]] entry from the configuration so stale exceptions do not pile up.",
+        "ru": "Удалите эту запись [[suppress]] из конфигурации, чтобы устаревшие исключения не копились.",
+    },
+}
+
+
+class Accepted(BaseModel):
+    """A finding the configuration suppresses, with the reason given there."""
+
+    finding: Finding
+    reason: str
+
+
 class AuditResult(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -39,12 +61,13 @@ class AuditResult(BaseModel):
     findings: list[Finding]
     skipped: dict[str, str]  # code → reason, in the report language
     rules: list[Rule]  # the rules that ran, for the report's rule reference
+    accepted: list[Accepted] = []
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
         for finding in self.findings:
             counts[finding.severity.value] += 1
-        return {**counts, "suppressed": 0}
+        return {**counts, "suppressed": len(self.accepted)}
 
 
 def resolve_lang(config: AuditConfig, commap: CommMap) -> str:
@@ -54,19 +77,23 @@ def resolve_lang(config: AuditConfig, commap: CommMap) -> str:
 def build_rules(config: AuditConfig, lang: str, registry: tuple[type[Rule], ...]) -> list[Rule]:
     """Instantiate the selected rules with their configured severity and options."""
     known = {rule.code for rule in registry}
+    origin = config.source or "configuration"
     for code in (*config.severity, *config.options):
         if code not in known:
-            raise CommapError(f"configuration: unknown rule '{code}'")
+            raise CommapError(f"{origin}: unknown rule '{code}'")
+    for entry in config.suppress:
+        if entry.rule.strip().upper() not in known:
+            raise CommapError(f"{origin}: [[suppress]] names unknown rule '{entry.rule}'")
     rules = []
     for rule_class in registry:
-        if not config.selects(rule_class.code):
+        if not config.selects(rule_class.code, rule_class.recommended):
             continue
         try:
             options = rule_class.Options(**config.options.get(rule_class.code, {}))
         except ValidationError as exc:
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
-            raise CommapError(f"configuration: rule {rule_class.code} option '{where}': {first['msg']}") from None
+            raise CommapError(f"{origin}: rule {rule_class.code} option '{where}': {first['msg']}") from None
         rules.append(rule_class(config.severity.get(rule_class.code), options, lang))
     return rules
 
@@ -108,6 +135,7 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
                     hint="",
                 )
             )
+    findings, accepted = apply_suppressions(findings, config, commap, lang)
     findings.sort(key=Finding.sort_key)
     return AuditResult(
         map=commap,
@@ -117,7 +145,41 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
         findings=findings,
         skipped=skipped,
         rules=ran,
+        accepted=accepted,
     )
+
+
+def apply_suppressions(
+    findings: list[Finding], config: AuditConfig, commap: CommMap, lang: str
+) -> tuple[list[Finding], list[Accepted]]:
+    """Move suppressed findings aside; a suppression that matches nothing becomes an info finding."""
+    if not config.suppress:
+        return findings, []
+    kept: list[Finding] = []
+    accepted: list[Accepted] = []
+    used = [False] * len(config.suppress)
+    for finding in findings:
+        for index, entry in enumerate(config.suppress):
+            if entry.matches(finding):
+                used[index] = True
+                accepted.append(Accepted(finding=finding, reason=entry.reason))
+                break
+        else:
+            kept.append(finding)
+    for index, entry in enumerate(config.suppress):
+        if not used[index]:
+            kept.append(Finding(
+                rule=UNUSED_SUPPRESSION["code"],
+                slug=UNUSED_SUPPRESSION["slug"],
+                severity=Severity.INFO,
+                entity=Entity(kind="map", id=commap.meta.name or "map"),
+                location=Location(sheet=Path(config.source).name if config.source else None, row=None,
+                                  column=f"suppress[{index + 1}]"),
+                message=UNUSED_SUPPRESSION["message"][lang].format(rule=entry.rule, entity=entry.entity),
+                hint=UNUSED_SUPPRESSION["hint"][lang],
+            ))
+    accepted.sort(key=lambda a: a.finding.sort_key())
+    return kept, accepted
 
 
 def _available(need: str, commap: CommMap, graph: MapGraph) -> bool:

@@ -83,6 +83,8 @@ class Rule:
     fix: ClassVar[dict[str, str]]
     # What the map must describe for the rule to apply: "platform" (systems), "events" (an Events sheet).
     requires: ClassVar[tuple[str, ...]] = ()
+    # In the default "recommended" preset; `--select all` adds the rest.
+    recommended: ClassVar[bool] = True
     Options: ClassVar[type[BaseModel]] = NoOptions
     # Documentation: the module docstring is the English text; `doc_ru` the Russian one, same sections
     # (What it catches / Why it matters / Fix / Options). `examples` holds a "bad" and a "good" map as
