@@ -14,9 +14,10 @@ from pathlib import Path
 
 from audit import __version__
 from audit.config import AuditConfig, fails, find_config_file, make_config
-from audit.engine import AuditResult, run
+from audit.engine import run
 from audit.errors import CommapError
 from audit.importer import load_map
+from audit.platform import apply_profile, load_profile
 from audit.tracking import load_tracking_plan
 
 FORMATS = ("html", "json", "text")
@@ -44,26 +45,37 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     audit = commands.add_parser("audit", help="audit a map and write reports")
-    audit.add_argument("map", type=Path, help="the map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
-    audit.add_argument("--format", action="append", choices=FORMATS, dest="formats",
-                       help="report format; repeat for several (default: html)")
-    audit.add_argument("-o", "--output", type=Path, help="output file (one format) or folder (several); '-' = stdout")
-    audit.add_argument("--lang", choices=("auto", "en", "ru"), default="auto")
-    audit.add_argument("--today", type=_date, help="audit date, YYYY-MM-DD (default: today)")
+    _common_options(audit)
+    audit.add_argument("--platform", help="platform profile (TOML path or bundled name) replacing the map's systems")
     audit.add_argument("--select", type=_codes, action="extend",
                        help="presets (recommended, all), rule codes or prefixes to run (default: recommended)")
     audit.add_argument("--ignore", type=_codes, action="extend", default=[], help="rule codes or prefixes to skip")
     audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help="exit 1 when a finding is at or above this severity (default: error)")
-    audit.add_argument("--config", type=Path, help="configuration file (default: ./commap.toml or "
-                                                   "[tool.commap] in ./pyproject.toml)")
-    audit.add_argument("--tracking-plan", type=Path, help="events really collected: CSV, JSON or text")
-    audit.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+
+    fit = commands.add_parser("fit", help="which platform can run the map, and what each would take")
+    _common_options(fit)
+    fit.add_argument("--platform", action="append", required=True, dest="platforms",
+                     help="platform profile (TOML path or bundled name); repeat to compare")
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code, e.g. INT002")
     rules.add_argument("--lang", choices=("en", "ru"), default="en")
     return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every map command takes (SPEC §4)."""
+    parser.add_argument("map", type=Path, help="the map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
+    parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
+                        help="report format; repeat for several (default: html)")
+    parser.add_argument("-o", "--output", type=Path, help="output file (one format) or folder (several); '-' = stdout")
+    parser.add_argument("--lang", choices=("auto", "en", "ru"), default="auto")
+    parser.add_argument("--today", type=_date, help="audit date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--tracking-plan", type=Path, help="events really collected: CSV, JSON or text")
+    parser.add_argument("--config", type=Path, help="configuration file (default: ./commap.toml or "
+                                                    "[tool.commap] in ./pyproject.toml)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,6 +98,8 @@ def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "audit":
         return _audit(args)
+    if args.command == "fit":
+        return _fit(args)
     if args.command == "rules":
         from reports.ruledoc import describe_rule, list_rules
 
@@ -95,16 +109,40 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
+    profile = load_profile(args.platform) if args.platform else None
     config = _config(args)
+    if profile is not None:
+        config = config.model_copy(update={"platform_name": profile.name})
     commap = load_map(args.map)
+    if profile is not None:
+        commap = apply_profile(commap, profile)
     result = run(commap, config)
-    formats = list(dict.fromkeys(args.formats or ["html"]))
-    to_stdout = write_reports(result, formats, args.map, args.output)
-    if not args.quiet:
-        from reports import render
+    from reports import render
 
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    rendered = {fmt: render(result, fmt) for fmt in formats}
+    to_stdout = write_reports(rendered, args.map, args.output, "audit")
+    if not args.quiet:
         print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
     return 1 if fails([f.severity for f in result.findings], config.fail_on) else 0
+
+
+def _fit(args: argparse.Namespace) -> int:
+    """Exit 0 when at least one platform runs every scenario, 1 when none does."""
+    from audit.fit import fit
+    from reports.fit import render_html, render_json, render_text
+
+    profiles = [load_profile(p) for p in args.platforms]
+    config = _config(args)
+    commap = load_map(args.map)
+    fits = fit(commap, profiles, config)
+    lang = fits[0].result.lang
+    renderers = {"html": render_html, "json": render_json, "text": render_text}
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    to_stdout = write_reports({fmt: renderers[fmt](fits, lang) for fmt in formats}, args.map, args.output, "fit")
+    if not args.quiet:
+        print(render_text(fits, lang), end="", file=sys.stderr if to_stdout else sys.stdout)
+    return 0 if any(f.runnable == len(f.scenarios) for f in fits) else 1
 
 
 def _config(args: argparse.Namespace) -> AuditConfig:
@@ -116,20 +154,23 @@ def _config(args: argparse.Namespace) -> AuditConfig:
         path = find_config_file(Path.cwd())
     return make_config(
         path,
-        select=args.select,
-        ignore=args.ignore or None,
-        fail_on=args.fail_on,
+        select=getattr(args, "select", None),
+        ignore=getattr(args, "ignore", None) or None,
+        fail_on=getattr(args, "fail_on", None),
         today=args.today,
         lang=args.lang if args.lang != "auto" else None,
         tracking_plan=load_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
     )
 
 
-def write_reports(result: AuditResult, formats: list[str], map_path: Path, output: Path | None) -> bool:
-    """Render every format first, then write each atomically; returns True when a report went to stdout."""
-    from reports import EXTENSIONS, render
+def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None, kind: str) -> bool:
+    """Write rendered reports, each atomically; returns True when a report went to stdout.
 
-    rendered = {fmt: render(result, fmt) for fmt in formats}
+    Several formats, or no `-o`, name each file after the map: `<stem>.<kind>.<ext>`.
+    """
+    from reports import EXTENSIONS
+
+    formats = list(rendered)
     if output is not None and str(output) == "-":
         if len(formats) != 1:
             raise CommapError("-o - (standard output) takes exactly one --format")
@@ -140,7 +181,7 @@ def write_reports(result: AuditResult, formats: list[str], map_path: Path, outpu
         targets = {formats[0]: output}
     else:
         folder = output if output is not None else Path.cwd()
-        targets = {fmt: folder / f"{stem}.audit.{EXTENSIONS[fmt]}" for fmt in formats}
+        targets = {fmt: folder / f"{stem}.{kind}.{EXTENSIONS[fmt]}" for fmt in formats}
     source = map_path.resolve()
     for target in targets.values():
         if target.resolve() == source or source in target.resolve().parents:

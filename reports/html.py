@@ -24,6 +24,11 @@ _env = Environment(
 )
 
 
+def environment() -> Environment:
+    """The shared jinja2 environment (autoescape on) for every HTML page commap writes."""
+    return _env
+
+
 def group_findings(result: AuditResult) -> list[dict]:
     """[{severity, rules: [{code, title, slug, count, findings (first N), hidden}]}], most severe first."""
     titles = {rule.code: rule.title[result.lang] for rule in result.rules}

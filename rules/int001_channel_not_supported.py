@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.feasibility import step_blockers
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
 
@@ -59,8 +60,7 @@ class ChannelNotSupported(Rule):
                         {'scenario': 'pickup', 'step': 'S2', 'channel': 'sms', 'delay': '1d'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        g = ctx.graph
-        for step in ctx.map.steps:
-            channel = g.channel_of(step)
-            if channel is not None and g.system_of_channel(channel) is None:
-                yield self.finding(step, "channel", step=step.ref, channel=channel.id, kind=channel.kind.value)
+        for blocker in step_blockers(ctx.graph, "channel"):
+            channel = blocker.channel
+            yield self.finding(blocker.step, "channel", step=blocker.step.ref, channel=channel.id,
+                               kind=channel.kind.value)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.feasibility import step_blockers
 from audit.findings import Finding, Severity
-from audit.model import ConditionKind
 from audit.rule import Rule, RuleContext
 
 
@@ -81,23 +81,9 @@ class CascadeMissingIntegration(Rule):
                          'condition': 'не открыл S1 в течение 24ч'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        g = ctx.graph
-        for step in ctx.map.steps:
-            condition = step.condition
-            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
-                continue
-            source_step = g.referenced_step(step)
-            if source_step is None:
-                continue
-            source_channel = g.channel_of(source_step)
-            origin, target = g.system_of_step(source_step), g.system_of_step(step)
-            if source_channel is None or origin is None or target is None:
-                continue  # INT001 / MAP001 report these
-            if condition.feedback not in g.feedback_of(source_channel):
-                continue  # INT003 reports feedback the channel never gives
-            if g.feedback_reaches(origin, target, condition.feedback):
-                continue
+        for blocker in step_blockers(ctx.graph, "carry"):
+            origin, target = blocker.origin, blocker.target
             why = self._why_same if origin.key == target.key else self._why_other
-            params = {"origin": origin.id, "target": target.id, "feedback": condition.feedback}
-            yield self.finding(step, "condition", step=step.ref, source=source_step.ref,
+            params = {"origin": origin.id, "target": target.id, "feedback": blocker.feedback}
+            yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
                                why=why[self.lang].format(**params), **params)

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.feasibility import step_blockers
 from audit.findings import Finding, Severity
-from audit.model import ConditionKind
 from audit.rule import Rule, RuleContext
 
 
@@ -67,17 +67,9 @@ class FeedbackNotReported(Rule):
                         {'scenario': 'vip', 'step': 'S2', 'channel': 'call', 'condition': 'не доставлено S1'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        g = ctx.graph
-        for step in ctx.map.steps:
-            condition = step.condition
-            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
-                continue
-            source_step = g.referenced_step(step)
-            channel = g.channel_of(source_step) if source_step is not None else None
-            if channel is None:
-                continue
-            reported = g.feedback_of(channel)
-            if condition.feedback not in reported:
-                yield self.finding(step, "condition", step=step.ref, source=source_step.ref,
-                                   feedback=condition.feedback, channel=channel.id, kind=channel.kind.value,
-                                   reported=", ".join(sorted(reported)) or self._nothing[self.lang])
+        for blocker in step_blockers(ctx.graph, "feedback"):
+            channel = blocker.channel
+            reported = ctx.graph.feedback_of(channel)
+            yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
+                               feedback=blocker.feedback, channel=channel.id, kind=channel.kind.value,
+                               reported=", ".join(sorted(reported)) or self._nothing[self.lang])

@@ -62,3 +62,23 @@ def audit(commap: CommMap, **config) -> list[Finding]:
 
 def codes_by_entity(findings: list[Finding]) -> set[tuple[str, str]]:
     return {(f.rule, f.entity.id) for f in findings}
+
+
+def write_workbook(path, meta: dict | None = None, **tables: list[dict]):
+    """The same tables as a real .xlsx file with English sheet names and headers (openpyxl)."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    if meta:
+        sheet = workbook.create_sheet("Map")
+        for key, value in meta.items():
+            sheet.append([key, value])
+    for entity, rows in tables.items():
+        sheet = workbook.create_sheet(entity.capitalize())
+        headers = list(dict.fromkeys(field for row in rows for field in row))
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([row.get(h, None) for h in headers])
+    workbook.save(path)
+    return path

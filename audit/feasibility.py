@@ -1,0 +1,126 @@
+"""Can the platform run the map? Blockers per step and scenario, shared by INT001–INT003 and `fit`.
+
+A blocker is one reason a scenario cannot run as drawn on the platform:
+
+* `channel`  — no system sends through the step's channel (INT001);
+* `feedback` — the condition waits for feedback the awaited step's channel never reports (INT003);
+* `carry`    — the feedback is reported, but does not reach the system sending the step: no
+  integration path carries it, or the same system lacks orchestration (INT002);
+* `source`   — an event's source is not received by the system that must act on it (TRK003):
+  the trigger by the system sending the first step, a stop or condition event by the system of
+  each step it governs. Events without a source, and `platform` events, are not judged.
+
+The reasoning itself (who sends a step, what a channel reports, multi-hop integration paths)
+is `MapGraph`'s; this module only names the outcomes.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from audit.graph import MapGraph
+from audit.model import Channel, ConditionKind, Event, Scenario, Step, System, id_key
+
+
+@dataclass(frozen=True)
+class Blocker:
+    kind: str  # channel | feedback | carry | source
+    scenario: Scenario
+    step: Step | None
+    channel: Channel | None = None
+    source_step: Step | None = None
+    feedback: str | None = None
+    origin: System | None = None
+    target: System | None = None
+    event: Event | None = None
+    role: str | None = None  # trigger | stop_event | condition
+
+    def sort_key(self) -> tuple:
+        return (self.scenario.key, self.step.key if self.step else ("", ""), self.kind, self.role or "")
+
+
+def step_channel_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocker | None:
+    channel = g.channel_of(step)
+    if channel is not None and g.system_of_channel(channel) is None:
+        return Blocker("channel", scenario, step, channel=channel)
+    return None
+
+
+def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocker | None:
+    """`feedback` or `carry` for a step conditioned on another step's feedback, else None."""
+    condition = step.condition
+    if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+        return None
+    source_step = g.referenced_step(step)
+    source_channel = g.channel_of(source_step) if source_step is not None else None
+    if source_channel is None:
+        return None
+    if condition.feedback not in g.feedback_of(source_channel):
+        return Blocker("feedback", scenario, step, channel=source_channel, source_step=source_step,
+                       feedback=condition.feedback)
+    origin, target = g.system_of_step(source_step), g.system_of_step(step)
+    if origin is None or target is None:
+        return None  # a `channel` blocker says it already
+    if not g.feedback_reaches(origin, target, condition.feedback):
+        return Blocker("carry", scenario, step, source_step=source_step, feedback=condition.feedback,
+                       origin=origin, target=target)
+    return None
+
+
+def system_receives(system: System, event: Event) -> bool:
+    """Whether the system gets the event: sources it receives; platform events and unknown sources pass."""
+    source = event.event_source
+    if source is None or source.value == "platform":
+        return True
+    return source.value in system.receives
+
+
+def event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
+    steps = g.steps_by_scenario.get(scenario.key, [])
+    if not steps:
+        return
+    if scenario.trigger:
+        event = g.events.get(id_key(scenario.trigger))
+        system = g.system_of_step(steps[0])
+        if event is not None and system is not None and not system_receives(system, event):
+            yield Blocker("source", scenario, steps[0], event=event, target=system, role="trigger")
+    for ref in scenario.stop_events:
+        event = g.events.get(id_key(ref))
+        if event is None:
+            continue
+        for step in steps:
+            system = g.system_of_step(step)
+            if system is not None and not system_receives(system, event):
+                yield Blocker("source", scenario, step, event=event, target=system, role="stop_event")
+    for step in steps:
+        condition = step.condition
+        if condition is None or not condition.event:
+            continue
+        event = g.events.get(id_key(condition.event))
+        system = g.system_of_step(step)
+        if event is not None and system is not None and not system_receives(system, event):
+            yield Blocker("source", scenario, step, event=event, target=system, role="condition")
+
+
+def scenario_blockers(g: MapGraph, scenario: Scenario) -> list[Blocker]:
+    found: list[Blocker] = []
+    for step in g.steps_by_scenario.get(scenario.key, []):
+        for blocker in (step_channel_blocker(g, scenario, step), step_feedback_blocker(g, scenario, step)):
+            if blocker is not None:
+                found.append(blocker)
+    found.extend(event_source_blockers(g, scenario))
+    return found
+
+
+def step_blockers(g: MapGraph, kind: str) -> Iterator[Blocker]:
+    """Every blocker of one kind, scenario by scenario in map order; steps of undefined scenarios too."""
+    scenarios = {s.key: s for s in g.map.scenarios}
+    for scenario_key, steps in g.steps_by_scenario.items():
+        scenario = scenarios.get(scenario_key) or Scenario(id=steps[0].scenario, declared=False)
+        for step in steps:
+            if kind == "channel":
+                blocker = step_channel_blocker(g, scenario, step)
+            else:
+                blocker = step_feedback_blocker(g, scenario, step)
+            if blocker is not None and blocker.kind == kind:
+                yield blocker
