@@ -25,7 +25,7 @@ FORMATS = ("html", "json", "text")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2
-        raise CommapError(f"{self.prog}: {message}")
+        raise CommapError(f"{message} (see '{self.prog} --help')")
 
 
 def _date(text: str) -> date:
@@ -47,11 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="audit a map and write reports")
     _common_options(audit)
     audit.add_argument("--platform", help="platform profile (TOML path or bundled name) replacing the map's systems")
-    audit.add_argument("--select", type=_codes, action="extend",
-                       help="presets (recommended, all), rule codes or prefixes to run (default: recommended)")
-    audit.add_argument("--ignore", type=_codes, action="extend", default=[], help="rule codes or prefixes to skip")
-    audit.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
-                       help="exit 1 when a finding is at or above this severity (default: error)")
+    _selection_options(audit)
+
+    audit.add_argument("--baseline", type=Path, help="an earlier JSON report: mark findings new or known")
+    audit.add_argument("--fail-on-new", action="store_true",
+                       help="with --baseline: only new findings count for --fail-on")
+
+    diff = commands.add_parser("diff", help="six-month review: what changed between two versions of a map")
+    _common_options(diff, ("old", "new"))
+    _selection_options(diff)
 
     fit = commands.add_parser("fit", help="which platform can run the map, and what each would take")
     _common_options(fit)
@@ -64,9 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _common_options(parser: argparse.ArgumentParser) -> None:
+def _common_options(parser: argparse.ArgumentParser, maps: tuple[str, ...] = ("map",)) -> None:
     """Options every map command takes (SPEC §4)."""
-    parser.add_argument("map", type=Path, help="the map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
+    for name in maps:
+        parser.add_argument(name, type=Path, help="a map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
     parser.add_argument("--format", action="append", choices=FORMATS, dest="formats",
                         help="report format; repeat for several (default: html)")
     parser.add_argument("-o", "--output", type=Path, help="output file (one format) or folder (several); '-' = stdout")
@@ -76,6 +81,14 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="configuration file (default: ./commap.toml or "
                                                     "[tool.commap] in ./pyproject.toml)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+
+
+def _selection_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", type=_codes, action="extend",
+                        help="presets (recommended, all), rule codes or prefixes to run (default: recommended)")
+    parser.add_argument("--ignore", type=_codes, action="extend", default=[], help="rule codes or prefixes to skip")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                        help="exit 1 when a finding is at or above this severity (default: error)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,6 +113,8 @@ def _main(argv: list[str] | None) -> int:
         return _audit(args)
     if args.command == "fit":
         return _fit(args)
+    if args.command == "diff":
+        return _diff(args)
     if args.command == "rules":
         from reports.ruledoc import describe_rule, list_rules
 
@@ -117,6 +132,10 @@ def _audit(args: argparse.Namespace) -> int:
     if profile is not None:
         commap = apply_profile(commap, profile)
     result = run(commap, config)
+    if args.baseline:
+        result = with_baseline(result, args.baseline)
+    elif args.fail_on_new:
+        raise CommapError("--fail-on-new needs --baseline")
     from reports import render
 
     formats = list(dict.fromkeys(args.formats or ["html"]))
@@ -124,7 +143,47 @@ def _audit(args: argparse.Namespace) -> int:
     to_stdout = write_reports(rendered, args.map, args.output, "audit")
     if not args.quiet:
         print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
-    return 1 if fails([f.severity for f in result.findings], config.fail_on) else 0
+    counted = result.findings
+    if args.fail_on_new:
+        counted = [f for f, new in zip(result.findings, result.new_flags) if new]
+    return 1 if fails([f.severity for f in counted], config.fail_on) else 0
+
+
+def with_baseline(result, path: Path):
+    """The result with each finding marked new or known against an earlier JSON report."""
+    import json
+
+    from audit.diff import baseline_keys, mark_new
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        findings = data["findings"]
+        if not isinstance(findings, list):
+            raise TypeError
+    except OSError as exc:
+        raise CommapError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except (ValueError, KeyError, TypeError):
+        raise CommapError(f"{path}: not a commap JSON report (expected a 'findings' list)") from None
+    flags = mark_new(result.findings, baseline_keys(f for f in findings if isinstance(f, dict)))
+    return result.model_copy(update={"new_flags": flags, "baseline": str(path)})
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """Exit 1 when the new version has new findings at or above --fail-on (default error)."""
+    from audit.diff import diff
+    from reports.diff import render_html, render_json, render_text
+
+    config = _config(args)
+    old, new = load_map(args.old), load_map(args.new)
+    result = diff(old, new, config)
+    lang = result.new.lang
+    renderers = {"html": render_html, "json": render_json, "text": render_text}
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    to_stdout = write_reports({fmt: renderers[fmt](result, lang) for fmt in formats}, args.new, args.output,
+                              "diff", inputs=(args.old, args.new))
+    if not args.quiet:
+        print(render_text(result, lang), end="", file=sys.stderr if to_stdout else sys.stdout)
+    return 1 if fails([f.severity for f in result.findings.new], config.fail_on) else 0
 
 
 def _fit(args: argparse.Namespace) -> int:
@@ -163,7 +222,8 @@ def _config(args: argparse.Namespace) -> AuditConfig:
     )
 
 
-def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None, kind: str) -> bool:
+def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None, kind: str,
+                  inputs: tuple[Path, ...] = ()) -> bool:
     """Write rendered reports, each atomically; returns True when a report went to stdout.
 
     Several formats, or no `-o`, name each file after the map: `<stem>.<kind>.<ext>`.
@@ -182,9 +242,10 @@ def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None,
     else:
         folder = output if output is not None else Path.cwd()
         targets = {fmt: folder / f"{stem}.{kind}.{EXTENSIONS[fmt]}" for fmt in formats}
-    source = map_path.resolve()
+    sources = [p.resolve() for p in (inputs or (map_path,))]
     for target in targets.values():
-        if target.resolve() == source or source in target.resolve().parents:
+        resolved = target.resolve()
+        if any(resolved == source or source in resolved.parents for source in sources):
             raise CommapError(f"refusing to write a report over the input: {target}")
     for fmt, target in targets.items():
         atomic_write(target, rendered[fmt])

@@ -62,6 +62,9 @@ class AuditResult(BaseModel):
     skipped: dict[str, str]  # code → reason, in the report language
     rules: list[Rule]  # the rules that ran, for the report's rule reference
     accepted: list[Accepted] = []
+    # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
+    baseline: str | None = None
+    new_flags: list[bool] | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
@@ -157,6 +160,9 @@ def apply_suppressions(
         return findings, []
     kept: list[Finding] = []
     accepted: list[Accepted] = []
+    # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
+    baseline: str | None = None
+    new_flags: list[bool] | None = None
     used = [False] * len(config.suppress)
     for finding in findings:
         for index, entry in enumerate(config.suppress):

@@ -33,7 +33,7 @@ def map_dict(result: AuditResult) -> dict:
 def report_dict(result: AuditResult) -> dict:
     from audit import __version__
 
-    return {
+    report = {
         "tool": {"name": "commap", "version": __version__},
         "map": map_dict(result),
         "audit_date": result.audit_date.isoformat(),
@@ -42,6 +42,14 @@ def report_dict(result: AuditResult) -> dict:
         "summary": result.summary(),
         "findings": [finding_dict(f) for f in result.findings],
     }
+    if result.accepted:
+        report["accepted"] = [{**finding_dict(a.finding), "reason": a.reason} for a in result.accepted]
+    if result.new_flags is not None:
+        report["baseline"] = {"path": result.baseline, "new": sum(result.new_flags),
+                              "known": len(result.new_flags) - sum(result.new_flags)}
+        for item, new in zip(report["findings"], result.new_flags):
+            item["baseline"] = "new" if new else "known"
+    return report
 
 
 def dumps(data: dict) -> str:
