@@ -1,6 +1,7 @@
 """Run the selected rules over a map: select → check (a crash becomes a finding) → stable sort."""
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -65,6 +66,8 @@ class AuditResult(BaseModel):
     # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
     baseline: str | None = None
     new_flags: list[bool] | None = None
+    # seconds per phase ("graph") and per rule code; never part of the JSON report
+    timings: dict[str, float] = {}
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
@@ -106,7 +109,9 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
 
     config = config or AuditConfig()
     lang = resolve_lang(config, commap)
+    started = time.perf_counter()
     graph = MapGraph(commap)
+    timings = {"graph": time.perf_counter() - started}
     ctx = RuleContext(
         map=commap,
         graph=graph,
@@ -124,6 +129,7 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
             skipped[rule.code] = SKIP_REASONS[missing[0]][lang]
             continue
         ran.append(rule)
+        started = time.perf_counter()
         try:
             findings.extend(rule.check(ctx))
         except Exception as exc:  # a broken rule must not take the audit down with it
@@ -138,6 +144,7 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
                     hint="",
                 )
             )
+        timings[rule.code] = time.perf_counter() - started
     findings, accepted = apply_suppressions(findings, config, commap, lang)
     findings.sort(key=Finding.sort_key)
     return AuditResult(
@@ -149,6 +156,7 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
         skipped=skipped,
         rules=ran,
         accepted=accepted,
+        timings=timings,
     )
 
 
@@ -163,6 +171,8 @@ def apply_suppressions(
     # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
     baseline: str | None = None
     new_flags: list[bool] | None = None
+    # seconds per phase ("graph") and per rule code; never part of the JSON report
+    timings: dict[str, float] = {}
     used = [False] * len(config.suppress)
     for finding in findings:
         for index, entry in enumerate(config.suppress):
