@@ -112,15 +112,18 @@ def scenario_blockers(g: MapGraph, scenario: Scenario) -> list[Blocker]:
     return found
 
 
-def step_blockers(g: MapGraph, kind: str) -> Iterator[Blocker]:
-    """Every blocker of one kind, scenario by scenario in map order; steps of undefined scenarios too."""
+def step_blockers(g: MapGraph, kind: str) -> list[Blocker]:
+    """Every step blocker of one kind (channel, feedback, carry), in map order; computed once per audit."""
+    return g.memo("step_blockers", lambda: _all_step_blockers(g)).get(kind, [])
+
+
+def _all_step_blockers(g: MapGraph) -> dict[str, list[Blocker]]:
+    found: dict[str, list[Blocker]] = {}
     scenarios = {s.key: s for s in g.map.scenarios}
     for scenario_key, steps in g.steps_by_scenario.items():
         scenario = scenarios.get(scenario_key) or Scenario(id=steps[0].scenario, declared=False)
         for step in steps:
-            if kind == "channel":
-                blocker = step_channel_blocker(g, scenario, step)
-            else:
-                blocker = step_feedback_blocker(g, scenario, step)
-            if blocker is not None and blocker.kind == kind:
-                yield blocker
+            for blocker in (step_channel_blocker(g, scenario, step), step_feedback_blocker(g, scenario, step)):
+                if blocker is not None:
+                    found.setdefault(blocker.kind, []).append(blocker)
+    return found

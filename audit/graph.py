@@ -36,8 +36,7 @@ def node(kind: str, key: str) -> str:
 
 
 def step_node(step: Step) -> str:
-    scenario, step_id = step.key
-    return f"step:{scenario}/{step_id}"
+    return "step:%s/%s" % step.key
 
 
 class MapGraph:
@@ -107,7 +106,7 @@ class MapGraph:
 
     def _step_edges(self, steps: list[Step]):
         """Explicit `next` ids, or else the next row of the same scenario."""
-        index = {s.key[1]: s for s in steps}
+        index = self.step_index(steps[0].key[0])
         for position, step in enumerate(steps):
             if step.next is None:
                 if position + 1 < len(steps):
@@ -118,9 +117,21 @@ class MapGraph:
                 if successor is not None:
                     yield step, successor
 
+    def memo(self, name: str, compute):
+        """A fact several rules share, computed by `compute()` once per audit."""
+        memo = self.__dict__.setdefault("_memo", {})
+        if name not in memo:
+            memo[name] = compute()
+        return memo[name]
+
     # ---- lookups --------------------------------------------------------------------------
     def step_index(self, scenario_key: str) -> dict[str, Step]:
-        return {s.key[1]: s for s in self.steps_by_scenario.get(scenario_key, [])}
+        """Steps of a scenario by step key (built once per audit)."""
+        return self._step_indexes.get(scenario_key, {})
+
+    @cached_property
+    def _step_indexes(self) -> dict[str, dict[str, Step]]:
+        return {key: {s.key[1]: s for s in steps} for key, steps in self.steps_by_scenario.items()}
 
     def predecessors(self, step: Step) -> list[Step]:
         return [
@@ -174,6 +185,16 @@ class MapGraph:
 
     def feedback_of(self, channel: Channel) -> frozenset[str]:
         """Feedback the channel reports: the sheet's own list, the system's override, or the SPEC default."""
+        cached = self._feedback_cache.get(channel.key)
+        if cached is None:
+            cached = self._feedback_cache[channel.key] = self._feedback_of(channel)
+        return cached
+
+    @cached_property
+    def _feedback_cache(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def _feedback_of(self, channel: Channel) -> frozenset[str]:
         if channel.feedback is not None:
             return frozenset(channel.feedback)
         system = self.system_of_channel(channel)

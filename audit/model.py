@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit.findings import Location
 
 
+@lru_cache(maxsize=1 << 18)
 def id_key(text: str) -> str:
     """How ids are compared: trimmed, case-insensitive, ё = е."""
     return " ".join(text.split()).casefold().replace("ё", "е")
@@ -43,7 +45,7 @@ class Record(BaseModel):
     source: Source = Field(default_factory=Source)
     declared: bool = True  # False: not on its own sheet, derived from the cells that refer to it
 
-    @property
+    @cached_property
     def key(self) -> str:
         return id_key(self.id)
 
@@ -200,7 +202,7 @@ class Step(BaseModel):
     goal: str = ""
     source: Source = Field(default_factory=Source)
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
         return (id_key(self.scenario), id_key(self.id))
 
