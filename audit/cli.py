@@ -20,7 +20,7 @@ from audit.importer import load_map
 from audit.platform import apply_profile, load_profile
 from audit.tracking import load_tracking_plan
 
-FORMATS = ("html", "json", "text")
+FORMATS = ("html", "json", "sarif", "xlsx", "text")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--platform", help="platform profile (TOML path or bundled name) replacing the map's systems")
     _selection_options(audit)
 
+    audit.add_argument("--annotate", type=Path, metavar="OUT.xlsx",
+                       help="write a copy of the workbook with offending rows highlighted and commented")
     audit.add_argument("--baseline", type=Path, help="an earlier JSON report: mark findings new or known")
     audit.add_argument("--fail-on-new", action="store_true",
                        help="with --baseline: only new findings count for --fail-on")
@@ -61,6 +63,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common_options(fit)
     fit.add_argument("--platform", action="append", required=True, dest="platforms",
                      help="platform profile (TOML path or bundled name); repeat to compare")
+
+    graph = commands.add_parser("graph", help="export the map's graph")
+    graph.add_argument("map", type=Path)
+    graph.add_argument("--format", choices=("graphml", "mermaid", "json"), default="graphml")
+    graph.add_argument("-o", "--output", type=Path, help="output file (default: <map>.graphml / .mmd / .graph.json; "
+                                                          "'-' = stdout)")
+
+    init = commands.add_parser("init", help="write a blank map workbook with drop-downs and an example row")
+    init.add_argument("template", type=Path, help="the workbook to create (.xlsx)")
+    init.add_argument("--lang", choices=("en", "ru"), default="en")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code, e.g. INT002")
@@ -115,6 +128,10 @@ def _main(argv: list[str] | None) -> int:
         return _fit(args)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "graph":
+        return _graph(args)
+    if args.command == "init":
+        return _init(args)
     if args.command == "rules":
         from reports.ruledoc import describe_rule, list_rules
 
@@ -140,7 +157,16 @@ def _audit(args: argparse.Namespace) -> int:
 
     formats = list(dict.fromkeys(args.formats or ["html"]))
     rendered = {fmt: render(result, fmt) for fmt in formats}
+    annotated = None
+    if args.annotate:
+        from reports.annotate import annotate
+
+        if args.annotate.resolve() == args.map.resolve():
+            raise CommapError(f"refusing to write the annotated copy over the input: {args.annotate}")
+        annotated = annotate(args.map, result)
     to_stdout = write_reports(rendered, args.map, args.output, "audit")
+    if annotated is not None:
+        atomic_write(args.annotate, annotated)
     if not args.quiet:
         print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
     counted = result.findings
@@ -178,7 +204,7 @@ def _diff(args: argparse.Namespace) -> int:
     result = diff(old, new, config)
     lang = result.new.lang
     renderers = {"html": render_html, "json": render_json, "text": render_text}
-    formats = list(dict.fromkeys(args.formats or ["html"]))
+    formats = _formats(args, renderers, "diff")
     to_stdout = write_reports({fmt: renderers[fmt](result, lang) for fmt in formats}, args.new, args.output,
                               "diff", inputs=(args.old, args.new))
     if not args.quiet:
@@ -197,11 +223,42 @@ def _fit(args: argparse.Namespace) -> int:
     fits = fit(commap, profiles, config)
     lang = fits[0].result.lang
     renderers = {"html": render_html, "json": render_json, "text": render_text}
-    formats = list(dict.fromkeys(args.formats or ["html"]))
+    formats = _formats(args, renderers, "fit")
     to_stdout = write_reports({fmt: renderers[fmt](fits, lang) for fmt in formats}, args.map, args.output, "fit")
     if not args.quiet:
         print(render_text(fits, lang), end="", file=sys.stderr if to_stdout else sys.stdout)
     return 0 if any(f.runnable == len(f.scenarios) for f in fits) else 1
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from audit.graph import MapGraph
+    from reports.graph_export import EXPORTERS
+
+    text = EXPORTERS[args.format](MapGraph(load_map(args.map)))
+    suffix = {"graphml": ".graphml", "mermaid": ".mmd", "json": ".graph.json"}[args.format]
+    stem = args.map.stem if args.map.is_file() else args.map.name
+    write_reports({args.format: text}, args.map, args.output or Path.cwd() / f"{stem}{suffix}", "graph")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from reports.template import template_bytes
+
+    if args.template.suffix.casefold() != ".xlsx":
+        raise CommapError(f"{args.template}: the template must be an .xlsx file")
+    if args.template.exists() and not args.force:
+        raise CommapError(f"{args.template} exists; use --force to overwrite it")
+    atomic_write(args.template, template_bytes(args.lang))
+    print(args.template)
+    return 0
+
+
+def _formats(args: argparse.Namespace, renderers: dict, command: str) -> list[str]:
+    formats = list(dict.fromkeys(args.formats or ["html"]))
+    for fmt in formats:
+        if fmt not in renderers:
+            raise CommapError(f"{command} writes {', '.join(sorted(renderers))}, not {fmt}")
+    return formats
 
 
 def _config(args: argparse.Namespace) -> AuditConfig:
@@ -222,7 +279,7 @@ def _config(args: argparse.Namespace) -> AuditConfig:
     )
 
 
-def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None, kind: str,
+def write_reports(rendered: dict[str, str | bytes], map_path: Path, output: Path | None, kind: str,
                   inputs: tuple[Path, ...] = ()) -> bool:
     """Write rendered reports, each atomically; returns True when a report went to stdout.
 
@@ -234,7 +291,11 @@ def write_reports(rendered: dict[str, str], map_path: Path, output: Path | None,
     if output is not None and str(output) == "-":
         if len(formats) != 1:
             raise CommapError("-o - (standard output) takes exactly one --format")
-        sys.stdout.write(rendered[formats[0]])
+        content = rendered[formats[0]]
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
         return True
     stem = map_path.stem if map_path.is_file() else map_path.name
     if output is not None and len(formats) == 1 and not output.is_dir():

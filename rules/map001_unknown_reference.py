@@ -31,7 +31,7 @@ class UnknownReference(Rule):
     title = {"en": "Reference to an undefined id", "ru": "Ссылка на неописанный идентификатор"}
     message = {
         "en": "'{ref}' in column '{column}' is not a defined {kind}{suggestion}.",
-        "ru": "«{ref}» в столбце «{column}» — такой {kind} не описан{suggestion}.",
+        "ru": "«{ref}» в столбце «{column}»: такого идентификатора нет (ожидается {kind}){suggestion}.",
     }
     fix = {
         "en": "Correct the id to a defined {kind}, or add '{ref}' to the {kind} list.",
