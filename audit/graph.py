@@ -273,3 +273,70 @@ class MapGraph:
             found.append(key)
             current = self.segments[key]
         return found
+
+    # ---- reach: which segments a scenario's messages arrive at ---------------------------
+    @cached_property
+    def children(self) -> dict[str, list[str]]:
+        """Child segment keys of each segment key, in map order."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for seg in self.map.segments:
+            if seg.parent and id_key(seg.parent) in self.segments and id_key(seg.parent) != seg.key:
+                found[id_key(seg.parent)].append(seg.key)
+        return found
+
+    def descendants(self, segment_key: str) -> list[str]:
+        """The segment and every segment below it (children receive their parents' scenarios)."""
+        cache = self.__dict__.setdefault("_descendants_cache", {})
+        if segment_key not in cache:
+            cache[segment_key] = self._descendants(segment_key)
+        return cache[segment_key]
+
+    def _descendants(self, segment_key: str) -> list[str]:
+        seen = [segment_key]
+        known = {segment_key}
+        index = 0
+        while index < len(seen):
+            for child in self.children.get(seen[index], ()):
+                if child not in known:
+                    known.add(child)
+                    seen.append(child)
+            index += 1
+        return seen
+
+    def reached_segments(self, scenario: Scenario) -> list[str]:
+        """Segment keys the scenario's messages reach: its segments and their descendants, excluded ones
+        included (COV003 must see them); `*` reaches every segment not excluded."""
+        if scenario.all_segments:
+            return [s.key for s in self.map.segments if not s.excluded]
+        reached: dict[str, None] = {}
+        for key in self.scenario_segment_keys(scenario):
+            for descendant in self.descendants(key):
+                reached.setdefault(descendant)
+        return list(reached)
+
+    @cached_property
+    def live_scenarios_by_segment(self) -> dict[str, list[Scenario]]:
+        """Active and planned scenarios reaching each segment key (through parents and `*` too)."""
+        found: dict[str, list[Scenario]] = defaultdict(list)
+        for scenario in self.map.scenarios:
+            if scenario.status.live:
+                for key in self.reached_segments(scenario):
+                    found[key].append(scenario)
+        return found
+
+    @cached_property
+    def step_cycles(self) -> dict[str, list[list[Step]]]:
+        """Per scenario key, the cycles among its steps (strongly connected components with a loop)."""
+        found: dict[str, list[list[Step]]] = {}
+        steps_only = self.graph.subgraph(n for n, d in self.graph.nodes(data=True) if d["kind"] == "step")
+        for component in nx.strongly_connected_components(steps_only):
+            if len(component) == 1:
+                (only,) = component
+                if not steps_only.has_edge(only, only):
+                    continue
+            records = [self.graph.nodes[n]["record"] for n in component]
+            order = {id(s): i for i, s in enumerate(self.steps_by_scenario[records[0].key[0]])}
+            records.sort(key=lambda s: order.get(id(s), 0))
+            found.setdefault(records[0].key[0], []).append(records)
+        return found
+

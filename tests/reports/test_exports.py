@@ -30,7 +30,7 @@ def workbook(tmp_path):
 
 
 def hostile_result(workbook):
-    result = run(load_map(workbook), AuditConfig(today=TODAY))
+    result = run(load_map(workbook), AuditConfig(today=TODAY, select=["MAP", "COV001"]))
     evil = Finding(rule="MAP001", slug="unknown-reference", severity=Severity.ERROR,
                    entity=Entity(kind="segment", id="@evil"), location=Location(sheet="Segments", row=3, column="id"),
                    message='=HYPERLINK("http://x.invalid","click")', hint="+1+1")

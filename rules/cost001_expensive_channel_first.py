@@ -1,0 +1,89 @@
+"""COST001 expensive-channel-first.
+
+**What it catches.** A cascade that starts with an SMS or a call and falls back, on its feedback,
+to a cheaper channel: "SMS; if not delivered → email". Cost comes from the Channels sheet's
+`cost` column when both channels have one, else from the order push < email < messenger < SMS <
+call. Email → push is not this: the expensive-first problem is about SMS and calls.
+
+**Why it matters.** The seeds' rule for cascades: start with the cheapest channel that can do the
+job and escalate only for those who did not react — email, then push, and SMS as the fallback
+or for VIPs. Starting with SMS pays the highest price for every customer, including those the
+free email would have reached.
+
+**Fix.** Reverse the cascade: send the cheap channel first and the SMS or call only to those
+who did not open or click.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.findings import Finding, Severity
+from audit.model import Channel, ChannelKind, ConditionKind
+from audit.rule import Rule, RuleContext
+
+COST_ORDER = {ChannelKind.PUSH: 1, ChannelKind.EMAIL: 2, ChannelKind.MESSENGER: 3, ChannelKind.SMS: 4,
+              ChannelKind.CALL: 5}
+EXPENSIVE = (ChannelKind.SMS, ChannelKind.CALL)
+
+
+def costlier(first: Channel, second: Channel) -> bool | None:
+    """Whether `first` costs more than `second`; None when it cannot be judged."""
+    if first.cost is not None and second.cost is not None:
+        return first.cost > second.cost
+    if first.kind in COST_ORDER and second.kind in COST_ORDER:
+        return COST_ORDER[first.kind] > COST_ORDER[second.kind]
+    return None
+
+
+class ExpensiveChannelFirst(Rule):
+    code = "COST001"
+    slug = "expensive-channel-first"
+    default_severity = Severity.WARNING
+    title = {"en": "Cascade starts with the expensive channel", "ru": "Каскад начинается с дорогого канала"}
+    message = {
+        "en": "Step '{step}' falls back to {cheap} ('{cheap_id}') after {expensive} step '{source}': the "
+              "expensive channel goes first.",
+        "ru": "Шаг «{step}» отправляется в {cheap} («{cheap_id}») после шага «{source}» в {expensive}: дорогой "
+              "канал идёт первым.",
+    }
+    fix = {
+        "en": "Send {cheap} first and {expensive} only to those who did not react.",
+        "ru": "Отправляйте сначала {cheap}, а {expensive} — только тем, кто не отреагировал.",
+    }
+    doc_ru = """**Что находит.** Каскад, который начинается с SMS или звонка и по обратной связи переходит на
+более дешёвый канал: «SMS; если не доставлено → email». Стоимость берётся из столбца «стоимость»
+листа каналов, если она указана у обоих каналов, иначе из порядка пуш < email < мессенджер <
+SMS < звонок. Email → пуш сюда не относится: речь о SMS и звонках.
+
+**Почему это важно.** Правило каскадов из практики: начинать с самого дешёвого канала, который
+справится, и эскалировать только для тех, кто не отреагировал, — email, потом пуш, SMS как
+страховка или для VIP. Начиная с SMS, платишь максимум за каждого клиента, включая тех, до
+кого дошло бы бесплатное письмо.
+
+**Как исправить.** Разверните каскад: сначала дешёвый канал, SMS или звонок — только тем, кто не
+открыл или не кликнул."""
+    examples = {
+        "bad": {"channels": [{"id": "sms", "kind": "sms"}, {"id": "email", "kind": "email"}],
+                "scenarios": [{"id": "order", "type": "service", "segments": "*"}],
+                "steps": [{"scenario": "order", "step": "S1", "channel": "sms"},
+                          {"scenario": "order", "step": "S2", "channel": "email", "condition": "not delivered S1"}]},
+        "good": {"channels": [{"id": "sms", "kind": "sms"}, {"id": "email", "kind": "email"}],
+                 "scenarios": [{"id": "order", "type": "service", "segments": "*"}],
+                 "steps": [{"scenario": "order", "step": "S1", "channel": "email"},
+                           {"scenario": "order", "step": "S2", "channel": "sms", "condition": "not opened S1"}]},
+    }
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        g = ctx.graph
+        for step in ctx.map.steps:
+            condition = step.condition
+            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+                continue
+            source = g.referenced_step(step)
+            expensive = g.channel_of(source) if source is not None else None
+            cheap = g.channel_of(step)
+            if expensive is None or cheap is None or expensive.kind not in EXPENSIVE:
+                continue
+            if costlier(expensive, cheap):
+                yield self.finding(step, "channel", step=step.ref, source=source.ref, cheap=cheap.kind.value,
+                                   cheap_id=cheap.id, expensive=expensive.kind.value)
