@@ -146,6 +146,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     steps = builder.unique((s for r in rows.get("steps", []) if (s := _step(builder, r))), "step")
     systems = builder.unique((s for r in rows.get("systems", []) if (s := _system(builder, r))), "system")
     integrations = [i for r in rows.get("integrations", []) if (i := _integration(builder, r))]
+    _resolve_all_segments(scenarios, {s.key for s in segments})
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -162,6 +163,16 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     )
     derive_undeclared(commap)
     return commap
+
+
+def _resolve_all_segments(scenarios: list[Scenario], segment_keys: set[str]) -> None:
+    """`*` means every segment; so do words like `all` / `все` — unless the map has a segment by that id."""
+    for scenario in scenarios:
+        everyone = [ref for ref in scenario.segments
+                    if ref == "*" or (values.normalize_word(ref) in ALL_SEGMENTS and id_key(ref) not in segment_keys)]
+        if everyone:
+            scenario.all_segments = True
+            scenario.segments = [ref for ref in scenario.segments if ref not in everyone]
 
 
 def derive_undeclared(commap: CommMap) -> None:
@@ -297,15 +308,13 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
     if ident is None:
         return None
     segment_refs = values.id_list(row.cells.get("segments", ""))
-    all_segments = any(values.normalize_word(ref) in ALL_SEGMENTS or ref.strip() == "*" for ref in segment_refs)
     status = b.read(row, "status", _choice(STATUSES, "status (active, planned, paused, off)"), "scenario", ident)
     return Scenario(
         id=ident,
         name=values.text(row.cells.get("name", "")),
         type=b.read(row, "type", _choice(SCENARIO_TYPES, "scenario type (trigger, regular, service)"),
                     "scenario", ident),
-        segments=[ref for ref in segment_refs if not (values.normalize_word(ref) in ALL_SEGMENTS or ref == "*")],
-        all_segments=all_segments,
+        segments=segment_refs,
         stage=values.id_text(row.cells.get("stage", "")) or None,
         trigger=values.id_text(row.cells.get("trigger", "")) or None,
         schedule=values.text(row.cells.get("schedule", "")) or None,

@@ -1,0 +1,74 @@
+"""TRK003–TRK005, COST001–COST002."""
+from rules.cost001_expensive_channel_first import ExpensiveChannelFirst
+from rules.cost002_call_for_mass_segment import CallForMassSegment
+from rules.trk003_event_source_not_connected import EventSourceNotConnected
+from rules.trk004_goal_not_measurable import GoalNotMeasurable
+from rules.trk005_unused_event import UnusedEvent
+from tests.builders import build_map, codes_by_entity, run_rule, scn, step
+
+EVENTS = [{"id": "cart", "source": "site"}, {"id": "paid", "source": "crm"}, {"id": "own", "source": "platform"},
+          {"id": "nosrc"}, {"id": "app_open", "source": "app", "tracked": "no"}]
+CHANNELS = [{"id": "email", "kind": "email"}, {"id": "sms", "kind": "sms"}, {"id": "push", "kind": "push"},
+            {"id": "call", "kind": "call"}, {"id": "tg", "kind": "messenger"}]
+
+
+def test_event_sources_against_the_receiving_system():
+    systems = [{"id": "esp", "channels": "email", "orchestration": "yes", "receives": "site"},
+               {"id": "gw", "channels": "sms", "receives": "crm"}]
+    m = build_map(events=EVENTS, channels=CHANNELS, systems=systems, scenarios=[
+        scn("cart", trigger="cart", stop_event="paid"),       # esp gets no crm events: stop event
+        scn("sms", trigger="cart"),                           # gw gets no site events: trigger
+        scn("ok", trigger="own", stop_event="nosrc"),         # platform and unknown sources are not judged
+        scn("cond", trigger="cart"),
+    ], steps=[step("cart", "S1", "email"), step("cart", "S2", "email"), step("sms", "S1", "sms"),
+              step("ok", "S1", "sms"), step("cond", "S1", "email"),
+              step("cond", "S2", "email", condition="no event paid within 2d")])
+    found = sorted((f.entity.id, f.location.column) for f in run_rule(EventSourceNotConnected, m))
+    assert found == [("cart", "stop_event"), ("cond/S2", "condition"), ("sms", "trigger")]
+
+
+def test_goal_not_measurable():
+    m = build_map(events=EVENTS, scenarios=[
+        scn("none"), scn("untracked", goal_event="app_open"), scn("ok", goal_event="paid"),
+        scn("paused", status="paused"), scn("planned", status="planned"),
+    ], steps=[step(s, "S1") for s in ("none", "untracked", "ok", "paused", "planned")])
+    assert codes_by_entity(run_rule(GoalNotMeasurable, m)) == {("TRK004", "none"), ("TRK004", "untracked")}
+    plan = frozenset({"cart"})
+    assert ("TRK004", "ok") in codes_by_entity(run_rule(GoalNotMeasurable, m, tracking_plan=plan))
+
+
+def test_unused_event_skips_untracked_and_used_ones():
+    m = build_map(events=EVENTS, scenarios=[scn("a", trigger="cart", goal_event="paid")],
+                  steps=[step("a", "S1"), step("a", "S2", condition="event own within 1d")])
+    assert codes_by_entity(run_rule(UnusedEvent, m)) == {("TRK005", "nosrc")}
+
+
+def test_sms_first_falling_back_to_email_but_email_to_push_is_fine():
+    m = build_map(channels=CHANNELS, scenarios=[scn("a"), scn("b"), scn("c")], steps=[
+        step("a", "S1", "sms"), step("a", "S2", "email", condition="not delivered S1"),
+        step("b", "S1", "email"), step("b", "S2", "push", condition="not opened S1"),
+        step("c", "S1", "call"), step("c", "S2", "tg", condition="not answered S1"),
+    ])
+    assert codes_by_entity(run_rule(ExpensiveChannelFirst, m)) == {("COST001", "a/S2"), ("COST001", "c/S2")}
+
+
+def test_channel_costs_override_the_default_order():
+    channels = [{"id": "sms", "kind": "sms", "cost": 0.5}, {"id": "tg", "kind": "messenger", "cost": 0.9}]
+    m = build_map(channels=channels, scenarios=[scn("a")],
+                  steps=[step("a", "S1", "sms"), step("a", "S2", "tg", condition="not delivered S1")])
+    assert run_rule(ExpensiveChannelFirst, m) == []
+
+
+def test_call_for_mass_segment_with_threshold_tier_and_unknown_size():
+    segments = [{"id": "all", "size": 50000}, {"id": "vip", "size": 5000, "tier": "vip"},
+                {"id": "small", "size": 800}, {"id": "unknown"}, {"id": "kids", "parent": "all", "size": 2000}]
+    m = build_map(segments=segments, channels=CHANNELS, scenarios=[
+        scn("mass", segments="all"), scn("vipcall", segments="vip"), scn("few", segments="small, unknown"),
+        scn("off", segments="all", status="off"),
+    ], steps=[step("mass", "S1", "call"), step("mass", "S2", "email"), step("vipcall", "S1", "call"),
+              step("few", "S1", "call"), step("off", "S1", "call")])
+    findings = run_rule(CallForMassSegment, m)
+    assert codes_by_entity(findings) == {("COST002", "mass/S1")}
+    assert "'all'" in findings[0].message and "'kids'" in findings[0].message
+    assert codes_by_entity(run_rule(CallForMassSegment, m, options={"max_segment_size": 500})) == {
+        ("COST002", "mass/S1"), ("COST002", "few/S1")}
