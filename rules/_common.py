@@ -37,3 +37,8 @@ class Suggester:
 
 def kind_name(kind: str, lang: str) -> str:
     return KIND_NAMES[kind][lang]
+
+
+def quote(text: str, lang: str) -> str:
+    """A name quoted the way the report language quotes: «…» in Russian, '…' in English."""
+    return f"«{text}»" if lang == "ru" else f"'{text}'"

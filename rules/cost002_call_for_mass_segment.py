@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from audit.findings import Finding, Severity
 from audit.model import ChannelKind, Tier
 from audit.rule import Rule, RuleContext
+from rules._common import quote
 
 
 class Options(BaseModel):
@@ -82,6 +83,6 @@ class CallForMassSegment(Rule):
                     and g.segments[k].size is not None and g.segments[k].size > limit]
             if not mass:
                 continue
-            names = ", ".join(f"'{s.label}' ({s.size:,})".replace(",", " ") for s in mass[:5])
+            names = ", ".join(f"{quote(s.label, self.lang)} ({s.size:,})".replace(",", " ") for s in mass[:5])
             for step in calls:
                 yield self.finding(step, "channel", step=step.ref, segments=names, limit=f"{limit:,}".replace(",", " "))

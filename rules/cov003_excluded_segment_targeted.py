@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from audit.findings import Finding, Severity
 from audit.model import MessageType
 from audit.rule import Rule, RuleContext
+from rules._common import quote
 
 MARKETING = (MessageType.PROMO, MessageType.NEWS, MessageType.CONTENT)
 
@@ -66,7 +67,7 @@ class ExcludedSegmentTargeted(Rule):
             excluded = [g.segments[k] for k in g.reached_segments(scenario) if g.segments[k].excluded]
             if not excluded:
                 continue
-            names = ", ".join(f"'{s.label}'" for s in excluded)
+            names = ", ".join(quote(s.label, self.lang) for s in excluded)
             for step in g.steps_by_scenario.get(scenario.key, []):
                 if step.message_type in MARKETING:
                     yield self.finding(step, "message_type", step=step.ref, type=step.message_type.value,

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from audit.findings import Finding, Severity
 from audit.pressure import contact_pressure
 from audit.rule import Rule, RuleContext
+from rules._common import quote
 
 DEFAULT_CAPS = {"email": 3.0, "sms": 2.0, "push": 5.0, "messenger": 3.0, "call": 1.0, "total": 10.0}
 
@@ -122,7 +123,7 @@ class ContactPressure(Rule):
         for contacts, amount in parts[:3]:
             assumed = (" (schedule assumed weekly)" if self.lang == "en" else " (расписание принято еженедельным)") \
                 if contacts.assumed else ""
-            shown.append(f"'{contacts.scenario.label}' {_number(amount, self.lang)}{assumed}")
+            shown.append(f"{quote(contacts.scenario.label, self.lang)} {_number(amount, self.lang)}{assumed}")
         if len(parts) > 3:
             shown.append(f"+{len(parts) - 3}")
         return self.finding(segment, "id", name=segment.label, value=_number(value, self.lang), channel=channel,

@@ -29,8 +29,10 @@ class CascadeMissingIntegration(Rule):
     default_severity = Severity.ERROR
     title = {"en": "Cascade without the integration it needs", "ru": "Каскад без нужной интеграции"}
     message = {
-        "en": "Step '{step}' waits for '{feedback}' of step '{source}', sent by '{origin}', but {why}.",
-        "ru": "Шаг «{step}» ждёт «{feedback}» от шага «{source}», который отправляет «{origin}», но {why}.",
+        "en": "Step '{step}' (sent by '{target}') waits for '{feedback}' of step '{source}' (sent by '{origin}'), "
+              "but {why}.",
+        "ru": "Шаг «{step}» (отправляет «{target}») ждёт «{feedback}» от шага «{source}» (отправляет «{origin}»), "
+              "но {why}.",
     }
     fix = {
         "en": "Add an integration {origin} → {target} carrying '{feedback}', or send both steps from one "
@@ -39,9 +41,8 @@ class CascadeMissingIntegration(Rule):
               "из одной системы с оркестрацией.",
     }
     _why_other = {
-        "en": "'{target}' sends it and no integration path carries '{feedback}' from '{origin}' to '{target}'",
-        "ru": "его отправляет «{target}», и ни одна цепочка интеграций не передаёт «{feedback}» "
-              "из «{origin}» в «{target}»",
+        "en": "no integration path carries '{feedback}' from '{origin}' to '{target}'",
+        "ru": "ни одна цепочка интеграций не передаёт «{feedback}» из «{origin}» в «{target}»",
     }
     _why_same = {
         "en": "'{origin}' has no orchestration: it cannot branch on its own channels' feedback",
