@@ -38,6 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
     "not_given": {"en": "not given", "ru": "не указано"},
     "filter": {"en": "Show", "ru": "Показать"},
     "all": {"en": "all", "ru": "все"},
+    "accepted": {"en": "Accepted (suppressed) findings", "ru": "Принятые (исключённые) замечания"},
+    "reason": {"en": "Reason", "ru": "Причина"},
 }
 
 

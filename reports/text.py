@@ -31,6 +31,8 @@ def render(result: AuditResult) -> str:
         elif shown[finding.rule] == _MAX_LINES_PER_RULE:
             lines.append(f"        … {t('more_in_report', lang).format(n=by_rule[finding.rule] - _MAX_LINES_PER_RULE)}")
         shown[finding.rule] += 1
+    if result.accepted:
+        lines.append(f"{t('accepted', lang)}: {len(result.accepted)}")
     for code, reason in sorted(result.skipped.items()):
         lines.append(f"{t('skipped', lang)} {code}: {reason}")
     if not result.findings:

@@ -1,4 +1,5 @@
 """Configuration files, presets, per-rule severity and options, suppressions, `commap rules`."""
+import json
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +72,12 @@ reason = "old"
     stale = [f for f in result.findings if f.rule == "CFG001"]
     assert len(stale) == 1 and "gone" in stale[0].message and stale[0].severity is Severity.INFO
     assert stale[0].location.sheet == "commap.toml" and stale[0].location.column == "suppress[2]"
+    from reports import render
+
+    html = render(result, "html")
+    assert "B2B is handled by sales" in html and 'id="accepted"' in html
+    assert json.loads(render(result, "json"))["accepted"][0]["reason"] == "B2B is handled by sales"
+    assert "accepted" in render(result, "text").lower()
 
 
 def test_pyproject_tool_table_is_read(tmp_path):

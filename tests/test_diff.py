@@ -101,3 +101,43 @@ def test_bad_baseline_is_exit_2(tmp_path, capsys):
     bad.write_text("[1, 2]")
     assert main(["audit", str(old), "-q", "--baseline", str(bad), "-o", str(tmp_path / "r.html")]) == 2
     assert "not a commap JSON report" in capsys.readouterr().err
+
+
+def test_six_month_review_of_the_bundled_sample(tmp_path):
+    """v2 of the Russian sample: Viber dropped (COV004 fixed), a birthday scenario on an undefined event
+    added (TRK001 new), the digest renamed (changed: name)."""
+    from datetime import datetime
+    from pathlib import Path
+
+    import openpyxl
+
+    v1 = Path(__file__).resolve().parent.parent / "samples" / "ru_ecommerce.xlsx"
+    v2 = tmp_path / "ru_ecommerce_v2.xlsx"
+    book = openpyxl.load_workbook(v1)
+    channels = book["Каналы"]
+    viber_row = next(row[0].row for row in channels.iter_rows(min_row=2) if row[0].value == "viber")
+    channels.delete_rows(viber_row)
+    scenarios = book["Сценарии"]
+    digest = next(row for row in scenarios.iter_rows(min_row=4) if row[0].value == "digest")
+    digest[1].value = "Подборка недели"
+    scenarios.append(["birthday", "День рождения", "триггерный", "active", "loyalty", "birthday", None,
+                      "Покупка в подарок", "order_paid", "order_paid", "Конверсия", "Анна Смирнова", "активен",
+                      "2026-11-20"])
+    book["Шаги"].append(["birthday", "S1", "email", "С днём рождения! Подарок внутри", "акционное", "0", None])
+    book["Карта"]["B5"].value = datetime(2026, 11, 20)
+    book.save(v2)
+    out = tmp_path / "review.json"
+    assert main(["diff", str(v1), str(v2), "--format", "json", "-o", str(out), "--today", "2026-11-23", "-q"]) == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["changes"]["added"] == [{"kind": "scenario", "id": "birthday"}, {"kind": "step", "id": "birthday/S1"}]
+    assert data["changes"]["removed"] == [{"kind": "channel", "id": "viber"}]
+    assert data["changes"]["changed"] == [{"kind": "scenario", "id": "digest", "fields": ["name"]}]
+    fixed = {(f["rule"], f["entity"]["id"]) for f in data["findings"]["fixed"]}
+    new = {(f["rule"], f["entity"]["id"]) for f in data["findings"]["new"]}
+    # the review date moved to 2026-11-20: GOV001 is fixed too. The birthday promo reaches the stop list
+    # (a child of `active`), and one more weekly email lifts `active` and its children from 2.25 to 3.25 > 3
+    assert fixed == {("COV004", "viber"), ("GOV001", "Карта коммуникаций интернет-магазина «Полка»")}
+    assert new == {("TRK001", "birthday"), ("COV003", "birthday/S1"), ("FREQ001", "active"), ("FREQ001", "VIP"),
+                   ("FREQ001", "no_open"), ("FREQ001", "gamers")}
+    assert data["old"]["last_reviewed"] == "2026-03-15" and data["new"]["last_reviewed"] == "2026-11-20"
+    assert len(data["findings"]["kept"]) == 16

@@ -40,6 +40,16 @@ def test_sample_yields_exactly_the_planted_findings(tmp_path, name, preset):
     report = audit_json(tmp_path, name, "--select", preset)
     assert found(report) == expected(name, preset)
     assert report["skipped_rules"] == []
+    # the SPEC §4 shape
+    assert list(report) == ["tool", "map", "audit_date", "platform", "skipped_rules", "summary", "findings"]
+    assert list(report["map"]) == ["path", "name", "sha256", "counts"]
+    assert list(report["summary"]) == ["error", "warning", "info", "suppressed"]
+    assert report["audit_date"] == "2026-11-23" and report["tool"]["name"] == "commap"
+    for item in report["findings"]:
+        assert list(item) == ["rule", "slug", "severity", "entity", "location", "message", "hint"]
+        assert list(item["location"]) == ["sheet", "row", "column"] and isinstance(item["location"]["row"], int)
+    ranks = [("error", "warning", "info").index(f["severity"]) for f in report["findings"]]
+    assert ranks == sorted(ranks)
 
 
 @pytest.mark.parametrize("name", NAMES)
