@@ -16,7 +16,7 @@ from audit import __version__
 from audit.config import AuditConfig, fails, find_config_file, make_config
 from audit.engine import run
 from audit.errors import CommapError
-from audit.importer import load_map
+from audit.importer import load_column_mapping, load_map
 from audit.platform import apply_profile, load_profile
 from audit.tracking import load_tracking_plan
 
@@ -93,7 +93,15 @@ def _common_options(parser: argparse.ArgumentParser, maps: tuple[str, ...] = ("m
     parser.add_argument("--tracking-plan", type=Path, help="events really collected: CSV, JSON or text")
     parser.add_argument("--config", type=Path, help="configuration file (default: ./commap.toml or "
                                                     "[tool.commap] in ./pyproject.toml)")
+    parser.add_argument("--columns", type=Path, help="TOML mapping the client's own headers and sheet names to "
+                                                     "commap's ([columns], [sheets])")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
+
+
+def _load(args: argparse.Namespace, path: Path):
+    """Read a map with the --columns mapping, if any."""
+    mapping = load_column_mapping(args.columns) if getattr(args, "columns", None) else None
+    return load_map(path, mapping)
 
 
 def _selection_options(parser: argparse.ArgumentParser) -> None:
@@ -145,7 +153,7 @@ def _audit(args: argparse.Namespace) -> int:
     config = _config(args)
     if profile is not None:
         config = config.model_copy(update={"platform_name": profile.name})
-    commap = load_map(args.map)
+    commap = _load(args, args.map)
     if profile is not None:
         commap = apply_profile(commap, profile)
     result = run(commap, config)
@@ -200,7 +208,7 @@ def _diff(args: argparse.Namespace) -> int:
     from reports.diff import render_html, render_json, render_text
 
     config = _config(args)
-    old, new = load_map(args.old), load_map(args.new)
+    old, new = _load(args, args.old), _load(args, args.new)
     result = diff(old, new, config)
     lang = result.new.lang
     renderers = {"html": render_html, "json": render_json, "text": render_text}
@@ -219,7 +227,7 @@ def _fit(args: argparse.Namespace) -> int:
 
     profiles = [load_profile(p) for p in args.platforms]
     config = _config(args)
-    commap = load_map(args.map)
+    commap = _load(args, args.map)
     fits = fit(commap, profiles, config)
     lang = fits[0].result.lang
     renderers = {"html": render_html, "json": render_json, "text": render_text}

@@ -40,6 +40,8 @@ LABELS: dict[str, dict[str, str]] = {
     "all": {"en": "all", "ru": "все"},
     "accepted": {"en": "Accepted (suppressed) findings", "ru": "Принятые (исключённые) замечания"},
     "reason": {"en": "Reason", "ru": "Причина"},
+    "ignored_columns": {"en": "Columns not read (unknown headers; map them with --columns)",
+                        "ru": "Непрочитанные столбцы (незнакомые заголовки; сопоставьте их через --columns)"},
 }
 
 

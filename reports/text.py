@@ -31,6 +31,10 @@ def render(result: AuditResult) -> str:
         elif shown[finding.rule] == _MAX_LINES_PER_RULE:
             lines.append(f"        … {t('more_in_report', lang).format(n=by_rule[finding.rule] - _MAX_LINES_PER_RULE)}")
         shown[finding.rule] += 1
+    if commap.ignored_columns:
+        shown = ", ".join(f"{loc.sheet}: {loc.column}" for loc in commap.ignored_columns[:8])
+        more = f" (+{len(commap.ignored_columns) - 8})" if len(commap.ignored_columns) > 8 else ""
+        lines.append(f"{t('ignored_columns', lang)}: {shown}{more}")
     if result.accepted:
         lines.append(f"{t('accepted', lang)}: {len(result.accepted)}")
     for code, reason in sorted(result.skipped.items()):

@@ -324,8 +324,43 @@ def en_b2b_saas() -> Workbook:
     return wb
 
 
+def flat_form(normalized: Workbook, scenarios: str, steps: str, flat_name: str) -> Workbook:
+    """The same map with Scenarios and Steps folded into one wide sheet, one row per touchpoint,
+    scenario cells written on the first row of each scenario only (as clients draw it)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for ws in normalized.worksheets:
+        if ws.title not in (scenarios, steps):
+            copy = wb.create_sheet(ws.title)
+            for row in ws.iter_rows(values_only=True):
+                copy.append(list(row))
+    scenario_ws, steps_ws = normalized[scenarios], normalized[steps]
+    scenario_header = next(i for i, r in enumerate(scenario_ws.iter_rows(values_only=True), 1) if r[0] == "ID")
+    step_header = next(i for i, r in enumerate(steps_ws.iter_rows(values_only=True), 1) if r[1] in ("Шаг", "Step"))
+    scenario_names = [c.value for c in scenario_ws[scenario_header]]
+    step_names = [c.value for c in steps_ws[step_header]][:7]
+    by_id = {r[0]: r for r in scenario_ws.iter_rows(min_row=scenario_header + 1, values_only=True) if r[0]}
+    flat = wb.create_sheet(flat_name)
+    ru = scenarios == "Сценарии"
+    renamed = {"ID": "Сценарий" if ru else "Scenario", "Название": "Название сценария", "Name": "Scenario name",
+               "Тип": "Тип сценария", "Type": "Scenario type"}
+    flat.append([renamed.get(h, h) for h in scenario_names] + step_names[1:])
+    previous = None
+    for row in steps_ws.iter_rows(min_row=step_header + 1, values_only=True):
+        if not row[0]:
+            continue
+        first = row[0] != previous
+        previous = row[0]
+        scenario_cells = list(by_id[row[0]]) if first else [None] * len(scenario_names)
+        flat.append(scenario_cells + list(row[1:7]))
+    return wb
+
+
 def main() -> None:
-    for name, build in (("ru_ecommerce", ru_ecommerce), ("en_b2b_saas", en_b2b_saas)):
+    ru = ru_ecommerce()
+    builds = (("ru_ecommerce", lambda: ru), ("en_b2b_saas", en_b2b_saas),
+              ("ru_ecommerce_flat", lambda: flat_form(ru, "Сценарии", "Шаги", "Карта касаний")))
+    for name, build in builds:
         workbook = build()
         stamp = datetime(2026, 11, 1, 9, 0, 0)  # fixed metadata so the content does not depend on the clock
         workbook.properties.created = workbook.properties.modified = stamp

@@ -8,50 +8,78 @@ from pathlib import Path
 from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
+from audit.importer.columns import ColumnMapping, load_column_mapping
+from audit.importer.flat import FLAT, flat_tables, is_flat_header
 from audit.importer.schema import SHEETS, SheetSpec, spec_for_sheet
 from audit.importer.workbook import RawSheet, read_sheets
 from audit.model import CommMap, ImportProblem, MapMeta, Source
 from audit.findings import Location
 
 HEADER_SCAN_ROWS = 30
+SPEC_BY_ENTITY = {spec.entity: spec for spec in SHEETS}
+__all__ = ["ColumnMapping", "load_column_mapping", "load_map"]
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
-def load_map(path: str | Path) -> CommMap:
-    """Read a map; raises `MapReadError` (file, sheet, row, column) when it cannot be read at all."""
+def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
+    """Read a map; raises `MapReadError` (file, sheet, row, column) when it cannot be read at all.
+
+    Named entity sheets are read first; a workbook without a Steps sheet is then searched for a
+    single wide sheet of touchpoints (audit/importer/flat.py).
+    """
     path = Path(path)
+    mapping = columns or ColumnMapping()
     sheets = read_sheets(path)
     tables: list[Table] = []
     meta = MapMeta()
     meta_problems: list[ImportProblem] = []
     ignored: list[Location] = []
-    russian_words = english_words = 0
+    words: list[str] = []
+    candidates: list[RawSheet] = []
     for sheet in sheets:
-        spec = spec_for_sheet(sheet.name)
-        if spec is None:
+        entity = mapping.entity_for(sheet.name)
+        spec = SPEC_BY_ENTITY.get(entity) if entity else spec_for_sheet(sheet.name)
+        if entity == "flat" or spec is None or spec.key_value or spec.entity == "scenarios":
+            candidates.append(sheet)
+        if spec is None or entity == "flat":
             continue
         if spec.key_value:
-            meta, meta_problems = _read_meta(sheet, spec)
             continue
-        table, header_cells, unknown = _read_table(path, sheet, spec)
+        table, header_cells, unknown = _read_table(path, sheet, spec, mapping)
         tables.append(table)
         ignored.extend(unknown)
-        for text in (sheet.name, *header_cells):
-            if _CYRILLIC.search(text):
-                russian_words += 1
-            else:
-                english_words += 1
+        words.extend((sheet.name, *header_cells))
+    flat_sheet = None
+    if not any(t.entity == "steps" for t in tables):
+        for sheet in candidates:
+            found = _find_header(sheet, FLAT, mapping, is_flat_header)
+            if found is not None:
+                header_index, found_columns = found
+                # a wide sheet that was taken for a Scenarios sheet by its name is read as the wide sheet;
+                # a separate, real Scenarios sheet keeps precedence for scenario attributes
+                tables = [t for t in tables if t.sheet != sheet.name]
+                tables.extend(flat_tables(sheet.name, sheet.rows, header_index, found_columns, sheet.errors))
+                ignored.extend(_unknown_headers(sheet, header_index, found_columns))
+                words.extend((sheet.name, *(h for _, h in found_columns.values())))
+                flat_sheet = sheet
+                break
+    for sheet in candidates:
+        spec = spec_for_sheet(sheet.name)
+        if sheet is not flat_sheet and spec is not None and spec.key_value:
+            meta, meta_problems = _read_meta(sheet, spec)
     if not tables:
         known = ", ".join(spec.aliases[0].capitalize() for spec in SHEETS[1:])
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
-        raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known})")
+        raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known}, "
+                                 f"or one wide sheet with segment, scenario and channel columns)")
     if not any(t.entity in ("steps", "scenarios") for t in tables):
         raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
     commap = build_commap(tables, meta)
     commap.problems = [*meta_problems, *commap.problems]
     commap.path = str(path)
     commap.sha256 = _sha256(path)
-    commap.language = "ru" if russian_words > english_words else "en"
+    russian = sum(1 for word in words if _CYRILLIC.search(word))
+    commap.language = "ru" if russian * 2 > len(words) else "en"
     commap.ignored_columns = ignored
     return commap
 
@@ -66,27 +94,36 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _find_header(sheet: RawSheet, spec: SheetSpec) -> tuple[int, dict[str, tuple[int, str]]] | None:
+def _find_header(sheet: RawSheet, spec: SheetSpec, mapping: ColumnMapping,
+                 accept=None) -> tuple[int, dict[str, tuple[int, str]]] | None:
     """The first row, among the first rows, that names every required column of the sheet."""
-    best: tuple[int, dict[str, tuple[int, str]]] | None = None
+    accept = accept or (lambda columns: all(req in columns for req in spec.required))
     for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, tuple[int, str]] = {}
         for col, cell in enumerate(row):
             header = values.text(cell)
             if not header:
                 continue
-            fld = spec.field_for(header)
+            fld = mapping.field_for(header, spec)
             if fld and fld not in columns:
                 columns[fld] = (col, header)
-        if all(req in columns for req in spec.required):
+        if columns and accept(columns):
             return index, columns
-        if columns and (best is None or len(columns) > len(best[1])):
-            best = (index, columns)
-    return best if best and all(r in best[1] for r in spec.required) else None
+    return None
 
 
-def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec) -> tuple[Table, list[str], list[Location]]:
-    found = _find_header(sheet, spec)
+def _unknown_headers(sheet: RawSheet, header_index: int, columns: dict[str, tuple[int, str]]) -> list[Location]:
+    known_cols = {col for col, _ in columns.values()}
+    return [
+        Location(sheet=sheet.name, row=header_index + 1, column=values.text(cell))
+        for col, cell in enumerate(sheet.rows[header_index])
+        if col not in known_cols and values.text(cell)
+    ]
+
+
+def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec,
+                mapping: ColumnMapping) -> tuple[Table, list[str], list[Location]]:
+    found = _find_header(sheet, spec, mapping)
     if found is None:
         missing = ", ".join(f"'{r}'" for r in spec.required)
         raise MapReadError(
@@ -95,12 +132,7 @@ def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec) -> tuple[Table, li
             sheet=sheet.name,
         )
     header_index, columns = found
-    known_cols = {col for col, _ in columns.values()}
-    unknown = [
-        Location(sheet=sheet.name, row=header_index + 1, column=values.text(cell))
-        for col, cell in enumerate(sheet.rows[header_index])
-        if col not in known_cols and values.text(cell)
-    ]
+    unknown = _unknown_headers(sheet, header_index, columns)
     headers = {fld: header for fld, (_, header) in columns.items()}
     rows = []
     for index in range(header_index + 1, len(sheet.rows)):
@@ -121,7 +153,7 @@ def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportPr
             if fld and fld not in found:
                 found[fld] = (cells[1][1], index + 1, values.text(cells[0][1]))
     if not found and sheet.rows:
-        header = _find_header(sheet, spec)
+        header = _find_header(sheet, spec, ColumnMapping())
         if header and header[0] + 1 < len(sheet.rows):
             index, columns = header
             data = sheet.rows[index + 1]

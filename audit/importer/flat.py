@@ -1,0 +1,132 @@
+"""The single-sheet trigger map (SPEC §2): one wide table, one row per touchpoint.
+
+A workbook with no Steps sheet but a sheet whose header names segment, scenario and channel
+columns is read in this form. Scenarios, steps — and, through `derive_undeclared`, segments,
+stages, channels and events — come from the distinct values. Rows continuing a scenario with
+blank cells (merged-cell style) inherit the scenario and its scenario-level cells from above.
+The scenario's id is the scenario cell as written (a name is fine); its segments are the union
+of the segment cells of its rows. Missing step ids are numbered 1, 2, 3… within the scenario.
+Scenario-level columns of the normalized Scenarios sheet (type, trigger, schedule, goal event,
+stop event, KPI, owner, status, review date) may appear on the wide sheet too.
+"""
+from __future__ import annotations
+
+from audit import values
+from audit.importer.normalized import Row, Table
+from audit.importer.schema import MESSAGE_TYPES, SheetSpec
+
+STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next")
+SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",
+                   "stop_event", "kpi", "owner", "status", "last_reviewed")
+
+FLAT = SheetSpec(
+    "flat",
+    (),
+    {
+        "scenario": ("сценарий", "цепочка", "chain", "campaign", "кампания", "scenario id", "id сценария",
+                     "триггерная цепочка", "сценарий коммуникации"),
+        "scenario_name": ("название сценария", "scenario name", "название цепочки", "chain name"),
+        "segments": ("сегмент", "сегменты", "segment", "аудитория", "audience", "кому", "целевая аудитория"),
+        "stage": ("этап", "стадия", "journey stage", "этап cjm", "этап воронки"),
+        "trigger": ("триггер", "событие", "trigger event", "событие запуска", "event", "условие запуска"),
+        "step": ("шаг", "step id", "№", "номер шага", "касание", "touch", "№ шага", "no"),
+        "channel": ("канал", "канал коммуникации", "channels", "каналы"),
+        "message": ("сообщение", "текст", "text", "content", "тема", "subject", "содержание", "описание"),
+        "message_type": ("тип сообщения", "message kind", "тип контента", "content type", "тип коммуникации"),
+        "type_or_message_type": ("тип", "type", "вид"),
+        "delay": ("задержка", "через", "wait", "пауза", "timing", "когда", "время отправки"),
+        "condition": ("условие", "if", "если", "условие отправки"),
+        "next": ("следующий", "следующие", "next step", "далее", "следующий шаг"),
+        "type": ("тип сценария", "scenario type", "тип рассылки"),
+        "schedule": ("расписание", "периодичность", "frequency", "частота"),
+        "goal": ("цель",),
+        "goal_event": ("целевое событие", "conversion event", "событие цели"),
+        "stop_event": ("стоп-событие", "стоп событие", "stop events", "stop event", "стоп"),
+        "kpi": ("кпи", "метрика", "metric"),
+        "owner": ("ответственный", "владелец"),
+        "status": ("статус", "state", "состояние"),
+        "last_reviewed": ("дата ревизии", "last review", "reviewed"),
+    },
+    ("scenario", "channel", "segments"),
+    id_fields=("scenario",),
+)
+
+
+def is_flat_header(columns: dict) -> bool:
+    present = set(columns)
+    if "scenario" not in present and "scenario_name" in present:
+        present.add("scenario")
+    return {"scenario", "channel", "segments"} <= present
+
+
+def _resolve_columns(columns: dict[str, tuple[int, str]], rows: list[list[object]], start: int) -> None:
+    """`scenario_name` alone serves as the scenario; a bare `Тип` is the message type when its values say so."""
+    if "scenario" not in columns and "scenario_name" in columns:
+        columns["scenario"] = columns.pop("scenario_name")
+    ambiguous = columns.pop("type_or_message_type", None)
+    if ambiguous is None:
+        return
+    col = ambiguous[0]
+    samples = [values.text(r[col]) for r in rows[start:start + 200] if col < len(r) and values.text(r[col])]
+    message_like = sum(1 for v in samples if values.normalize_word(v) in MESSAGE_TYPES)
+    target = "message_type" if samples and message_like * 2 >= len(samples) else "type"
+    columns.setdefault(target, ambiguous)
+
+
+def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
+                columns: dict[str, tuple[int, str]], errors: dict[tuple[int, int], str]) -> list[Table]:
+    _resolve_columns(columns, rows, header_index + 1)
+    headers = {fld: header for fld, (_, header) in columns.items()}
+    scenario_rows: dict[str, Row] = {}
+    segments: dict[str, dict[str, None]] = {}
+    step_rows: list[Row] = []
+    counters: dict[str, int] = {}
+    carry: dict[str, object] = {}
+    for index in range(header_index + 1, len(rows)):
+        raw = rows[index]
+        cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
+        cell_errors = {fld: errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in errors}
+        if not cell_errors and all(values.text(v) == "" for v in cells.values()):
+            continue
+        scenario = values.id_text(cells.get("scenario", ""))
+        if not scenario or scenario == carry.get("scenario"):
+            for fld in ("scenario", *SCENARIO_FIELDS):
+                if values.text(cells.get(fld, "")) == "" and fld in carry:
+                    cells[fld] = carry[fld]
+        else:
+            carry = {}
+        carry.update({fld: cells[fld] for fld in ("scenario", *SCENARIO_FIELDS)
+                      if fld in cells and values.text(cells[fld]) != ""})
+        scenario = values.id_text(cells.get("scenario", ""))
+        number = index + 1
+        if scenario:
+            key = scenario.casefold()
+            counters[key] = counters.get(key, 0) + 1
+            if values.text(cells.get("step", "")) == "":
+                cells["step"] = str(counters[key])
+            segments.setdefault(key, {}).update(dict.fromkeys(values.id_list(cells.get("segments", ""))))
+            if key not in scenario_rows:
+                scenario_rows[key] = Row(sheet=sheet_name, number=number, cells={}, headers={})
+            _merge_scenario(scenario_rows[key], cells, headers, scenario)
+        step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS) if fld in cells}
+        step_cells.setdefault("step", cells.get("step", ""))
+        step_headers = {fld: headers.get(fld, fld) for fld in step_cells}
+        step_rows.append(Row(sheet=sheet_name, number=number, cells=step_cells, headers=step_headers,
+                             errors={f: e for f, e in cell_errors.items() if f in step_cells}))
+    for key, row in scenario_rows.items():
+        row.cells["segments"] = ", ".join(segments.get(key, {}))
+        if not values.text(row.cells.get("type", "")):
+            row.cells["type"] = "trigger" if values.text(row.cells.get("trigger", "")) else (
+                "regular" if values.text(row.cells.get("schedule", "")) else "")
+    return [Table("scenarios", sheet_name, list(scenario_rows.values())), Table("steps", sheet_name, step_rows)]
+
+
+def _merge_scenario(row: Row, cells: dict[str, object], headers: dict[str, str], scenario: str) -> None:
+    """The scenario's cells: its id, and each scenario-level field from the first row that fills it."""
+    row.cells.setdefault("id", scenario)
+    row.headers.setdefault("id", headers.get("scenario", "scenario"))
+    for fld in SCENARIO_FIELDS:
+        target = "name" if fld == "scenario_name" else fld
+        if values.text(cells.get(fld, "")) != "" and values.text(row.cells.get(target, "")) == "":
+            row.cells[target] = cells[fld]
+            row.headers[target] = headers.get(fld, fld)

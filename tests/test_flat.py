@@ -1,0 +1,96 @@
+"""Single-sheet trigger maps and `--columns` mappings."""
+import json
+from collections import Counter
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from audit.cli import main
+from audit.errors import MapReadError
+from audit.importer import load_column_mapping, load_map
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def findings(tmp_path, path: Path, *extra: str) -> Counter:
+    out = tmp_path / f"{path.stem}.json"
+    main(["audit", str(path), "--format", "json", "-o", str(out), "--today", "2026-11-23", "--select", "all",
+          "--fail-on", "never", "-q", *extra])
+    return Counter((f["rule"], f["entity"]["kind"], f["entity"]["id"])
+                   for f in json.loads(out.read_text(encoding="utf-8"))["findings"])
+
+
+def test_flat_form_of_the_sample_audits_to_the_same_findings(tmp_path):
+    normalized = findings(tmp_path, SAMPLES / "ru_ecommerce.xlsx")
+    flat = findings(tmp_path, SAMPLES / "ru_ecommerce_flat.xlsx")
+    assert flat == normalized and sum(flat.values()) == 20
+
+
+def one_sheet_map(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Карта коммуникаций"
+    ws.append(["Триггерная карта интернет-магазина"])
+    ws.append(["Сегмент", "Этап", "Сценарий", "Триггер", "Канал", "Тип", "Задержка", "Условие", "Цель", "Заметки"])
+    ws.append(["Новые", "Выбор", "Приветствие", "Регистрация", "Письмо", "контентное", "0", None, "Первая покупка", "x"])
+    ws.append([None, None, None, None, "Пуш", "акционное", "1д", "если не открыл письмо", None, None])
+    ws.append(["Активные", "Покупка", "Брошенная корзина", "Брошенная корзина", "E-mail", "информационное", "1ч",
+               None, "Возврат", None])
+    ws.append(["Геймеры", None, None, None, "SMS", "акционное", "1д", "не открыл предыдущее", None, None])
+    ws.append([None, None, None, None, "Telegram", "акционное", "2д", "не прочитал 2", None, None])
+    ws.merge_cells("C5:C7")
+    wb.save(path)
+    return path
+
+
+def test_one_wide_sheet_derives_everything(tmp_path):
+    m = load_map(one_sheet_map(tmp_path / "flat.xlsx"))
+    assert m.language == "ru"
+    assert [(s.id, s.type.value, s.segments, s.stage, s.trigger, s.goal) for s in m.scenarios] == [
+        ("Приветствие", "trigger", ["Новые"], "Выбор", "Регистрация", "Первая покупка"),
+        ("Брошенная корзина", "trigger", ["Активные", "Геймеры"], "Покупка", "Брошенная корзина", "Возврат"),
+    ]
+    assert [(s.scenario, s.id, s.channel, s.message_type.value) for s in m.steps] == [
+        ("Приветствие", "1", "Письмо", "content"), ("Приветствие", "2", "Пуш", "promo"),
+        ("Брошенная корзина", "1", "E-mail", "info"), ("Брошенная корзина", "2", "SMS", "promo"),
+        ("Брошенная корзина", "3", "Telegram", "promo"),
+    ]
+    assert [c.kind.value for c in m.channels] == ["email", "push", "email", "sms", "messenger"]
+    assert {s.id for s in m.segments} == {"Новые", "Активные", "Геймеры"}
+    assert {e.id for e in m.events} == {"Регистрация", "Брошенная корзина"}
+    assert ("Карта коммуникаций", "Заметки") in {(loc.sheet, loc.column) for loc in m.ignored_columns}
+    assert m.steps[4].condition.feedback == "read" and m.steps[4].condition.step_ref == "2"
+    assert m.steps[1].source.row == 4 and m.scenarios[1].source.row == 5
+
+
+def test_column_mapping_reads_a_clients_own_headers(tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Лист1"
+    ws.append(["Кому шлём", "Что за цепочка", "Через что", "Текст", "Пометки"])
+    ws.append(["vip", "Звонок VIP", "звонок", "Персональное предложение", ""])
+    path = tmp_path / "client.xlsx"
+    wb.save(path)
+    with pytest.raises(MapReadError, match="no sheet of a communication map"):
+        load_map(path)
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[columns]\n"Кому шлём" = "segments"\n"Что за цепочка" = "scenario"\n'
+                       '"Через что" = "channel"\n"Текст" = "message"\n', encoding="utf-8")
+    m = load_map(path, load_column_mapping(mapping))
+    assert [(s.scenario, s.channel, s.message) for s in m.steps] == [("Звонок VIP", "звонок", "Персональное предложение")]
+    assert main(["audit", str(path), "--columns", str(mapping), "--format", "text", "-o", "-", "-q"]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "Пометки" in out
+
+
+@pytest.mark.parametrize("text, key", [
+    ('[columns]\n"Кому" = "colour"\n', "columns.Кому"),
+    ('[sheets]\n"Лист1" = "budget"\n', "sheets.Лист1"),
+    ('[other]\n', "unknown table"),
+])
+def test_bad_column_mapping(tmp_path, text, key):
+    mapping = tmp_path / "m.toml"
+    mapping.write_text(text, encoding="utf-8")
+    with pytest.raises(MapReadError, match=key):
+        load_column_mapping(mapping)
