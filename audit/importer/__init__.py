@@ -28,8 +28,14 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
     single wide sheet of touchpoints (audit/importer/flat.py).
     """
     path = Path(path)
+    commap = map_from_sheets(path, read_sheets(path), columns)
+    commap.sha256 = _sha256(path)
+    return commap
+
+
+def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping | None = None) -> CommMap:
+    """The map in raw sheets (cell values as the reader gives them); `path` only names the file in messages."""
     mapping = columns or ColumnMapping()
-    sheets = read_sheets(path)
     tables: list[Table] = []
     meta = MapMeta()
     meta_problems: list[ImportProblem] = []
@@ -77,7 +83,6 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
     commap = build_commap(tables, meta)
     commap.problems = [*meta_problems, *commap.problems]
     commap.path = str(path)
-    commap.sha256 = _sha256(path)
     russian = sum(1 for word in words if _CYRILLIC.search(word))
     commap.language = "ru" if russian * 2 > len(words) else "en"
     commap.ignored_columns = ignored
@@ -125,11 +130,14 @@ def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec,
                 mapping: ColumnMapping) -> tuple[Table, list[str], list[Location]]:
     found = _find_header(sheet, spec, mapping)
     if found is None:
-        missing = ", ".join(f"'{r}'" for r in spec.required)
+        best = _find_header(sheet, spec, mapping, accept=lambda columns: bool(set(columns) & set(spec.required)))
+        missing = [r for r in spec.required if best is None or r not in best[1]]
         raise MapReadError(
             path,
-            f"no header row with the required column(s) {missing} in the first {HEADER_SCAN_ROWS} rows",
+            "no header row with the required column(s) " + ", ".join(f"'{r}'" for r in missing)
+            + f" in the first {HEADER_SCAN_ROWS} rows",
             sheet=sheet.name,
+            row=best[0] + 1 if best else None,
         )
     header_index, columns = found
     unknown = _unknown_headers(sheet, header_index, columns)

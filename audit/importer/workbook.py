@@ -129,6 +129,13 @@ def _check_zip_and_find_errors(path: Path) -> dict[str, dict[tuple[int, int], st
             if "content.xml" in names:
                 return {}  # OpenDocument
             raise MapReadError(path, "not a spreadsheet: the zip archive holds no workbook")
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                with archive.open(info) as member:
+                    head = member.read(4096)
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise MapReadError(path, f"refused: {info.filename} declares a DTD or entities "
+                                             f"(an XML entity attack?)")
         try:
             return _error_cells(archive, names)
         except MapReadError:
