@@ -100,14 +100,13 @@ class UnknownReference(Rule):
     def _step_refs(self, step, g, suggest) -> Iterator[Finding]:
         """`next` ids and the step a feedback condition names must be steps of the same scenario."""
         index = g.step_index(step.key[0])
-        known = {key: s.id for key, s in index.items()}
         kind = kind_name("step", self.lang)
-        for ref in step.next or []:
-            if id_key(ref) not in index:
-                yield self.finding(step, "next", ref=ref, kind=kind, column=step.source.columns.get("next", "next"),
-                                   suggestion=suggest(ref, known))
+        refs = [("next", ref) for ref in step.next or []]
         condition = step.condition
-        if condition is not None and condition.step_ref and id_key(condition.step_ref) not in index:
-            yield self.finding(step, "condition", ref=condition.step_ref, kind=kind,
-                               column=step.source.columns.get("condition", "condition"),
-                               suggestion=suggest(condition.step_ref, known))
+        if condition is not None and condition.step_ref:
+            refs.append(("condition", condition.step_ref))
+        for fld, ref in refs:
+            if id_key(ref) not in index:
+                known = g.memo(f"step ids:{step.key[0]}", lambda: {key: s.id for key, s in index.items()})
+                yield self.finding(step, fld, ref=ref, kind=kind, column=step.source.columns.get(fld, fld),
+                                   suggestion=suggest(ref, known))
