@@ -68,6 +68,9 @@ class AuditResult(BaseModel):
     new_flags: list[bool] | None = None
     # seconds per phase ("graph") and per rule code; never part of the JSON report
     timings: dict[str, float] = {}
+    # what the renderers draw from: the audit's graph and the tracking plan it used
+    graph: MapGraph | None = None
+    tracking_plan: frozenset[str] | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
@@ -157,6 +160,8 @@ def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
         rules=ran,
         accepted=accepted,
         timings=timings,
+        graph=graph,
+        tracking_plan=config.tracking_plan,
     )
 
 
@@ -173,6 +178,9 @@ def apply_suppressions(
     new_flags: list[bool] | None = None
     # seconds per phase ("graph") and per rule code; never part of the JSON report
     timings: dict[str, float] = {}
+    # what the renderers draw from: the audit's graph and the tracking plan it used
+    graph: MapGraph | None = None
+    tracking_plan: frozenset[str] | None = None
     used = [False] * len(config.suppress)
     for finding in findings:
         for index, entry in enumerate(config.suppress):

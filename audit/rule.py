@@ -48,15 +48,19 @@ class RuleContext:
     extra: dict = field(default_factory=dict)
 
     def is_tracked(self, event: Event) -> bool:
-        """Marked tracked (or not marked at all), and present in the tracking plan when one is given."""
-        if event.tracked is False:
-            return False
-        if self.tracking_plan is None:
-            return True
-        names = {event.key}
-        if event.analytics_key:
-            names.add(event.analytics_key.casefold())
-        return bool(names & self.tracking_plan)
+        return event_is_tracked(event, self.tracking_plan)
+
+
+def event_is_tracked(event: Event, tracking_plan: frozenset[str] | None) -> bool:
+    """Marked tracked (or not marked at all), and present in the tracking plan when one is given."""
+    if event.tracked is False:
+        return False
+    if tracking_plan is None:
+        return True
+    names = {event.key}
+    if event.analytics_key:
+        names.add(event.analytics_key.casefold())
+    return bool(names & tracking_plan)
 
 
 _KIND_OF = {

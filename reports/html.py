@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from audit.engine import AuditResult
 from audit.findings import Severity
+from reports.fit import describe_blocker
 from reports.i18n import LABELS
+from reports.ruledoc import rule_documentation
 
 MAX_FINDINGS_PER_RULE = 200
 
@@ -57,10 +60,24 @@ def group_findings(result: AuditResult) -> list[dict]:
     return out
 
 
+def _segments_lookup(result: AuditResult, graph):
+    from reports import html_view
+
+    by_position = html_view.finding_segments(result, graph)
+    by_identity = {id(f): by_position[i] for i, f in enumerate(result.findings)}
+    return lambda finding: by_identity.get(id(finding), "")
+
+
 def render(result: AuditResult) -> str:
+    from audit.graph import MapGraph
+    from reports import html_view
+    from reports.journey import journey_svg
+
     lang = result.lang
     labels = {key: value.get(lang, value["en"]) for key, value in LABELS.items()}
     fired = {f.rule for f in result.findings}
+    graph = result.graph or MapGraph(result.map)
+    worst = html_view.worst_by_entity(result.findings)
     return _env.get_template("report.html.j2").render(
         result=result,
         meta=result.map.meta,
@@ -70,5 +87,15 @@ def render(result: AuditResult) -> str:
         summary=result.summary(),
         counts=result.map.counts(),
         reference=[rule for rule in result.rules if rule.code in fired],
-        docs={rule.code: (type(rule).__doc__ or "").strip() for rule in result.rules},
+        docs={rule.code: rule_documentation(type(rule), lang) for rule in result.rules},
+        coverage=html_view.coverage(graph),
+        mix=html_view.mix(graph),
+        pressure=html_view.pressure(result, graph),
+        events=html_view.events(result, graph),
+        feasibility=html_view.feasibility(graph) if graph.has_platform else None,
+        describe_blocker=describe_blocker,
+        journey=Markup(journey_svg(graph, worst, lang)),
+        segments_for=_segments_lookup(result, graph),
+        segment_options=[s for s in result.map.segments if not s.excluded][:300],
+        number=html_view.number,
     )

@@ -40,6 +40,40 @@ LABELS: dict[str, dict[str, str]] = {
     "all": {"en": "all", "ru": "все"},
     "accepted": {"en": "Accepted (suppressed) findings", "ru": "Принятые (исключённые) замечания"},
     "reason": {"en": "Reason", "ru": "Причина"},
+    "coverage": {"en": "Coverage: segments × journey stages", "ru": "Покрытие: сегменты × этапы пути"},
+    "coverage_note": {"en": "Live scenarios reaching the segment (directly, through a parent or `*`) at each stage. "
+                               "Empty cells are stages where the segment hears nothing.",
+                      "ru": "Живые сценарии, доходящие до сегмента (напрямую, через родителя или `*`), на каждом "
+                            "этапе. Пустые клетки — этапы, где сегмент ничего не получает."},
+    "journey": {"en": "Journey diagram", "ru": "Схема пути клиента"},
+    "journey_note": {"en": "Stages as columns, scenarios in their stage, each cascade step by step with the "
+                              "conditions on its arrows. Outlined in red or orange: elements with findings.",
+                     "ru": "Этапы — столбцы, сценарии — в своём этапе, каждый каскад по шагам с условиями на "
+                           "стрелках. Красная или оранжевая рамка — элементы с замечаниями."},
+    "mix": {"en": "Channel and message-type mix per segment", "ru": "Каналы и типы сообщений по сегментам"},
+    "pressure": {"en": "Estimated contacts per customer per week", "ru": "Оценка контактов на клиента в неделю"},
+    "pressure_note": {"en": "Worst case: every step counts; trigger scenarios fire {firings}× a week. Over the cap "
+                                "in red.",
+                      "ru": "Худший случай: считаются все шаги; триггерные сценарии срабатывают {firings} раз в "
+                            "неделю. Сверх предела — красным."},
+    "events_title": {"en": "Events", "ru": "События"},
+    "tracked": {"en": "tracked", "ru": "отслеживается"},
+    "untracked": {"en": "not tracked", "ru": "не отслеживается"},
+    "unused": {"en": "tracked, unused", "ru": "отслеживается, не используется"},
+    "undefined": {"en": "not defined", "ru": "не описано"},
+    "used_by": {"en": "Used by", "ru": "Где используется"},
+    "source": {"en": "Source", "ru": "Источник"},
+    "status": {"en": "Status", "ru": "Статус"},
+    "feasibility": {"en": "Platform feasibility", "ru": "Исполнимость на платформе"},
+    "runnable_of": {"en": "{runnable} of {total} scenarios can run as drawn.",
+                    "ru": "{runnable} из {total} сценариев исполнимы в нарисованном виде."},
+    "segment": {"en": "Segment", "ru": "Сегмент"},
+    "total": {"en": "total", "ru": "всего"},
+    "cap": {"en": "cap", "ru": "предел"},
+    "severity": {"en": "Severity", "ru": "Важность"},
+    "rule": {"en": "Rule", "ru": "Правило"},
+    "contents": {"en": "Contents", "ru": "Содержание"},
+    "hidden_rows": {"en": "{n} more rows are not shown.", "ru": "Ещё {n} строк не показаны."},
     "ignored_columns": {"en": "Columns not read (unknown headers; map them with --columns)",
                         "ru": "Непрочитанные столбцы (незнакомые заголовки; сопоставьте их через --columns)"},
 }
