@@ -19,6 +19,7 @@ Anything else returns None and is reported by MAP006 as a free-text condition.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from audit.model import Condition, ConditionKind
 from audit.values import duration_minutes
@@ -105,6 +106,7 @@ def _step_ref(raw: str) -> str | None:
     raise ValueError("more than one word after the feedback")
 
 
+@lru_cache(maxsize=8192)
 def parse_condition(raw: str) -> Condition | None:
     """The structured condition, or None when the text is not in the grammar."""
     cleaned = " ".join(raw.replace("ё", "е").replace("Ё", "Е").split()).rstrip(".!")

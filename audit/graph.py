@@ -4,7 +4,7 @@ Nodes are `"kind:key"` strings with attributes `kind` and `record`. Edges carry 
 
 * `targets`   segment → scenario         `parent`    parent segment → child segment
 * `fires`     event → scenario           `first`     scenario → its first step
-* `next`      step → step (attr `condition`)  `via`  step → channel
+* `next`      step → step (attr `condition`)
 * `stage`     stage → stage (next stage) `serves`    scenario → stage
 * `sent_by`   channel → system           `integration` system → system (attr `carries`)
 
@@ -100,9 +100,6 @@ class MapGraph:
         for scenario_key, steps in self.steps_by_scenario.items():
             for step, successor in self._step_edges(steps):
                 g.add_edge(step_node(step), step_node(successor), kind="next", condition=successor.condition)
-        for step in m.steps:
-            if id_key(step.channel) in self.channels:
-                g.add_edge(step_node(step), node("channel", id_key(step.channel)), kind="via")
 
     def _step_edges(self, steps: list[Step]):
         """Explicit `next` ids, or else the next row of the same scenario."""
@@ -328,15 +325,18 @@ class MapGraph:
     def step_cycles(self) -> dict[str, list[list[Step]]]:
         """Per scenario key, the cycles among its steps (strongly connected components with a loop)."""
         found: dict[str, list[list[Step]]] = {}
-        steps_only = self.graph.subgraph(n for n, d in self.graph.nodes(data=True) if d["kind"] == "step")
-        for component in nx.strongly_connected_components(steps_only):
-            if len(component) == 1:
-                (only,) = component
-                if not steps_only.has_edge(only, only):
-                    continue
-            records = [self.graph.nodes[n]["record"] for n in component]
-            order = {id(s): i for i, s in enumerate(self.steps_by_scenario[records[0].key[0]])}
-            records.sort(key=lambda s: order.get(id(s), 0))
-            found.setdefault(records[0].key[0], []).append(records)
+        for scenario_key, steps in self.steps_by_scenario.items():
+            if all(step.next is None for step in steps):
+                continue  # each row leads to the next one: a chain cannot loop
+            nodes = [step_node(step) for step in steps]
+            local = self.graph.subgraph(nodes)
+            order = {n: i for i, n in enumerate(nodes)}
+            for component in nx.strongly_connected_components(local):
+                if len(component) == 1:
+                    (only,) = component
+                    if not local.has_edge(only, only):
+                        continue
+                ordered = sorted(component, key=order.__getitem__)
+                found.setdefault(scenario_key, []).append([self.graph.nodes[n]["record"] for n in ordered])
         return found
 

@@ -34,7 +34,7 @@ class Source(BaseModel):
         column = self.columns.get(field) if field else None
         if field and column is None and field in ("id", "step"):
             column = field
-        return Location(sheet=self.sheet, row=self.row, column=column)
+        return Location.model_construct(sheet=self.sheet, row=self.row, column=column)
 
 
 class Record(BaseModel):

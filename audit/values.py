@@ -7,6 +7,7 @@ reason; the importer turns that into a MAP003 finding at the cell.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 
 _LIST_SPLIT = re.compile(r"[,;\n\r]+")
@@ -103,6 +104,8 @@ _DURATION_WHOLE = re.compile(r"^(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?\s*)+$",
 
 def duration_minutes(value: object) -> int | None:
     """`30m`, `2h`, `1d`, `1w`, `2ч`, `3 дня`, `1d 12h`; a bare number is days. Returns minutes."""
+    if isinstance(value, str):
+        return _duration_text(value)
     if isinstance(value, bool):
         raise ValueError("not a duration")
     if isinstance(value, (int, float)):
@@ -113,7 +116,12 @@ def duration_minutes(value: object) -> int | None:
         return round(value.total_seconds() / 60)
     if isinstance(value, time):
         return value.hour * 60 + value.minute
-    raw = text(value).casefold()
+    return _duration_text(text(value))
+
+
+@lru_cache(maxsize=4096)
+def _duration_text(value: str) -> int | None:
+    raw = value.strip().casefold()
     if not raw:
         return None
     if raw in ("immediately", "сразу", "immediate", "now", "instantly", "мгновенно"):
@@ -166,6 +174,7 @@ def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_word(raw: str) -> str:
     """Case-, space- and punctuation-insensitive spelling used to match headers and keywords."""
     return re.sub(r"[\W_]+", "", raw.casefold().replace("ё", "е"))

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import openpyxl
 
-CHANNELS = [("email", "email", "esp"), ("push", "push", "cdp"), ("sms", "sms", "gateway"),
-            ("telegram", "messenger", "cdp"), ("call", "call", "callcenter")]
+# escalation order of a cascade: cheap first, SMS last; calls only for VIP segments
+CHANNELS = [("email", "email", "esp"), ("push", "push", "cdp"), ("telegram", "messenger", "cdp"),
+            ("sms", "sms", "gateway"), ("call", "call", "callcenter")]
+FEEDBACK = {"email": "opened", "push": "opened", "messenger": "read", "sms": "delivered"}
 MESSAGE_TYPES = ["promo", "info", "service", "content", "news", "transactional"]
 
 
@@ -66,11 +68,13 @@ def generate(steps: int, path: Path) -> Path:
     written = 0
     for i in range(scenarios):
         count = min(10, steps - written)
+        vip = (i % segments) % 17 == 0
         for k in range(count):
-            ident, kind, _ = CHANNELS[k % 4] if k < 9 else CHANNELS[4]
+            ident, kind, _ = CHANNELS[4] if (k == 9 and vip) else CHANNELS[k % 4]
+            previous_kind = CHANNELS[(k - 1) % 4][1]
             condition = ""
-            if k and k % 3 != 0:
-                condition = f"not {'opened' if CHANNELS[(k - 1) % 4][1] in ('email', 'push') else 'delivered'} S{k}"
+            if k and k % 3 != 0 and previous_kind != "sms":
+                condition = f"not {FEEDBACK[previous_kind]} S{k}"
             elif k and k % 3 == 0:
                 condition = f"no event event{(i + 1) % events} within 2d"
             sheet.append([f"scn{i}", f"S{k + 1}", ident, f"Message {k + 1} of scenario {i}",
@@ -81,13 +85,14 @@ def generate(steps: int, path: Path) -> Path:
 
     sheet = wb.create_sheet("Systems")
     sheet.append(["id", "channels", "orchestration", "receives"])
-    for row in (["esp", "email", "yes", "site, platform"], ["cdp", "push, messenger", "yes", "site, app, crm"],
-                ["gateway", "sms", "no", "crm"], ["callcenter", "call", "no", "crm"]):
+    for row in (["esp", "email", "yes", "site, app, crm, pos"], ["cdp", "push, messenger", "yes", "site, app, crm, pos"],
+                ["gateway", "sms", "no", "site, app, crm"], ["callcenter", "call", "no", "crm"]):
         sheet.append(row)
 
     sheet = wb.create_sheet("Integrations")
     sheet.append(["from", "to", "carries"])
-    for row in (["esp", "cdp", "opened, clicked"], ["cdp", "gateway", "*"], ["cdp", "callcenter", "delivered"]):
+    for row in (["esp", "cdp", "opened, clicked"], ["cdp", "gateway", "*"], ["cdp", "esp", "*"],
+                ["gateway", "cdp", "delivered"], ["cdp", "callcenter", "*"], ["esp", "callcenter", "*"]):
         sheet.append(row)
 
     path.parent.mkdir(parents=True, exist_ok=True)
