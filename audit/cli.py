@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--platform", help="platform profile (TOML path or bundled name) replacing the map's systems")
     _selection_options(audit)
 
+    audit.add_argument("--timings", action="store_true", help="print the time of each phase (and the slowest rules)")
     audit.add_argument("--annotate", type=Path, metavar="OUT.xlsx",
                        help="write a copy of the workbook with offending rows highlighted and commented")
     audit.add_argument("--baseline", type=Path, help="an earlier JSON report: mark findings new or known")
@@ -153,10 +154,11 @@ def _audit(args: argparse.Namespace) -> int:
     config = _config(args)
     if profile is not None:
         config = config.model_copy(update={"platform_name": profile.name})
-    commap = _load(args, args.map)
+    clock = _Clock(progress=sys.stderr.isatty() and not args.quiet)
+    commap = clock.phase("read", lambda: _load(args, args.map))
     if profile is not None:
         commap = apply_profile(commap, profile)
-    result = run(commap, config)
+    result = clock.phase("check", lambda: run(commap, config))
     if args.baseline:
         result = with_baseline(result, args.baseline)
     elif args.fail_on_new:
@@ -164,7 +166,7 @@ def _audit(args: argparse.Namespace) -> int:
     from reports import render
 
     formats = list(dict.fromkeys(args.formats or ["html"]))
-    rendered = {fmt: render(result, fmt) for fmt in formats}
+    rendered = {fmt: clock.phase(f"render {fmt}", lambda fmt=fmt: render(result, fmt)) for fmt in formats}
     annotated = None
     if args.annotate:
         from reports.annotate import annotate
@@ -172,9 +174,11 @@ def _audit(args: argparse.Namespace) -> int:
         if args.annotate.resolve() == args.map.resolve():
             raise CommapError(f"refusing to write the annotated copy over the input: {args.annotate}")
         annotated = annotate(args.map, result)
-    to_stdout = write_reports(rendered, args.map, args.output, "audit")
+    to_stdout = clock.phase("write", lambda: write_reports(rendered, args.map, args.output, "audit"))
     if annotated is not None:
         atomic_write(args.annotate, annotated)
+    if args.timings:
+        print(clock.table(result.timings), file=sys.stderr)
     if not args.quiet:
         print(render(result, "text"), end="", file=sys.stderr if to_stdout else sys.stdout)
     counted = result.findings
@@ -218,6 +222,38 @@ def _diff(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(render_text(result, lang), end="", file=sys.stderr if to_stdout else sys.stdout)
     return 1 if fails([f.severity for f in result.findings.new], config.fail_on) else 0
+
+
+class _Clock:
+    """Phase timings for --timings, and a one-line progress note on a terminal."""
+
+    def __init__(self, progress: bool) -> None:
+        self.progress = progress
+        self.phases: list[tuple[str, float]] = []
+
+    def phase(self, name: str, work):
+        import time
+
+        if self.progress:
+            print(f"commap: {name}…", end="\r", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        result = work()
+        self.phases.append((name, time.perf_counter() - started))
+        if self.progress:
+            print(" " * 40, end="\r", file=sys.stderr, flush=True)
+        return result
+
+    def table(self, rule_timings: dict[str, float]) -> str:
+        lines = [f"{'phase':<16}{'seconds':>9}"]
+        for name, seconds in self.phases:
+            lines.append(f"{name:<16}{seconds:>9.3f}")
+            if name == "check":
+                graph = rule_timings.get("graph", 0.0)
+                lines.append(f"{'  graph':<16}{graph:>9.3f}")
+                slowest = sorted(((k, v) for k, v in rule_timings.items() if k != "graph"), key=lambda kv: -kv[1])
+                lines.extend(f"{'  ' + code:<16}{seconds:>9.3f}" for code, seconds in slowest[:5])
+        lines.append(f"{'total':<16}{sum(s for _, s in self.phases):>9.3f}")
+        return "\n".join(lines)
 
 
 def _fit(args: argparse.Namespace) -> int:

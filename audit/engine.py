@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from audit.config import AuditConfig
 from audit.errors import CommapError
 from audit.findings import Entity, Finding, Location, Severity
+from audit.gcpause import collector_paused
 from audit.graph import MapGraph
 from audit.model import CommMap
 from audit.rule import Rule, RuleContext
@@ -108,6 +109,11 @@ def build_rules(config: AuditConfig, lang: str, registry: tuple[type[Rule], ...]
 
 
 def run(commap: CommMap, config: AuditConfig | None = None) -> AuditResult:
+    with collector_paused():
+        return _run(commap, config)
+
+
+def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
     from rules import ALL_RULES
 
     config = config or AuditConfig()

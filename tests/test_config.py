@@ -126,3 +126,15 @@ def test_rules_command_lists_and_explains(capsys):
     assert text.startswith("INT002 cascade-missing-integration — Каскад без нужной интеграции")
     assert "**Почему это важно.**" in text and "Пример, который будет отмечен" in text
     assert main(["rules", "NOPE"]) == 2
+
+
+def test_timings_flag_prints_the_phase_table(tmp_path, capsys):
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parent.parent / "samples" / "en_b2b_saas.xlsx"
+    assert main(["audit", str(sample), "--timings", "-q", "-o", str(tmp_path / "r.html"), "--fail-on", "never"]) == 0
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert lines[0].split() == ["phase", "seconds"]
+    assert [line.split()[0] for line in lines if not line.startswith(" ")][1:] == ["read", "check", "render", "write",
+                                                                                   "total"]

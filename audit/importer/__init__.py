@@ -14,6 +14,7 @@ from audit.importer.schema import SHEETS, SheetSpec, spec_for_sheet
 from audit.importer.workbook import RawSheet, read_sheets
 from audit.model import CommMap, ImportProblem, MapMeta, Source
 from audit.findings import Location
+from audit.gcpause import collector_paused
 
 HEADER_SCAN_ROWS = 30
 SPEC_BY_ENTITY = {spec.entity: spec for spec in SHEETS}
@@ -28,7 +29,8 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
     single wide sheet of touchpoints (audit/importer/flat.py).
     """
     path = Path(path)
-    commap = map_from_sheets(path, read_sheets(path), columns)
+    with collector_paused():
+        commap = map_from_sheets(path, read_sheets(path), columns)
     commap.sha256 = _sha256(path)
     return commap
 
