@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from audit.engine import AuditResult
+from audit.gcpause import collector_paused
 from reports import html, json, sarif, text, xlsx
 
 RENDERERS: dict[str, Callable[[AuditResult], str | bytes]] = {
@@ -27,4 +28,5 @@ def render(result: AuditResult, fmt: str) -> str | bytes:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format '{fmt}' (known: {', '.join(sorted(RENDERERS))})") from None
-    return renderer(result)
+    with collector_paused():
+        return renderer(result)
