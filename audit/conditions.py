@@ -12,7 +12,10 @@ Recognised beyond the strict grammar (documented in docs/conditions.md):
 * a leading `if` / `если`, a trailing full stop;
 * feedback words in their usual Russian forms (`открыл`, `открыла`, `открыто`, `не открыли`…);
 * a missing step reference, or a word meaning "the previous one" (`previous`, `предыдущее`,
-  `письмо`, `the email`, `sms`…), which refers to the step before this one.
+  `письмо`, `the email`, `sms`…), which refers to the step before this one;
+* "no purchase" phrasings — `нет покупки 3 дня`, `не было заказа в течение 7 дней`,
+  `no purchase within 3 days`, `no order in 7d` — as `no event` on the map's purchase event
+  (an event whose id, name or analytics key says purchase, order paid, покупка, оплата…).
 
 Anything else returns None and is reported by MAP006 as a free-text condition.
 """
@@ -78,6 +81,16 @@ _OBJECT_FIRST = re.compile(
 )
 
 
+# "нет покупки 3 дня", "no purchase within 3 days": the map's purchase event, resolved by the importer
+PURCHASE = "purchase"
+_PURCHASE_CONDITION = re.compile(
+    _LEAD
+    + r"(?:no|нет|не было|without)\s+(?P<what>purchase|order|payment|покупки|покупок|заказа|заказов|оплаты)"
+    + r"(?:\s+(?:within|in|for|в течение|в течении|за))?\s*(?P<within>" + _DURATION + r")?$",
+    re.IGNORECASE,
+)
+
+
 def canonical_feedback(word: str) -> str | None:
     """`открыл`, `opened`, `Open` → `opened`; None for a word that names no feedback."""
     for pattern, canonical in _FEEDBACK_WORDS:
@@ -119,6 +132,9 @@ def parse_condition(raw: str) -> Condition | None:
 
 
 def _parse(cleaned: str) -> Condition | None:
+    match = _PURCHASE_CONDITION.match(cleaned)
+    if match:
+        return Condition(kind=ConditionKind.NO_EVENT, event=PURCHASE, within_minutes=_within(match))
     match = _EVENT_CONDITION.match(cleaned)
     if match:
         no = match.group("no").casefold()

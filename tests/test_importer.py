@@ -226,3 +226,17 @@ def test_recognised_sheet_without_its_required_column(tmp_path):
     with pytest.raises(MapReadError) as caught:
         load_map(save(wb, tmp_path / "x.xlsx"))
     assert "sheet 'Steps'" in str(caught.value) and "'step'" in str(caught.value)
+
+
+@pytest.mark.parametrize("raw, minutes", [("нет покупки 3 дня", 4320), ("no purchase within 3 days", 4320),
+                                          ("не было заказа в течение 7 дней", 10080), ("no order in 7d", 10080)])
+def test_no_purchase_phrasings_wait_for_the_maps_purchase_event(raw, minutes):
+    from tests.builders import build_map, scn, step
+
+    events = [{"id": "cart_abandoned", "name": "Брошенная корзина"}, {"id": "paid", "name": "Заказ оплачен"}]
+    m = build_map(events=events, scenarios=[scn("cart", trigger="cart_abandoned")],
+                  steps=[step("cart", "S1"), step("cart", "S2", condition=raw)])
+    condition = m.steps[1].condition
+    assert (condition.kind, condition.event, condition.within_minutes) == (ConditionKind.NO_EVENT, "paid", minutes)
+    without = build_map(scenarios=[scn("cart")], steps=[step("cart", "S1"), step("cart", "S2", condition=raw)])
+    assert without.steps[1].condition.event == "purchase"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from audit import values
-from audit.conditions import canonical_feedback, parse_condition
+from audit.conditions import PURCHASE, canonical_feedback, parse_condition
 from audit.importer.schema import (
     CHANNEL_KINDS,
     EVENT_SOURCES,
@@ -149,6 +149,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     systems = builder.unique((s for r in rows.get("systems", []) if (s := _system(builder, r))), "system")
     integrations = [i for r in rows.get("integrations", []) if (i := _integration(builder, r))]
     _resolve_all_segments(scenarios, {s.key for s in segments})
+    _resolve_purchase_conditions(steps, events)
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -175,6 +176,26 @@ def _resolve_all_segments(scenarios: list[Scenario], segment_keys: set[str]) -> 
         if everyone:
             scenario.all_segments = True
             scenario.segments = [ref for ref in scenario.segments if ref not in everyone]
+
+
+_PURCHASE_WORDS = ("order_paid", "purchase", "paid", "order", "покуп", "оплат", "заказ", "checkout", "buy")
+
+
+def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None:
+    """`нет покупки 3 дня` waits for the map's purchase event; without one it stays `purchase`."""
+    waiting = [s for s in steps if s.condition is not None and s.condition.event == PURCHASE]
+    if not waiting:
+        return
+    target = None
+    for word in _PURCHASE_WORDS:  # the most specific spelling first
+        target = next((e for e in events if any(word in id_key(text) for text in
+                                                (e.id, e.name, e.analytics_key or ""))), None)
+        if target is not None:
+            break
+    if target is None:
+        return
+    for step in waiting:
+        step.condition = step.condition.model_copy(update={"event": target.id})
 
 
 def derive_undeclared(commap: CommMap) -> None:
