@@ -42,3 +42,20 @@ def kind_name(kind: str, lang: str) -> str:
 def quote(text: str, lang: str) -> str:
     """A name quoted the way the report language quotes: «…» in Russian, '…' in English."""
     return f"«{text}»" if lang == "ru" else f"'{text}'"
+
+
+def problem_findings(rule, ctx, **params_of):
+    """Findings for the importer's problems of the rule's code (MAP002–MAP004), at their cells.
+
+    `params_of` maps each message parameter to a function of the problem.
+    """
+    from audit.findings import Entity
+
+    for problem in ctx.map.problems:
+        if problem.code == rule.code:
+            yield rule.finding(
+                None,
+                entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
+                location=problem.location,
+                **{name: get(problem) for name, get in params_of.items()},
+            )

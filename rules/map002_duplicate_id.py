@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.findings import Entity, Finding, Severity
+from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import problem_findings
 
 
 class DuplicateId(Rule):
@@ -48,12 +49,5 @@ class DuplicateId(Rule):
               'steps': [{'scenario': 'call', 'step': 'S1', 'channel': 'call'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for problem in ctx.map.problems:
-            if problem.code == self.code:
-                yield self.finding(
-                    None,
-                    entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
-                    location=problem.location,
-                    id=problem.entity_id,
-                    first_row=problem.params.get("first_row", "?"),
-                )
+        yield from problem_findings(self, ctx, id=lambda p: p.entity_id,
+                                    first_row=lambda p: p.params.get("first_row", "?"))

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.findings import Entity, Finding, Severity
+from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import problem_findings
 
 # The importer's reasons are English; these are their Russian forms.
 _RU_REASONS = (
@@ -72,13 +73,6 @@ class InvalidValue(Rule):
               'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email', 'delay': '2ч'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for problem in ctx.map.problems:
-            if problem.code == self.code:
-                yield self.finding(
-                    None,
-                    entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
-                    location=problem.location,
-                    value=problem.params.get("value", ""),
-                    column=problem.params.get("column", ""),
-                    reason=reason_in(self.lang, problem.params.get("reason", "")),
-                )
+        yield from problem_findings(self, ctx, value=lambda p: p.params.get("value", ""),
+                                    column=lambda p: p.params.get("column", ""),
+                                    reason=lambda p: reason_in(self.lang, p.params.get("reason", "")))

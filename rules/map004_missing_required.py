@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.findings import Entity, Finding, Severity
+from audit.findings import Finding, Severity
 from audit.model import ScenarioType
 from audit.rule import Rule, RuleContext
+from rules._common import problem_findings
 
 _BY_TYPE = {ScenarioType.TRIGGER: "trigger", ScenarioType.REGULAR: "schedule"}
 
@@ -54,15 +55,7 @@ class MissingRequired(Rule):
               'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        for problem in ctx.map.problems:
-            if problem.code == self.code:
-                yield self.finding(
-                    None,
-                    entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
-                    location=problem.location,
-                    column=problem.params.get("column", ""),
-                    why="",
-                )
+        yield from problem_findings(self, ctx, column=lambda p: p.params.get("column", ""), why=lambda p: "")
         for scenario in ctx.map.scenarios:
             needed = _BY_TYPE.get(scenario.type)
             if needed and not getattr(scenario, needed) and scenario.declared:
