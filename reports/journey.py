@@ -85,17 +85,20 @@ def _card(graph: MapGraph, scenario, x: int, y: int, worst) -> tuple[str, int]:
            f'<text x="{x + 10}" y="{y + 19}" class="card-title">{_t(scenario.name or scenario.id, 30)}</text>']
     cy = y + CARD_HEAD
     for index, step in enumerate(shown):
+        step_state = worst.get(("step", step.ref.casefold()))
+        border = SEVERITY.get(step_state)
         if index:
+            # the edge into a step with findings (a cascade that cannot run, say) is drawn in their colour
             condition = step.condition_text
-            out.append(f'<line x1="{x + 22}" y1="{cy}" x2="{x + 22}" y2="{cy + EDGE - 2}" stroke="#98a2b3" '
-                       f'marker-end="url(#arrow)"/>')
+            edge = border or "#98a2b3"
+            out.append(f'<line x1="{x + 22}" y1="{cy}" x2="{x + 22}" y2="{cy + EDGE - 2}" stroke="{edge}" '
+                       f'stroke-width="{2 if border else 1}" marker-end="url(#arrow)" class="edge"/>')
             if condition:
-                out.append(f'<text x="{x + 32}" y="{cy + 12}" class="cond">{_t(condition, 36)}</text>')
+                colour = f' style="fill: {border}"' if border else ""
+                out.append(f'<text x="{x + 32}" y="{cy + 12}" class="cond"{colour}>{_t(condition, 36)}</text>')
             cy += EDGE
         channel = graph.channel_of(step)
         kind = channel.kind.value if channel is not None else "other"
-        step_state = worst.get(("step", step.ref.casefold()))
-        border = SEVERITY.get(step_state)
         out.append(f'<g class="step" data-step="{_t(step.ref, 120)}">'
                    f'<rect x="{x + 8}" y="{cy}" width="{COLUMN - 16}" height="{STEP - 4}" rx="4" '
                    f'fill="{COLOURS.get(kind, "#98a2b3")}" fill-opacity="0.14" '
