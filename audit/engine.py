@@ -179,14 +179,6 @@ def apply_suppressions(
         return findings, []
     kept: list[Finding] = []
     accepted: list[Accepted] = []
-    # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
-    baseline: str | None = None
-    new_flags: list[bool] | None = None
-    # seconds per phase ("graph") and per rule code; never part of the JSON report
-    timings: dict[str, float] = {}
-    # what the renderers draw from: the audit's graph and the tracking plan it used
-    graph: MapGraph | None = None
-    tracking_plan: frozenset[str] | None = None
     used = [False] * len(config.suppress)
     for finding in findings:
         for index, entry in enumerate(config.suppress):
