@@ -71,10 +71,15 @@ def number(value: object) -> float | None:
     raw = text(value)
     if not raw:
         return None
-    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".").lstrip("~≈")
     cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
+    scale = 1.0
+    suffix = re.search(r"(k|к|тыс\.?|thousand|m|млн\.?|million)$", cleaned, re.IGNORECASE)
+    if suffix:
+        scale = 1_000_000.0 if suffix.group(1).casefold().startswith(("m", "млн")) else 1_000.0
+        cleaned = cleaned[: suffix.start()]
     try:
-        return float(cleaned)
+        return float(cleaned) * scale
     except ValueError:
         raise ValueError("not a number") from None
 
@@ -164,14 +169,27 @@ def day(value: object) -> date | None:
 
 
 def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
-    """One of a fixed set of words, matched through `aliases` (normalized spelling → canonical)."""
+    """One of a fixed set of words, matched through `aliases` (normalized spelling → canonical).
+
+    Client spellings such as "E-mail рассылка" or "Акционное письмо" match when exactly one
+    canonical value has an alias (of four letters or more) inside the cell's text.
+    """
     raw = text(value)
     if not raw:
         return None
-    found = aliases.get(normalize_word(raw))
+    word = normalize_word(raw)
+    found = aliases.get(word)
+    if found is None:
+        found = _contained_alias(word, tuple(aliases.items()))
     if found is None:
         raise ValueError(f"unknown {what} '{raw}'")
     return found
+
+
+@lru_cache(maxsize=4096)
+def _contained_alias(word: str, aliases: tuple[tuple[str, str], ...]) -> str | None:
+    hits = {canonical for alias, canonical in aliases if len(alias) >= 4 and alias in word}
+    return hits.pop() if len(hits) == 1 else None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -240,3 +240,18 @@ def test_no_purchase_phrasings_wait_for_the_maps_purchase_event(raw, minutes):
     assert (condition.kind, condition.event, condition.within_minutes) == (ConditionKind.NO_EVENT, "paid", minutes)
     without = build_map(scenarios=[scn("cart")], steps=[step("cart", "S1"), step("cart", "S2", condition=raw)])
     assert without.steps[1].condition.event == "purchase"
+
+
+def test_client_spellings_of_kinds_types_statuses_and_sizes():
+    from tests.builders import build_map, scn, step
+
+    m = build_map(
+        segments=[{"id": "a", "size": "12k"}, {"id": "b", "size": "~1,5 млн"}, {"id": "c", "size": "300 тыс."}],
+        channels=[{"id": "mail", "kind": "E-mail рассылка"}, {"id": "fax", "kind": "факс"}],
+        scenarios=[scn("x", status="Запущен в работу")],
+        steps=[step("x", "S1", "mail", message_type="Акционное письмо")],
+    )
+    assert [s.size for s in m.segments] == [12000, 1500000, 300000]
+    assert m.channels[0].kind.value == "email" and m.scenarios[0].status.value == "active"
+    assert m.steps[0].message_type.value == "promo"
+    assert [(p.code, p.entity_id, p.params["value"]) for p in m.problems] == [("MAP003", "fax", "факс")]
