@@ -13,8 +13,10 @@ Recognised beyond the strict grammar (documented in docs/conditions.md):
 * feedback words in their usual Russian forms (`открыл`, `открыла`, `открыто`, `не открыли`…);
 * a missing step reference, or a word meaning "the previous one" (`previous`, `предыдущее`,
   `письмо`, `the email`, `sms`…), which refers to the step before this one;
+* periods in words: `в течение суток`, `в течение недели`, `within a day`, `within an hour`;
 * "no purchase" phrasings — `нет покупки 3 дня`, `не было заказа в течение 7 дней`,
-  `no purchase within 3 days`, `no order in 7d` — as `no event` on the map's purchase event
+  `если не совершил покупку в течение 3 дней`, `не купил`, `no purchase within 3 days`,
+  `did not buy within 3 days`, `no order in 7d` — as `no event` on the map's purchase event
   (an event whose id, name or analytics key says purchase, order paid, покупка, оплата…).
 
 Anything else returns None and is reported by MAP006 as a free-text condition.
@@ -44,12 +46,16 @@ _FEEDBACK_RE = "|".join(f"(?:{pattern})" for pattern, _ in _FEEDBACK_WORDS)
 
 # Words that stand for "the step before this one" rather than a step id.
 _PREVIOUS_WORDS = frozenset(
-    "previous prev last the email message letter sms push it this "
+    "previous prev last the email message letter sms push it this on in link button a "
     "предыдущее предыдущий предыдущую предыдущего прошлое письмо письма сообщение сообщения смс "
-    "пуш его её ее это".split()
+    "пуш его её ее это по в ссылке ссылку ссылка кнопке кнопку письме сообщении".split()
 )
 
-_DURATION = r"\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?)*"
+_DURATION_WORDS = {"суток": 1440, "сутки": 1440, "дня": 1440, "день": 1440, "часа": 60, "час": 60,
+                   "недели": 10080, "неделю": 10080, "a day": 1440, "one day": 1440, "an hour": 60,
+                   "one hour": 60, "a week": 10080, "one week": 10080}
+_DURATION = (r"(?:\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?)*|"
+             + "|".join(sorted(_DURATION_WORDS, key=len, reverse=True)) + ")")
 _WITHIN = rf"(?:\s+(?:within|in|в\s+течение|в\s+течении|за|через)\s+(?P<within>{_DURATION}))?"
 _LEAD = r"^(?:if\s+|если\s+)?"
 
@@ -85,7 +91,10 @@ _OBJECT_FIRST = re.compile(
 PURCHASE = "purchase"
 _PURCHASE_CONDITION = re.compile(
     _LEAD
-    + r"(?:no|нет|не было|without)\s+(?P<what>purchase|order|payment|покупки|покупок|заказа|заказов|оплаты)"
+    + r"(?:(?:no|нет|не было|without|не совершил[аи]?|не сделал[аи]?|не оформил[аи]?|did not make an?|"
+    + r"didn't make an?|did not place an?|didn't place an?)\s+"
+    + r"(?P<what>purchase|order|payment|покупки|покупок|покупку|заказа|заказов|заказ|оплаты|оплату)"
+    + r"|не купил[аи]?|did not buy|didn't buy|no purchases)"
     + r"(?:\s+(?:within|in|for|в течение|в течении|за))?\s*(?P<within>" + _DURATION + r")?$",
     re.IGNORECASE,
 )
@@ -103,7 +112,7 @@ def _within(match: re.Match) -> int | None:
     raw = match.group("within")
     if not raw:
         return None
-    return duration_minutes(raw)
+    return _DURATION_WORDS.get(raw.casefold()) or duration_minutes(raw)
 
 
 def _step_ref(raw: str) -> str | None:

@@ -179,6 +179,11 @@ def test_values():
     ("если не открыл письмо", ("feedback", True, "opened", None, None, None)),
     ("if the email was not opened", ("feedback", True, "opened", None, None, None)),
     ("не открыл предыдущее", ("feedback", True, "opened", None, None, None)),
+    ("если не кликнул по ссылке", ("feedback", True, "clicked", None, None, None)),
+    ("если не прочитал сообщение в течение суток", ("feedback", True, "read", None, None, 1440)),
+    ("not opened within a day", ("feedback", True, "opened", None, None, 1440)),
+    ("если не совершил покупку в течение 3 дней", ("no_event", False, None, None, "purchase", 4320)),
+    ("did not buy within 3 days", ("no_event", False, None, None, "purchase", 4320)),
 ])
 def test_condition_grammar(raw, expected):
     c = parse_condition(raw)
