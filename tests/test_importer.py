@@ -260,3 +260,40 @@ def test_client_spellings_of_kinds_types_statuses_and_sizes():
     assert m.channels[0].kind.value == "email" and m.scenarios[0].status.value == "active"
     assert m.steps[0].message_type.value == "promo"
     assert [(p.code, p.entity_id, p.params["value"]) for p in m.problems] == [("MAP003", "fax", "факс")]
+
+
+def write_ods(path: Path, sheet: str, rows: list[list[str]]) -> Path:
+    """A minimal OpenDocument spreadsheet, written by hand (no office suite needed)."""
+    from xml.sax.saxutils import escape
+
+    body = "".join(
+        "<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(cell)}</text:p></table:table-cell>'
+            for cell in row) + "</table:table-row>"
+        for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{escape(sheet)}">{body}</table:table>'
+        '</office:spreadsheet></office:body></office:document-content>')
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        '</manifest:manifest>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def test_opendocument_spreadsheet_is_read(tmp_path):
+    path = write_ods(tmp_path / "map.ods", "Шаги", [["Сценарий", "Шаг", "Канал", "Условие"],
+                                                    ["cart", "S1", "email", ""], ["cart", "S2", "смс", "не открыл S1"]])
+    m = load_map(path)
+    assert [(s.scenario, s.id, s.channel) for s in m.steps] == [("cart", "S1", "email"), ("cart", "S2", "смс")]
+    assert m.steps[1].condition.feedback == "opened" and m.language == "ru"
