@@ -32,9 +32,20 @@ def environment() -> Environment:
     return _env
 
 
+def why_it_matters(rule_class, lang: str) -> str:
+    """The rule documentation's "Why it matters" paragraph, for the finding group's explanation."""
+    text = rule_documentation(rule_class, lang)
+    marker = "**Почему это важно.**" if lang == "ru" and rule_class.doc_ru else "**Why it matters.**"
+    if marker not in text:
+        return ""
+    paragraph = text.split(marker, 1)[1].split("\n\n", 1)[0]
+    return " ".join(paragraph.split())
+
+
 def group_findings(result: AuditResult) -> list[dict]:
     """[{severity, rules: [{code, title, slug, count, findings (first N), hidden}]}], most severe first."""
     titles = {rule.code: rule.title[result.lang] for rule in result.rules}
+    whys = {rule.code: why_it_matters(type(rule), result.lang) for rule in result.rules}
     groups: OrderedDict[Severity, OrderedDict[str, list]] = OrderedDict((s, OrderedDict()) for s in Severity)
     for finding in result.findings:
         groups[finding.severity].setdefault(finding.rule, []).append(finding)
@@ -50,6 +61,7 @@ def group_findings(result: AuditResult) -> list[dict]:
                     "code": code,
                     "slug": findings[0].slug,
                     "title": titles.get(code, findings[0].slug),
+                    "why": whys.get(code, ""),
                     "count": len(findings),
                     "findings": findings[:MAX_FINDINGS_PER_RULE],
                     "hidden": max(0, len(findings) - MAX_FINDINGS_PER_RULE),

@@ -136,3 +136,13 @@ def test_init_template_round_trip(tmp_path):
     result = run(load_map(template), AuditConfig(today=TODAY, select=["MAP", "COV001"]))
     assert {(f.rule, f.entity.id) for f in result.findings} == {("COV001", "vip"), ("MAP001", "welcome/S2")}
     assert main(["init", str(template)]) == 2  # exists, no --force
+
+
+def test_html_explains_why_each_fired_rule_matters():
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "ru_ecommerce.xlsx"
+    html = render(run(load_map(sample), AuditConfig(today=TODAY)), "html")
+    assert html.count('<p class="why">') == 17  # one per rule that fired (recommended preset)
+    assert "Стоп-лист существует потому, что этим клиентам нельзя отправлять маркетинг" in html
+    assert "Content-Security-Policy" in html and "default-src &#39;none&#39;" not in html
