@@ -17,7 +17,11 @@ Recognised beyond the strict grammar (documented in docs/conditions.md):
 * "no purchase" phrasings — `нет покупки 3 дня`, `не было заказа в течение 7 дней`,
   `если не совершил покупку в течение 3 дней`, `не купил`, `no purchase within 3 days`,
   `did not buy within 3 days`, `no order in 7d` — as `no event` on the map's purchase event
-  (an event whose id, name or analytics key says purchase, order paid, покупка, оплата…).
+  (an event whose id, name or analytics key says purchase, order paid, покупка, оплата…), or on
+  an event `purchase` when the map has none;
+* a feedback word followed by an ordinary word that is no step of the scenario, holds no digit and
+  is no near-miss of a step id (`если получил скидку`, `если ответ положительный`, `open the app`)
+  is free text: the importer drops the parse and MAP006 reports it.
 
 Anything else returns None and is reported by MAP006 as a free-text condition.
 """
@@ -54,7 +58,8 @@ _PREVIOUS_WORDS = frozenset(
 _DURATION_WORDS = {"суток": 1440, "сутки": 1440, "дня": 1440, "день": 1440, "часа": 60, "час": 60,
                    "недели": 10080, "неделю": 10080, "a day": 1440, "one day": 1440, "an hour": 60,
                    "one hour": 60, "a week": 10080, "one week": 10080}
-_DURATION = (r"(?:\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?)*|"
+# possessive quantifiers, so that a long run of digits cannot be split every possible way (ReDoS)
+_DURATION = (r"(?:\d++(?:[.,]\d++)?+\s*+[a-zа-яё]*+\.?+(?:\s*+\d++(?:[.,]\d++)?+\s*+[a-zа-яё]*+\.?+)*+|"
              + "|".join(sorted(_DURATION_WORDS, key=len, reverse=True)) + ")")
 _WITHIN = rf"(?:\s+(?:within|in|в\s+течение|в\s+течении|за|через)\s+(?P<within>{_DURATION}))?"
 _LEAD = r"^(?:if\s+|если\s+)?"
@@ -88,7 +93,10 @@ _OBJECT_FIRST = re.compile(
 
 
 # "нет покупки 3 дня", "no purchase within 3 days": the map's purchase event, resolved by the importer
-PURCHASE = "purchase"
+# (audit/importer/normalized.py) to the map's purchase event, or to PURCHASE_UNRESOLVED without one.
+# The placeholder is no valid id, so an explicit `no event purchase` is never taken for it.
+PURCHASE = "<purchase>"
+PURCHASE_UNRESOLVED = "purchase"
 _PURCHASE_CONDITION = re.compile(
     _LEAD
     + r"(?:(?:no|нет|не было|without|не совершил[аи]?|не сделал[аи]?|не оформил[аи]?|did not make an?|"

@@ -1,4 +1,8 @@
-"""Calendar arithmetic for the six-month refresh rule (GOV001, GOV002, diff)."""
+"""Calendar arithmetic for the six-month refresh (GOV001, GOV002, the diff review).
+
+Months are calendar months, not 30-day blocks: a review on 2026-05-23 is due on 2026-11-23; one
+on the 31st of a month is due on the last day of a shorter month (2026-08-31 + 6 → 2027-02-28).
+"""
 from __future__ import annotations
 
 import calendar
@@ -14,11 +18,7 @@ def add_months(day: date, months: int) -> date:
 
 def is_stale(reviewed: date, today: date, max_age_months: int) -> bool:
     """Reviewed more than `max_age_months` calendar months before `today` (exactly that many is not stale)."""
-    return add_months(reviewed, max_age_months) < today
-
-
-def whole_months_between(earlier: date, later: date) -> int:
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    if later.day < earlier.day:
-        months -= 1
-    return max(0, months)
+    try:
+        return add_months(reviewed, max_age_months) < today
+    except ValueError:  # past year 9999: a date that far ahead is not stale
+        return False

@@ -6,6 +6,7 @@ reason; the importer turns that into a MAP003 finding at the cell.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta
@@ -67,6 +68,8 @@ def number(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError("not a number")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ValueError("not a number")
         return float(value)
     raw = text(value)
     if not raw:
@@ -79,9 +82,12 @@ def number(value: object) -> float | None:
         scale = 1_000_000.0 if suffix.group(1).casefold().startswith(("m", "млн")) else 1_000.0
         cleaned = cleaned[: suffix.start()]
     try:
-        return float(cleaned) * scale
+        result = float(cleaned) * scale
     except ValueError:
         raise ValueError("not a number") from None
+    if not math.isfinite(result):  # `inf`, `nan` and `1e999` are words float() knows, not numbers
+        raise ValueError("not a number")
+    return result
 
 
 def whole_number(value: object) -> int | None:
@@ -104,7 +110,9 @@ for _minutes, _names in (
     for _name in _names.split():
         _UNITS[_name] = _minutes
 _DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zа-яё]*)\.?", re.IGNORECASE)
-_DURATION_WHOLE = re.compile(r"^(?:\s*\d+(?:[.,]\d+)?\s*[a-zа-яё]*\.?\s*)+$", re.IGNORECASE)
+# Possessive quantifiers: with plain ones a cell of thirty digits and a stray character takes
+# the regex engine minutes (each split of the digits into parts is tried).
+_DURATION_WHOLE = re.compile(r"^(?:\s*+\d++(?:[.,]\d++)?+\s*+[a-zа-яё]*+\.?+\s*+)++$", re.IGNORECASE)
 
 
 def duration_minutes(value: object) -> int | None:
@@ -114,8 +122,12 @@ def duration_minutes(value: object) -> int | None:
     if isinstance(value, bool):
         raise ValueError("not a duration")
     if isinstance(value, (int, float)):
+        if value != value:  # NaN: an empty cell, as `text` reads it
+            return None
         if value < 0:
             raise ValueError("a negative duration")
+        if value == float("inf"):
+            raise ValueError("not a duration")
         return round(value * 1440)
     if isinstance(value, timedelta):
         return round(value.total_seconds() / 60)

@@ -44,6 +44,20 @@ def quote(text: str, lang: str) -> str:
     return f"«{text}»" if lang == "ru" else f"'{text}'"
 
 
+def plural(count: float, forms: tuple[str, ...], lang: str) -> str:
+    """The word form for `count`: ("step", "steps") in English; ("шаг", "шага", "шагов") in Russian."""
+    if lang != "ru":
+        return forms[0] if count == 1 else forms[1]
+    if count != int(count):
+        return forms[1]
+    count = int(count)
+    if count % 10 == 1 and count % 100 != 11:
+        return forms[0]
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return forms[1]
+    return forms[2]
+
+
 def problem_findings(rule, ctx, **params_of):
     """Findings for the importer's problems of the rule's code (MAP002–MAP004), at their cells.
 

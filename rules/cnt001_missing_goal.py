@@ -1,13 +1,19 @@
 """CNT001 missing-goal.
 
-**What it catches.** A scenario without a goal. Steps inherit their scenario's goal, so a
-scenario with an empty goal whose every step states its own goal is fine.
+**What it catches.** A scenario on the Scenarios sheet without a goal. Steps inherit their
+scenario's goal, so a scenario with an empty goal whose every step states its own goal is fine;
+so is one with a goal event (the goal in its measurable form — whether that event is tracked is
+TRK004's concern). Scenarios of every status are checked: a paused chain without a goal cannot
+be judged at the review either. Scenarios only derived from other sheets (no Scenarios sheet)
+are not reported.
 
-**Why it matters.** The seeds are blunt: every element of the map needs a goal — conversion to a
-webinar visit, reactivation, a review request. A chain without one cannot be judged, tuned or
-retired, and tends to become a "let's remind them of us" mailing.
+**Why it matters.** The seeds are blunt: "each element of interaction must have a clear goal",
+and the map is where a team states "which task each scenario solves (conversion to a webinar
+visitor, reactivation, a feedback request…)". A chain without one cannot be judged, tuned or
+retired, and drifts into a "let's remind them of us" mailing.
 
-**Fix.** Write the scenario's goal in its goal column (one sentence: what the customer should do).
+**Fix.** Write the scenario's goal in its goal column — one sentence on what the customer should
+do — or give it a goal event.
 """
 from __future__ import annotations
 
@@ -22,32 +28,43 @@ class MissingGoal(Rule):
     slug = "missing-goal"
     default_severity = Severity.WARNING
     title = {"en": "Scenario without a goal", "ru": "Сценарий без цели"}
-    message = {"en": "Scenario '{name}' has no goal.", "ru": "У сценария «{name}» не указана цель."}
+    message = {"en": "Scenario '{name}' has no goal{detail}.", "ru": "У сценария «{name}» не указана цель{detail}."}
     fix = {
-        "en": "Write what '{name}' should make the customer do in its goal column.",
-        "ru": "Запишите в столбце «цель», что сценарий «{name}» должен побудить клиента сделать.",
+        "en": "Write what '{name}' should make the customer do in its goal column, or give it a goal event.",
+        "ru": "Запишите в столбце «цель», что сценарий «{name}» должен побудить клиента сделать, или укажите "
+              "целевое событие.",
     }
-    doc_ru = """**Что находит.** Сценарий без цели. Шаги наследуют цель сценария, поэтому сценарий с пустой
-целью, у каждого шага которого цель своя, допустим.
+    _partly = {"en": " (only {some} of its {steps} steps have a goal of their own)",
+               "ru": " (своя цель есть только у {some} из {steps} шагов)"}
+    doc_ru = """**Что находит.** Сценарий на листе «Сценарии» без цели. Шаги наследуют цель сценария, поэтому
+сценарий с пустой целью, у каждого шага которого цель своя, допустим; как и сценарий с целевым
+событием (цель в измеримой форме — отслеживается ли это событие, проверяет TRK004). Проверяются
+сценарии в любом статусе: приостановленную цепочку без цели на ревизии тоже не оценить. Сценарии,
+выведенные из других листов (листа «Сценарии» нет), не отмечаются.
 
-**Почему это важно.** Практика однозначна: у каждого элемента карты должна быть цель — переход на
-вебинар, реактивация, запрос отзыва. Цепочку без цели нельзя оценить, настроить или выключить, и
-она превращается в рассылку «напомнить о себе».
+**Почему это важно.** Практика однозначна: «каждый элемент взаимодействия должен иметь чёткие
+цели», а карта — место, где команда записывает, «какие задачи решает тот или иной сценарий
+(конверсия в посетителя вебинара, реактивация, запрос ОС и т. д.)». Цепочку без цели нельзя
+оценить, настроить или выключить, и она превращается в рассылку «напомнить о себе».
 
-**Как исправить.** Запишите цель сценария (одно предложение: что должен сделать клиент)."""
+**Как исправить.** Запишите цель сценария (одно предложение: что должен сделать клиент) или
+укажите целевое событие."""
     examples = {
         "bad": {"scenarios": [{"id": "news", "type": "regular", "schedule": "weekly", "segments": "*"}],
-                "steps": [{"scenario": "news", "step": "S1", "channel": "email"}]},
-        "good": {"scenarios": [{"id": "news", "type": "regular", "schedule": "weekly", "segments": "*",
-                                "goal": "Repeat purchase"}],
-                 "steps": [{"scenario": "news", "step": "S1", "channel": "email"}]},
+                "steps": [{"scenario": "news", "step": "S1", "channel": "email", "goal": "Open the digest"},
+                          {"scenario": "news", "step": "S2", "channel": "push"}]},
+        "good": {"scenarios": [{"id": "news", "type": "regular", "schedule": "weekly", "segments": "*"}],
+                 "steps": [{"scenario": "news", "step": "S1", "channel": "email", "goal": "Open the digest"},
+                           {"scenario": "news", "step": "S2", "channel": "push", "goal": "Visit the catalogue"}]},
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for scenario in ctx.map.scenarios:
-            if not scenario.declared or scenario.goal:
+            if not scenario.declared or scenario.goal or scenario.goal_event:
                 continue
             steps = ctx.graph.steps_by_scenario.get(scenario.key, [])
-            if steps and all(step.goal for step in steps):
+            with_goal = sum(1 for step in steps if step.goal)
+            if steps and with_goal == len(steps):
                 continue
-            yield self.finding(scenario, "goal", name=scenario.label)
+            detail = self._partly[self.lang].format(some=with_goal, steps=len(steps)) if with_goal else ""
+            yield self.finding(scenario, "goal", name=scenario.label, detail=detail)

@@ -1,11 +1,16 @@
 """COV004 unused-channel.
 
-**What it catches.** A channel on the Channels sheet that no step uses.
+**What it catches.** A channel on the Channels sheet that no step uses. A step of a paused or
+switched-off scenario still counts as a use: the channel has a role, the scenario is only on
+hold. Channels the map merely derives from the Steps sheet (no Channels sheet) are used by
+definition and never reported.
 
-**Why it matters.** Either a channel was paid for and connected but the map forgot it (a
-messenger nobody writes in, an app push nobody sends), or it is a leftover that misleads the team
-about what the brand really uses. Omnichannel communication means each channel has a role in the
-map; a channel with no role is either an opportunity or clutter.
+**Why it matters.** The practice chooses CRM channels deliberately — "which channel for which
+segment and at which moment" — and a communication map is also a budget tool: it shows which
+channels bring the response worth paying for. A declared channel no step uses is either paid
+for and connected but forgotten by the map (a messenger nobody writes in, an app push nobody
+sends), or a leftover that misleads the team and the platform choice about what the brand really
+uses. Either is worth a decision at the six-month review.
 
 **Fix.** Give the channel a role in a scenario (e.g. push as a cheap reminder before SMS), or
 remove it from the Channels sheet.
@@ -32,12 +37,17 @@ class UnusedChannel(Rule):
         "en": "Give '{name}' a role in a scenario or remove it from the Channels sheet.",
         "ru": "Дайте каналу «{name}» роль в сценарии или уберите его с листа каналов.",
     }
-    doc_ru = """**Что находит.** Канал на листе каналов, через который не отправляется ни один шаг.
+    doc_ru = """**Что находит.** Канал на листе каналов, через который не отправляется ни один шаг. Шаг
+приостановленного или выключенного сценария тоже считается: у канала есть роль, сценарий лишь на
+паузе. Каналы, выведенные из листа шагов (листа каналов нет), используются по определению и не
+отмечаются.
 
-**Почему это важно.** Либо канал подключён и оплачен, но карта о нём забыла (мессенджер, в который
-никто не пишет; пуш, который никто не шлёт), либо это остаток, вводящий команду в заблуждение.
-В омниканальной коммуникации у каждого канала своя роль; канал без роли — это либо возможность,
-либо мусор.
+**Почему это важно.** Практика выбирает CRM-каналы осознанно — «какой канал для какого сегмента
+и в какой момент», — а карта коммуникаций ещё и инструмент бюджета: она показывает, какие каналы
+дают отклик, за который стоит платить. Описанный канал без шагов — либо подключён и оплачен, но
+забыт картой (мессенджер, в который никто не пишет; пуш, который никто не шлёт), либо остаток,
+вводящий в заблуждение команду и выбор платформы. И то и другое стоит решить на ревизии раз в
+полгода.
 
 **Как исправить.** Дайте каналу роль в сценарии (например, пуш как дешёвое напоминание перед SMS)
 или уберите его с листа каналов."""

@@ -1,12 +1,15 @@
 """FLOW004 no-stop-on-goal.
 
-**What it catches.** A scenario with a goal event that is not among its stop events, and more
-than one step (a one-step scenario has nothing left to send after the goal).
+**What it catches.** A scenario with a goal event that is not among its stop events (ids compared
+the way all ids are: trimmed, case-insensitive), when it has more than one step. A one-step
+scenario is left alone: after its only message there is nothing left to send, so stopping on the
+goal changes nothing. Scenarios of every status are checked.
 
-**Why it matters.** Once the customer did what the chain asked — paid the order, registered for
-the webinar — the rest of the chain is noise: "you forgot your cart" after the purchase, a
-reminder about a webinar they already joined. Every element of the map has a goal; reaching it
-must end the chain.
+**Why it matters.** The practice gives every element of the map a clear goal, and trigger
+messages exist to "motivate the customer to the target action". Once the customer has done it —
+paid the order, registered for the webinar — the rest of the chain is noise: "you forgot your
+cart" after the purchase, a reminder about a webinar they already joined, a discount for someone
+who has just paid full price. Reaching the goal must take the customer out of the chain.
 
 **Fix.** Add the goal event to the scenario's stop events.
 """
@@ -34,30 +37,34 @@ class NoStopOnGoal(Rule):
         "en": "Add '{goal}' to the stop events of '{name}'.",
         "ru": "Добавьте «{goal}» в стоп-события сценария «{name}».",
     }
-    doc_ru = """**Что находит.** Сценарий с целевым событием, которого нет среди его стоп-событий, и больше
-чем одним шагом (сценарию из одного шага после цели нечего отправлять).
+    doc_ru = """**Что находит.** Сценарий с целевым событием, которого нет среди его стоп-событий
+(идентификаторы сравниваются как всегда: без пробелов по краям и без учёта регистра), если в нём
+больше одного шага. Сценарий из одного шага не отмечается: после единственного сообщения
+отправлять нечего, и остановка по цели ничего не меняет. Проверяются сценарии в любом статусе.
 
-**Почему это важно.** Когда клиент сделал то, к чему вела цепочка, — оплатил заказ,
-зарегистрировался на вебинар, — остаток цепочки становится шумом: «вы забыли корзину» после
-покупки, напоминание о вебинаре, на который он уже записан. У каждого элемента карты есть цель;
-её достижение должно останавливать цепочку.
+**Почему это важно.** Практика требует у каждого элемента карты чёткую цель, а триггерные
+сообщения существуют, чтобы «мотивировать на выполнение целевого действия». Когда клиент его
+выполнил — оплатил заказ, зарегистрировался на вебинар, — остаток цепочки становится шумом: «вы
+забыли корзину» после покупки, напоминание о вебинаре, на который он уже записан, скидка тому,
+кто только что заплатил полную цену. Достижение цели должно выводить клиента из цепочки.
 
 **Как исправить.** Добавьте целевое событие в стоп-события сценария."""
     examples = {
         "bad": {"scenarios": [{"id": "cart", "type": "trigger", "trigger": "cart_abandoned", "segments": "*",
-                               "goal_event": "order_paid"}],
+                               "goal_event": "order_paid", "stop_event": "cart_emptied"}],
                 "steps": [{"scenario": "cart", "step": "S1", "channel": "email"},
                           {"scenario": "cart", "step": "S2", "channel": "push", "delay": "1d"}]},
         "good": {"scenarios": [{"id": "cart", "type": "trigger", "trigger": "cart_abandoned", "segments": "*",
-                                "goal_event": "order_paid", "stop_event": "Order_Paid"}],
+                                "goal_event": "order_paid", "stop_event": "cart_emptied, Order_Paid"}],
                  "steps": [{"scenario": "cart", "step": "S1", "channel": "email"},
                            {"scenario": "cart", "step": "S2", "channel": "push", "delay": "1d"}]},
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        steps_by_scenario = ctx.graph.steps_by_scenario
         for scenario in ctx.map.scenarios:
-            if not scenario.goal_event or len(ctx.graph.steps_by_scenario.get(scenario.key, [])) < 2:
+            if not scenario.goal_event or len(steps_by_scenario.get(scenario.key, ())) < 2:
                 continue
             if id_key(scenario.goal_event) not in {id_key(e) for e in scenario.stop_events}:
-                yield self.finding(scenario, "stop_event" if "stop_event" in scenario.source.columns else "goal_event",
-                                   name=scenario.label, goal=scenario.goal_event)
+                field = "stop_event" if "stop_event" in scenario.source.columns else "goal_event"
+                yield self.finding(scenario, field, name=scenario.label, goal=scenario.goal_event)

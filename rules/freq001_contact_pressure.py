@@ -1,24 +1,37 @@
 """FREQ001 contact-pressure.
 
 **What it catches.** A segment whose estimated worst-case contacts per customer per week exceed
-the cap, per channel kind (email 3, SMS 2, push 5, messenger 3, call 1) and in total (10). The
-estimate: a regular mailing sends once per schedule period (`weekly` = 1, `2/week` = 2,
-`monthly` ≈ 0.23, `daily` = 7; an unreadable schedule counts as weekly and is marked assumed);
-a trigger or service scenario fires `trigger_firings_per_week` times (default 1); every step is
-one contact per firing, cascade steps included (the worst case is the customer who never
-reacts); a loop among a scenario's steps is unbounded. A segment receives the live scenarios
-that target it, its parents, or `*`. The finding names the biggest contributors.
+the cap, per channel kind (email 3, SMS 2, push 5, messenger 3, call 1) and in total (10): one
+finding per segment and channel kind over its cap, and one for the total. The estimate
+(`audit/pressure.py`, the same numbers the HTML report draws):
+
+* a regular mailing sends once per schedule period — `weekly` = 1, `2/week` = 2, `daily` = 7,
+  `monthly` = 12/52, `biweekly` / `every 2 weeks` = 0.5, `еженедельно`, `2 раза в неделю`,
+  `раз в месяц`…; an empty or unreadable schedule counts as weekly, and the message says so;
+* a trigger scenario fires `trigger_firings_per_week` times (default 1); service scenarios too —
+  an order confirmation is a contact like any other;
+* every step is one contact in its channel's kind per firing, cascade steps included (the
+  worst case is the customer who never opens); a step on a loop among the scenario's steps is
+  unbounded;
+* a segment receives the active and planned scenarios that target it, its parent segments, or
+  every segment (`*`). Excluded segments are not reported (COV003 covers marketing to them).
+
+The message names the biggest contributors and how each number was made.
 
 **Why it matters.** Each scenario looks reasonable on its own; together they bury the customer.
-The seeds' warning about omnichannel: communications across channels must be coordinated so the
-customer is not "attacked" from every side — pressure beyond what a segment tolerates turns into
-unsubscribes, blocked push and spam complaints.
+The seeds' practice plans "the frequency of interaction for each group of subscribers" and asks
+for the omnichannel cascade to run "until the customer opens it or the promo code expires" —
+which, for a customer who never opens, is every step of every chain on top of the regular
+mailings. Pressure beyond what a segment tolerates turns into unsubscribes, blocked push and
+spam complaints, and the segment is lost for every later scenario.
 
 **Fix.** Lower the frequency of regular mailings for the segment, add stop events and
-conditions so cascades end early, move steps to other channels, or exclude the segment from
+conditions so cascades end early, move steps to other channels, or take the segment out of
 overlapping scenarios.
 
-**Options.** `caps` (per channel kind and `total`), `trigger_firings_per_week`.
+**Options.** `caps` — contacts per customer per week by channel kind and `total` (only the kinds
+given are changed, e.g. `caps = { email = 2 }`; a kind without a cap — web, ads, social,
+offline, other — is not checked unless given one); `trigger_firings_per_week` (default 1).
 """
 from __future__ import annotations
 
@@ -28,11 +41,13 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from audit.findings import Finding, Severity
-from audit.pressure import contact_pressure
+from audit.model import ChannelKind, Segment
+from audit.pressure import ScenarioContacts, SegmentPressure, contact_pressure
 from audit.rule import Rule, RuleContext
-from rules._common import quote
+from rules._common import plural, quote
 
 DEFAULT_CAPS = {"email": 3.0, "sms": 2.0, "push": 5.0, "messenger": 3.0, "call": 1.0, "total": 10.0}
+CAP_NAMES = frozenset(kind.value for kind in ChannelKind) | {"total"}
 
 
 class Options(BaseModel):
@@ -45,13 +60,34 @@ class Options(BaseModel):
     @field_validator("caps")
     @classmethod
     def _merge(cls, value: dict[str, float]) -> dict[str, float]:
-        return {**DEFAULT_CAPS, **value}
+        given = {name.strip().casefold(): cap for name, cap in value.items()}
+        unknown = sorted(set(given) - CAP_NAMES)
+        if unknown:
+            raise ValueError(f"unknown channel kind {', '.join(unknown)}; use {', '.join(sorted(CAP_NAMES))}")
+        if any(cap < 0 for cap in given.values()):
+            raise ValueError("a cap cannot be negative")
+        return {**DEFAULT_CAPS, **given}
+
+
+_WORDS = {
+    "en": {"step": ("step", "steps"), "firing": ("firing", "firings"), "scenario": ("scenario", "scenarios"),
+           "week": "/week", "loop": "loops among its steps (unbounded)", "unbounded": "an unbounded number of",
+           "assumed": "schedule {schedule} not understood, assumed 1/week", "no_schedule": "no schedule, assumed 1/week",
+           "more": "{count} more {scenarios} ({amount})", "more_unbounded": "{count} more {scenarios}",
+           "channel": "{kind} contacts", "total": "contacts across all channels"},
+    "ru": {"step": ("шаг", "шага", "шагов"), "firing": ("срабатывание", "срабатывания", "срабатываний"),
+           "scenario": ("сценарий", "сценария", "сценариев"), "contact": ("контакт", "контакта", "контактов"),
+           "week": "/нед.", "loop": "шаги в цикле (без ограничения)", "unbounded": "неограниченное число контактов",
+           "assumed": "расписание {schedule} не распознано, принято 1/нед.",
+           "no_schedule": "расписание не указано, принято 1/нед.",
+           "more": "ещё {count} {scenarios} ({amount})", "more_unbounded": "ещё {count} {scenarios}",
+           "channel": "по каналу {kind}", "total": "по всем каналам"},
+}
 
 
 def _number(value: float, lang: str) -> str:
-    if math.isinf(value):
-        return "unbounded" if lang == "en" else "без ограничения"
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "ru" else text
 
 
 class ContactPressure(Rule):
@@ -60,71 +96,110 @@ class ContactPressure(Rule):
     default_severity = Severity.WARNING
     title = {"en": "Too many contacts per week", "ru": "Слишком много контактов в неделю"}
     message = {
-        "en": "Segment '{name}' may get {value} {channel} contacts per customer per week (cap {cap}): {how}.",
-        "ru": "Сегмент «{name}» может получать {value} контактов ({channel}) на клиента в неделю "
-              "(предел {cap}): {how}.",
+        "en": "Segment '{name}' may get {value} {contacts} per customer per week (cap {cap}): {how}.",
+        "ru": "Сегмент «{name}» в худшем случае получает {value} в неделю на клиента {contacts} (предел {cap}): {how}.",
     }
     fix = {
-        "en": "Reduce mailings for '{name}', stop cascades earlier, or move steps to other channels.",
-        "ru": "Сократите рассылки для «{name}», останавливайте каскады раньше или перенесите шаги в другие каналы.",
+        "en": "Send less to '{name}': lower the regular mailings' frequency, stop cascades earlier with stop "
+              "events and conditions, or move steps to other channels.",
+        "ru": "Сократите нагрузку на «{name}»: снизьте частоту регулярных рассылок, останавливайте каскады "
+              "раньше стоп-событиями и условиями или перенесите шаги в другие каналы.",
     }
     Options = Options
     doc_ru = """**Что находит.** Сегмент, у которого оценка контактов на клиента в неделю в худшем случае
-превышает предел — по типу канала (email 3, SMS 2, пуш 5, мессенджер 3, звонок 1) и в сумме (10).
-Оценка: регулярная рассылка — раз в период расписания (`weekly` = 1, `2/week` = 2, `monthly` ≈
-0,23, `ежедневно` = 7; нераспознанное расписание считается еженедельным и помечается как
-допущение); триггерный или сервисный сценарий срабатывает `trigger_firings_per_week` раз (по
-умолчанию 1); каждый шаг — один контакт за срабатывание, включая шаги каскада (худший случай —
-клиент, который не реагирует); цикл шагов — без ограничения. Сегмент получает живые сценарии,
-направленные на него, на его родителей или на всех (`*`). В замечании названы главные источники.
+превышает предел — по типу канала (email 3, SMS 2, пуш 5, мессенджер 3, звонок 1) и в сумме (10):
+одно замечание на сегмент и тип канала сверх предела и одно на сумму. Оценка (`audit/pressure.py`,
+те же числа, что в HTML-отчёте):
+
+* регулярная рассылка отправляется раз в период расписания — `weekly` = 1, `2/week` = 2,
+  `ежедневно` = 7, `ежемесячно` = 12/52, `раз в две недели` = 0,5, `2 раза в неделю`…; пустое или
+  нераспознанное расписание считается еженедельным, и сообщение об этом говорит;
+* триггерный сценарий срабатывает `trigger_firings_per_week` раз (по умолчанию 1); сервисные
+  тоже — подтверждение заказа такой же контакт;
+* каждый шаг — один контакт в типе его канала за срабатывание, включая шаги каскада (худший
+  случай — клиент, который ничего не открывает); шаг в цикле шагов сценария — без ограничения;
+* сегмент получает активные и запланированные сценарии, направленные на него, на его
+  родительские сегменты или на всех (`*`). Исключённые сегменты не проверяются (маркетинг им —
+  забота COV003).
+
+В сообщении названы главные источники и как получено каждое число.
 
 **Почему это важно.** Каждый сценарий по отдельности выглядит разумно, вместе они заваливают
-клиента. Предупреждение практиков об омниканальности: коммуникации в разных каналах надо
-согласовывать, чтобы клиента не «атаковали» со всех сторон; давление сверх допустимого
-оборачивается отписками, отключёнными пушами и жалобами на спам.
+клиента. Практика требует плана рассылок «для каждой группы подписчиков (частота
+взаимодействия…)», а омниканальный каскад повторяется, «пока пользователь не откроет сообщение
+или промокод не истечёт», — для клиента, который не открывает, это все шаги всех цепочек поверх
+регулярных рассылок. Давление сверх допустимого оборачивается отписками, отключёнными пушами и
+жалобами на спам, и сегмент потерян для всех следующих сценариев.
 
 **Как исправить.** Снизьте частоту регулярных рассылок для сегмента, добавьте стоп-события и
-условия, чтобы каскады заканчивались раньше, перенесите шаги в другие каналы или исключите
+условия, чтобы каскады заканчивались раньше, перенесите шаги в другие каналы или выведите
 сегмент из пересекающихся сценариев.
 
-**Параметры.** `caps` (по типам каналов и `total`), `trigger_firings_per_week`."""
+**Параметры.** `caps` — контактов на клиента в неделю по типу канала и `total` (меняются только
+указанные, например `caps = { email = 2 }`; типы без предела — web, ads, social, offline, other —
+не проверяются, пока предел не задан); `trigger_firings_per_week` (по умолчанию 1)."""
     examples = {
-        "bad": {"segments": [{"id": "active"}],
+        "bad": {"segments": [{"id": "active"}, {"id": "gamers", "parent": "active"}],
                 "scenarios": [{"id": "news", "type": "regular", "schedule": "2/week", "segments": "active"},
-                              {"id": "sale", "type": "regular", "schedule": "2/week", "segments": "*"}],
+                              {"id": "cart", "type": "trigger", "trigger": "cart_abandoned", "segments": "gamers"}],
                 "steps": [{"scenario": "news", "step": "S1", "channel": "email"},
-                          {"scenario": "sale", "step": "S1", "channel": "email"}]},
-        "good": {"segments": [{"id": "active"}],
+                          {"scenario": "cart", "step": "S1", "channel": "email"},
+                          {"scenario": "cart", "step": "S2", "channel": "email", "condition": "not opened S1"}]},
+        "good": {"segments": [{"id": "active"}, {"id": "gamers", "parent": "active"}],
                  "scenarios": [{"id": "news", "type": "regular", "schedule": "weekly", "segments": "active"},
-                               {"id": "sale", "type": "regular", "schedule": "weekly", "segments": "*"}],
+                               {"id": "cart", "type": "trigger", "trigger": "cart_abandoned", "segments": "gamers"}],
                  "steps": [{"scenario": "news", "step": "S1", "channel": "email"},
-                           {"scenario": "sale", "step": "S1", "channel": "email"}]},
+                           {"scenario": "cart", "step": "S1", "channel": "email"},
+                           {"scenario": "cart", "step": "S2", "channel": "push", "condition": "not opened S1"}]},
     }
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         caps = self.options.caps
         pressure = contact_pressure(ctx.graph, self.options.trigger_firings_per_week)
         for segment in ctx.map.segments:
-            if segment.excluded or segment.key not in pressure:
+            numbers = pressure.get(segment.key)
+            if segment.excluded or numbers is None:
                 continue
-            seg = pressure[segment.key]
-            for kind in sorted(seg.per_kind):
-                if kind in caps and seg.per_kind[kind] > caps[kind]:
-                    yield self._finding(segment, kind, seg.per_kind[kind], caps[kind],
-                                        [(c, c.per_kind.get(kind, 0.0)) for c in seg.contributors[kind]])
-            if seg.total > caps["total"]:
-                total_name = "total" if self.lang == "en" else "всего"
-                yield self._finding(segment, total_name, seg.total, caps["total"],
-                                    [(c, c.total) for c in seg.scenarios])
+            for kind in sorted(numbers.per_kind):
+                if kind in caps and numbers.per_kind[kind] > caps[kind]:
+                    yield self._finding(segment, numbers, kind, numbers.per_kind[kind], caps[kind])
+            if numbers.total > caps["total"]:
+                yield self._finding(segment, numbers, "total", numbers.total, caps["total"])
 
-    def _finding(self, segment, channel: str, value: float, cap: float, parts) -> Finding:
-        parts = sorted(parts, key=lambda p: (-p[1], p[0].scenario.key))
-        shown = []
-        for contacts, amount in parts[:3]:
-            assumed = (" (schedule assumed weekly)" if self.lang == "en" else " (расписание принято еженедельным)") \
-                if contacts.assumed else ""
-            shown.append(f"{quote(contacts.scenario.label, self.lang)} {_number(amount, self.lang)}{assumed}")
-        if len(parts) > 3:
-            shown.append(f"+{len(parts) - 3}")
-        return self.finding(segment, "id", name=segment.label, value=_number(value, self.lang), channel=channel,
-                            cap=_number(cap, self.lang), how=" + ".join(shown))
+    def _finding(self, segment: Segment, numbers: SegmentPressure, name: str, value: float, cap: float) -> Finding:
+        words = _WORDS[self.lang]
+        parts = [self._describe(item, name) for item in numbers.leaders.get(name, [])]
+        rest = numbers.counts.get(name, 0) - len(parts)
+        if rest > 0:
+            shown = sum(item.total if name == "total" else item.per_kind[name] for item in numbers.leaders[name])
+            scenarios = plural(rest, words["scenario"], self.lang)
+            parts.append(words["more_unbounded"].format(count=rest, scenarios=scenarios) if math.isinf(value)
+                         else words["more"].format(count=rest, scenarios=scenarios,
+                                                   amount=_number(value - shown, self.lang)))
+        if math.isinf(value):
+            amount = words["unbounded"]
+        elif self.lang == "ru":
+            amount = f"{_number(value, 'ru')} {plural(value, words['contact'], 'ru')}"
+        else:
+            amount = _number(value, "en")
+        contacts = words["total"] if name == "total" else words["channel"].format(kind=name)
+        return self.finding(segment, "id", name=segment.label, value=amount, contacts=contacts,
+                            cap=_number(cap, self.lang), how=" + ".join(parts))
+
+    def _describe(self, item: ScenarioContacts, name: str) -> str:
+        """`'digest' 2/week × 1 step`, `'cart' 1 firing/week × 2 steps`, `'x' loops among its steps (unbounded)`."""
+        words, lang = _WORDS[self.lang], self.lang
+        label = quote(item.scenario.label, lang)
+        looping = sum(item.looping.values()) if name == "total" else item.looping.get(name, 0)
+        if looping and item.firings:
+            return f"{label} {words['loop']}"
+        steps = sum(item.steps.values()) if name == "total" else item.steps[name]
+        times = f"× {steps} {plural(steps, words['step'], lang)}"
+        rate = _number(item.firings, lang)
+        if item.basis == "trigger":
+            return f"{label} {rate} {plural(item.firings, words['firing'], lang)}{words['week']} {times}"
+        if item.basis == "assumed":
+            schedule = item.scenario.schedule
+            why = words["assumed"].format(schedule=quote(schedule, lang)) if schedule else words["no_schedule"]
+            return f"{label} ({why}) {times}"
+        return f"{label} {rate}{words['week']} {times}"

@@ -1,12 +1,16 @@
 """GOV002 stale-scenario.
 
-**What it catches.** A scenario whose own review date is more than six calendar months before the
-audit date. Scenarios without a review date are not reported (GOV001 covers the map as a whole).
-Not in the `recommended` preset; run it with `--select all` or `--select GOV002`.
+**What it catches.** A scenario whose own review date (`last reviewed` column) is more than six
+calendar months before the audit date — reviewed on 2026-05-22, it is stale on 2026-11-23;
+reviewed on 2026-05-23, it is not yet. Scenarios of every status are checked. Scenarios without a
+review date are not reported: many maps date only the whole map, and GOV001 covers that. Not in
+the `recommended` preset; run it with `--select all` or `--select GOV002`.
 
 **Why it matters.** Individual chains age at their own pace: texts mention last season's
-collection, promo codes expire, the offer changes. The six-month refresh the seeds ask for
-applies to each chain, not only to the map's cover page.
+collection, promo codes expire, the offer and the channels change. The seeds' rule — refresh
+"not less than once every six months", because channels and customer groups change that fast —
+applies to each chain, not only to the map's cover page; a map reviewed last month can still
+carry a chain nobody has opened in a year.
 
 **Fix.** Review the scenario (texts, offer, KPI results) and update its review date.
 
@@ -18,7 +22,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.dates import is_stale, whole_months_between
+from audit.dates import add_months, is_stale
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
 
@@ -36,21 +40,25 @@ class StaleScenario(Rule):
     recommended = False
     title = {"en": "Scenario not reviewed for over six months", "ru": "Сценарий не пересматривался больше полугода"}
     message = {
-        "en": "Scenario '{name}' was last reviewed on {date}, {months} months before the audit.",
-        "ru": "Последняя ревизия сценария «{name}» — {date}, за {months} мес. до аудита.",
+        "en": "Scenario '{name}' was last reviewed on {date}; the review every {limit} months was due on {due}.",
+        "ru": "Последняя ревизия сценария «{name}» — {date}; срок ревизии раз в {limit} мес. истёк {due}.",
     }
     fix = {
         "en": "Review '{name}' (texts, offer, KPI results) and update its review date.",
         "ru": "Пересмотрите «{name}» (тексты, предложение, результаты по KPI) и обновите дату ревизии.",
     }
     Options = Options
-    doc_ru = """**Что находит.** Сценарий, собственная дата ревизии которого больше чем на шесть календарных
-месяцев раньше даты аудита. Сценарии без даты ревизии не отмечаются (карту в целом проверяет
-GOV001). Не входит в набор `recommended`; запускается с `--select all` или `--select GOV002`.
+    doc_ru = """**Что находит.** Сценарий, собственная дата ревизии которого (столбец «дата ревизии») больше
+чем на шесть календарных месяцев раньше даты аудита: ревизия 2026-05-22 устарела 2026-11-23, а
+ревизия 2026-05-23 — ещё нет. Проверяются сценарии в любом статусе. Сценарии без даты ревизии не
+отмечаются: во многих картах датирована только карта целиком, это проверяет GOV001. Не входит в
+набор `recommended`; запускается с `--select all` или `--select GOV002`.
 
 **Почему это важно.** Цепочки стареют с разной скоростью: тексты упоминают прошлый сезон,
-промокоды истекают, предложение меняется. Обновление раз в полгода, которого требует практика,
-относится к каждой цепочке, а не только к обложке карты.
+промокоды истекают, меняются предложение и каналы. Правило практики — актуализировать «не реже
+одного раза в полгода», потому что каналы и группы клиентов меняются так быстро, — относится к
+каждой цепочке, а не только к обложке карты: в карте, пересмотренной в прошлом месяце, может
+остаться цепочка, которую никто не открывал год.
 
 **Как исправить.** Пересмотрите сценарий (тексты, предложение, результаты по KPI) и обновите дату
 ревизии.
@@ -71,4 +79,4 @@ GOV001). Не входит в набор `recommended`; запускается �
             reviewed = scenario.last_reviewed
             if reviewed is not None and is_stale(reviewed, ctx.today, limit):
                 yield self.finding(scenario, "last_reviewed", name=scenario.label, date=reviewed.isoformat(),
-                                   months=whole_months_between(reviewed, ctx.today))
+                                   limit=limit, due=add_months(reviewed, limit).isoformat())

@@ -1,4 +1,5 @@
-"""Reading real workbooks: aliases, title rows, blank rows, numbers, dates, merged and error cells, CSV."""
+"""Reading real workbooks and CSV folders through `load_map`: sheet and column aliases, title and
+blank rows, ids, numbers, dates, merged and error cells, problems at their cells, language."""
 import re
 import zipfile
 from datetime import date
@@ -7,12 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from audit.cli import main
-from audit.conditions import parse_condition
 from audit.errors import MapReadError
 from audit.importer import load_map
 from audit.model import ConditionKind
-from audit.values import boolean, day, duration_minutes, id_list, text
+from tests.builders import audit, build_map, scn, step
 
 
 def save(workbook, path: Path) -> Path:
@@ -20,9 +19,32 @@ def save(workbook, path: Path) -> Path:
     return path
 
 
-def ru_workbook(path: Path) -> Path:
+def new_workbook() -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
+    return wb
+
+
+def with_error_cell(path: Path, sheet_xml: str, cell: str, error: str = "#REF!") -> Path:
+    """Rewrite one cell of a saved workbook into an error cell, as Excel stores a broken formula."""
+    with zipfile.ZipFile(path) as archive:
+        items = {name: archive.read(name) for name in archive.namelist()}
+    xml = items[sheet_xml].decode()
+    xml, count = re.subn(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', f'<c r="{cell}" t="e"><v>{error}</v></c>', xml)
+    assert count == 1, f"{cell} not found in {sheet_xml}"
+    items[sheet_xml] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in items.items():
+            archive.writestr(name, data)
+    return path
+
+
+def problems(commap) -> list[tuple]:
+    return sorted((p.code, p.location.sheet, p.location.row, p.location.column) for p in commap.problems)
+
+
+def ru_workbook(path: Path) -> Path:
+    wb = new_workbook()
     meta = wb.create_sheet("Карта")
     meta.append(["Название", "Тестовая карта"])
     meta.append(["Дата ревизии", date(2026, 9, 1)])
@@ -33,9 +55,9 @@ def ru_workbook(path: Path) -> Path:
     seg.append([" VIP ", "Вип", 1200, "да", "лишний столбец"])
     seg.append([])  # blank row between records
     seg.append([101, "Сегмент с числовым id", 50.0, "нет", None])
-    scn = wb.create_sheet("Сценарии")
-    scn.append(["id", "Тип", "Сегменты", "Триггер", "Дата ревизии", "Статус"])
-    scn.append(["cart", "триггерный", "vip; 101", "cart_abandoned", "15.10.2026", "на паузе"])
+    scn_sheet = wb.create_sheet("Сценарии")
+    scn_sheet.append(["id", "Тип", "Сегменты", "Триггер", "Дата ревизии", "Статус"])
+    scn_sheet.append(["cart", "триггерный", "vip; 101", "cart_abandoned", "15.10.2026", "на паузе"])
     steps = wb.create_sheet("Шаги (касания)")
     steps.append(["Сценарий", "Шаг", "Канал", "Задержка", "Условие", "Следующий"])
     steps.append(["cart", "S1", "E-mail", "1ч", None, None])
@@ -49,85 +71,286 @@ def test_russian_workbook_with_title_rows_merged_cells_and_numbers(tmp_path):
     m = load_map(ru_workbook(tmp_path / "ru.xlsx"))
     assert m.language == "ru"
     assert m.meta.name == "Тестовая карта" and m.meta.last_reviewed == date(2026, 9, 1)
-    assert [(s.id, s.size, s.excluded, s.source.row) for s in m.segments] == [
-        ("VIP", 1200, True, 4), ("101", 50, False, 6)]
-    assert m.segments[0].source.columns["id"] == "ИД"
+    assert [(s.id, s.name, s.size, s.excluded, s.source.sheet, s.source.row) for s in m.segments] == [
+        ("VIP", "Вип", 1200, True, "Сегменты", 4), ("101", "Сегмент с числовым id", 50, False, "Сегменты", 6)]
+    assert m.segments[0].source.columns == {"id": "ИД", "name": "Название", "size": "Размер", "excluded": "Исключён"}
     (scenario,) = m.scenarios
     assert scenario.segments == ["vip", "101"] and scenario.last_reviewed == date(2026, 10, 15)
     assert scenario.status.value == "paused" and scenario.type.value == "trigger"
-    assert [(s.scenario, s.id, s.channel, s.delay_minutes) for s in m.steps] == [
-        ("cart", "S1", "E-mail", 60), ("cart", "S2", "пуш", 1440), ("cart", "S3", "смс", 3 * 1440)]
-    assert [c.kind.value for c in m.channels] == ["email", "push", "sms"]
+    assert scenario.trigger == "cart_abandoned"
+    assert [(s.scenario, s.id, s.channel, s.delay_minutes, s.source.row) for s in m.steps] == [
+        ("cart", "S1", "E-mail", 60, 2), ("cart", "S2", "пуш", 1440, 3), ("cart", "S3", "смс", 3 * 1440, 4)]
+    assert all(s.source.sheet == "Шаги (касания)" for s in m.steps)
+    assert [(c.id, c.kind.value, c.declared) for c in m.channels] == [
+        ("E-mail", "email", False), ("пуш", "push", False), ("смс", "sms", False)]
     assert m.steps[1].condition.feedback == "opened" and m.steps[1].condition.within_minutes == 1440
+    assert m.steps[1].condition.step_ref == "S1" and m.steps[1].condition.negated
     assert m.steps[2].condition.negated and m.steps[2].condition.step_ref is None
-    assert m.steps[2].next == []
-    ignored = {(loc.sheet, loc.column) for loc in m.ignored_columns}
-    assert ("Сегменты", "Комментарий") in ignored
+    assert m.steps[0].next is None and m.steps[2].next == []  # default: next row; `конец` = the end
+    assert [(loc.sheet, loc.row, loc.column) for loc in m.ignored_columns] == [("Сегменты", 3, "Комментарий")]
+    assert m.problems == []
+    assert m.counts() == {"segments": 2, "stages": 0, "scenarios": 1, "steps": 3, "channels": 3, "events": 1}
 
 
-def test_english_aliases_case_and_punctuation(tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "STEPS"
-    ws.append(["Scenario ID", "Step_ID", "Channel", "Message Type", "Delay", "Next Step"])
+def test_english_aliases_are_case_space_and_punctuation_insensitive(tmp_path):
+    wb = new_workbook()
+    ch = wb.create_sheet("CHANNELS ")
+    ch.append(["Channel ID", "Kind", "Cost per contact"])
+    ch.append(["email", "E-mail", "0,5"])
+    ch.append(["sms", "SMS", 3])
+    ws = wb.create_sheet("Steps (touchpoints)")
+    ws.append(["Scenario ID", "Step_ID", "CHANNEL", "Message-Type", " delay ", "Next Step"])
     ws.append(["Cart", "s1", "email", "Promotional", "30m", "s2"])
     ws.append(["cart", "S2", "Email", "service", "2h", None])
+    ws.append([" cart ", "S3", " SMS ", "info", "1d", None])
     m = load_map(save(wb, tmp_path / "en.xlsx"))
     assert m.language == "en"
+    assert [(c.id, c.kind.value, c.cost) for c in m.channels] == [("email", "email", 0.5), ("sms", "sms", 3.0)]
+    assert [(s.scenario, s.id, s.channel, s.message_type.value, s.delay_minutes) for s in m.steps] == [
+        ("Cart", "s1", "email", "promo", 30), ("cart", "S2", "Email", "service", 120),
+        ("cart", "S3", "SMS", "info", 1440)]
+    assert m.steps[0].source.columns["message_type"] == "Message-Type"
+    assert [s.id for s in m.scenarios] == ["Cart"]  # `Cart`, `cart`, ` cart ` are one scenario, as first written
+    # `Email` and ` SMS ` on steps are the channels `email` and `sms`: no unknown reference
+    assert [f.rule for f in audit(m, select=["MAP"])] == []
+
+
+def test_russian_aliases_with_yo_and_alternative_sheet_names(tmp_path):
+    wb = new_workbook()
+    seg = wb.create_sheet("аудитории")
+    seg.append(["Код", "Наименование", "Стоп-лист", "Уровень"])
+    seg.append(["stop", "Отказ от рекламы", "+", "Низкий"])
+    systems = wb.create_sheet("Системы")
+    systems.append(["ИД", "Каналы", "Оркестрация", "Принимает"])
+    systems.append(["esp", "email", "да", "Сайт, CRM"])
+    systems.append(["sms_gw", "sms", "нет", ""])
+    integ = wb.create_sheet("ИНТЕГРАЦИИ")
+    integ.append(["Откуда", "Куда", "Передаёт"])  # ё in the header; the alias is written both ways
+    integ.append(["esp", "sms_gw", "открыл; clicked"])
+    steps = wb.create_sheet("касания")
+    steps.append(["Цепочка", "Номер шага", "Канал", "Тип сообщения", "Задержка"])
+    steps.append(["welcome", 1, "email", "Акционное", "0"])
+    m = load_map(save(wb, tmp_path / "ru2.xlsx"))
+    assert [(s.id, s.name, s.excluded, s.tier.value) for s in m.segments] == [("stop", "Отказ от рекламы", True, "low")]
+    assert [(s.id, s.channels, s.orchestration, s.receives) for s in m.systems] == [
+        ("esp", ["email"], True, ["site", "crm"]), ("sms_gw", ["sms"], False, [])]
+    (integration,) = m.integrations
+    assert (integration.from_system, integration.to_system, integration.carries) == ("esp", "sms_gw",
+                                                                                      ["opened", "clicked"])
+    assert integration.source.columns["carries"] == "Передаёт"
     assert [(s.scenario, s.id, s.message_type.value, s.delay_minutes) for s in m.steps] == [
-        ("Cart", "s1", "promo", 30), ("cart", "S2", "service", 120)]
-    assert len(m.channels) == 1 and len(m.scenarios) == 1  # `Email` is `email`, `Cart` is `cart`
+        ("welcome", "1", "promo", 0)]
+    assert m.language == "ru"
 
 
-def test_problems_point_at_their_cells(tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Segments"
-    ws.append(["id", "size", "excluded"])
-    ws.append(["vip", "many", "maybe"])
-    ws.append(["vip", 10, "no"])
-    ws.append([None, 5, "no"])
+def test_header_found_below_title_and_blank_rows_and_right_of_empty_columns(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Steps")
+    ws["A1"] = "Communication map of Acme — steps"
+    ws["C5"], ws["D5"], ws["E5"], ws["F5"] = "scenario", "step", "channel", "message"
+    ws["C6"], ws["D6"], ws["E6"], ws["F6"] = "trial", "T1", "email", "Welcome"
+    ws["C8"], ws["D8"], ws["E8"] = "trial", "T2", "email"  # row 7 is blank between records
+    m = load_map(save(wb, tmp_path / "offset.xlsx"))
+    assert [(s.id, s.message, s.source.row) for s in m.steps] == [("T1", "Welcome", 6), ("T2", "", 8)]
+    assert m.steps[0].source.columns == {"scenario": "scenario", "step": "step", "channel": "channel",
+                                         "message": "message"}
+    assert m.problems == []
+
+
+def test_a_column_marked_id_wins_over_a_name_column_with_the_same_alias(tmp_path):
+    wb = new_workbook()
+    seg = wb.create_sheet("Сегменты")
+    seg.append(["Сегмент", "Код", "Размер"])  # `Сегмент` is an alias of the id too; here it holds names
+    seg.append(["VIP-клиенты", "vip", 10])
     steps = wb.create_sheet("Steps")
-    steps.append(["scenario", "step", "channel", "delay"])
-    steps.append(["a", "S1", "email", "soon"])
-    m = load_map(save(wb, tmp_path / "bad.xlsx"))
-    found = sorted((p.code, p.location.sheet, p.location.row, p.location.column) for p in m.problems)
-    assert found == [
-        ("MAP002", "Segments", 3, "id"),
-        ("MAP003", "Segments", 2, "excluded"), ("MAP003", "Segments", 2, "size"),
-        ("MAP003", "Steps", 2, "delay"),
-        ("MAP004", "Segments", 4, "id"),
-    ]
+    steps.append(["Scenario", "Scenario ID", "Step", "ID", "Channel"])
+    steps.append(["Abandoned cart", "cart", "S1", 17, "email"])
+    m = load_map(save(wb, tmp_path / "ids.xlsx"))
+    assert [(s.id, s.name, s.source.columns) for s in m.segments] == [
+        ("vip", "VIP-клиенты", {"name": "Сегмент", "id": "Код", "size": "Размер"})]
+    # `Scenario ID` is the scenario; a bare `ID` does not displace `Step`
+    assert [(s.scenario, s.id, s.source.columns) for s in m.steps] == [
+        ("cart", "S1", {"scenario": "Scenario ID", "step": "Step", "channel": "Channel"})]
+    assert [loc.column for loc in m.ignored_columns] == ["Scenario", "ID"]
 
 
-def with_error_cell(path: Path, sheet_xml: str, cell: str, error: str) -> None:
-    """Rewrite one cell of a saved workbook into an error cell, as Excel stores `#REF!`."""
-    with zipfile.ZipFile(path) as archive:
-        items = {name: archive.read(name) for name in archive.namelist()}
-    xml = items[sheet_xml].decode()
-    xml, count = re.subn(rf'<c r="{cell}"[^>]*?(/>|>.*?</c>)', f'<c r="{cell}" t="e"><v>{error}</v></c>', xml)
-    assert count == 1
-    items[sheet_xml] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in items.items():
-            archive.writestr(name, data)
+def test_numeric_ids_and_references_read_as_written_integers(tmp_path):
+    wb = new_workbook()
+    scn_sheet = wb.create_sheet("Scenarios")
+    scn_sheet.append(["id", "segments", "trigger"])
+    scn_sheet.append([7, 101, "signup"])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel", "next"])
+    steps.append([7.0, 1, "email", 3])
+    steps.append([7, 2, "email", None])
+    steps.append([7, 3, "push", "2, 1"])
+    m = load_map(save(wb, tmp_path / "numbers.xlsx"))
+    assert m.scenarios[0].id == "7" and m.scenarios[0].segments == ["101"]
+    assert [(s.scenario, s.id, s.next) for s in m.steps] == [("7", "1", ["3"]), ("7", "2", None),
+                                                             ("7", "3", ["2", "1"])]
 
 
-def test_error_cell_is_reported_not_read_as_empty(tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Steps"
-    ws.append(["scenario", "step", "channel", "delay"])
+def test_real_date_cells_and_text_dates(tmp_path):
+    wb = new_workbook()
+    meta = wb.create_sheet("Map")
+    meta.append(["name", "Bookstore"])
+    meta.append(["last reviewed", "31.05.2026"])
+    ws = wb.create_sheet("Scenarios")
+    ws.append(["id", "segments", "trigger", "last_reviewed"])
+    ws.append(["a", "*", "e1", date(2026, 5, 31)])
+    ws.append(["b", "*", "e2", "2026-05-31"])
+    ws.append(["c", "*", "e3", "31.05.2026"])
+    ws.append(["d", "*", "e4", 46173])  # a serial number the cell lost its date format for
+    ws.append(["e", "*", "e5", "31.02.2026"])
+    wb.create_sheet("Steps").append(["scenario", "step", "channel"])
+    m = load_map(save(wb, tmp_path / "dates.xlsx"))
+    assert m.meta.last_reviewed == date(2026, 5, 31) and m.meta.source.row == 2
+    assert [s.last_reviewed for s in m.scenarios] == [date(2026, 5, 31)] * 4 + [None]
+    (problem,) = m.problems
+    assert (problem.code, problem.entity_id, problem.location.row, problem.location.column) == (
+        "MAP003", "e", 6, "last_reviewed")
+    assert problem.params["value"] == "31.02.2026"
+
+
+def test_merged_scenario_cells_fill_down_only_over_their_rows(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Шаги")
+    ws.append(["Сценарий", "Шаг", "Канал"])
+    ws.append(["cart", "S1", "email"])
+    ws.append([None, "S2", "push"])
+    ws.append([None, "S3", "sms"])
+    ws.append(["welcome", "W1", "email"])
+    ws.append([None, "W2", "email"])
+    ws.append([None, "X1", "email"])  # not merged: stays empty → MAP004
+    ws.merge_cells("A2:A4")
+    ws.merge_cells("A5:A6")
+    m = load_map(save(wb, tmp_path / "merged.xlsx"))
+    assert [(s.scenario, s.id, s.source.row) for s in m.steps] == [
+        ("cart", "S1", 2), ("cart", "S2", 3), ("cart", "S3", 4), ("welcome", "W1", 5), ("welcome", "W2", 6)]
+    assert problems(m) == [("MAP004", "Шаги", 7, "Сценарий")]
+
+
+def test_error_cell_in_the_step_column_is_reported_not_read_as_empty(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Steps")
+    ws.append(["scenario", "Step ID", "channel", "delay"])
     ws.append(["a", "S1", "email", "1d"])
     ws.append(["a", "S2", "sms", "2d"])
-    path = save(wb, tmp_path / "err.xlsx")
-    with_error_cell(path, "xl/worksheets/sheet1.xml", "D3", "#REF!")
+    path = with_error_cell(save(wb, tmp_path / "err.xlsx"), "xl/worksheets/sheet1.xml", "B3", "#REF!")
     m = load_map(path)
     (problem,) = m.problems
     assert (problem.code, problem.location.sheet, problem.location.row, problem.location.column) == (
-        "MAP003", "Steps", 3, "delay")
-    assert problem.params["value"] == "#REF!"
-    assert m.steps[1].delay_minutes is None
+        "MAP003", "Steps", 3, "Step ID")
+    assert problem.params == {"column": "Step ID", "value": "#REF!", "reason": "spreadsheet error"}
+    assert [s.id for s in m.steps] == ["S1"]  # not a step with an empty id, nor a MAP004
+
+
+def test_error_cells_in_text_columns_and_the_map_sheet_are_reported(tmp_path):
+    wb = new_workbook()
+    meta = wb.create_sheet("Map")
+    meta.append(["name", "Bookstore"])
+    meta.append(["client", "=1/0"])
+    scenarios = wb.create_sheet("Scenarios")
+    scenarios.append(["id", "name", "trigger", "segments"])
+    scenarios.append(["cart", "Cart", "cart_abandoned", "*"])
+    scenarios.append(["welcome", "Welcome", "signup", "*"])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel", "message", "delay"])
+    steps.append(["cart", "S1", "email", "Come back", "1d"])
+    steps.append(["cart", "S2", "push", "Still there?", "2d"])
+    path = save(wb, tmp_path / "errors.xlsx")
+    with_error_cell(path, "xl/worksheets/sheet1.xml", "B2", "#DIV/0!")
+    with_error_cell(path, "xl/worksheets/sheet2.xml", "B3", "#REF!")
+    with_error_cell(path, "xl/worksheets/sheet3.xml", "D3", "#N/A")
+    m = load_map(path)
+    assert sorted((p.code, p.entity_kind, p.entity_id, p.location.sheet, p.location.row, p.location.column,
+                   p.params["value"]) for p in m.problems) == [
+        ("MAP003", "map", "Bookstore", "Map", 2, "client", "#DIV/0!"),
+        ("MAP003", "scenario", "welcome", "Scenarios", 3, "name", "#REF!"),
+        ("MAP003", "step", "cart/S2", "Steps", 3, "message", "#N/A"),
+    ]
+    assert m.meta.client == "" and m.scenarios[1].name == "" and m.steps[1].message == ""
+
+
+def test_error_cell_on_a_single_wide_sheet_is_reported_at_its_row(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Карта касаний")
+    ws.append(["Сегмент", "Сценарий", "Триггер", "Канал", "Задержка"])
+    ws.append(["new", "welcome", "signup", "email", "0"])
+    ws.append([None, "welcome", None, "push", "1д"])
+    ws.append(["vip", "cart", "cart_abandoned", "email", "1ч"])
+    path = with_error_cell(save(wb, tmp_path / "flat.xlsx"), "xl/worksheets/sheet1.xml", "C4", "#REF!")
+    m = load_map(path)
+    assert [(p.code, p.location.sheet, p.location.row, p.location.column, p.params["value"])
+            for p in m.problems] == [("MAP003", "Карта касаний", 4, "Триггер", "#REF!")]
+    assert [(s.scenario, s.id) for s in m.steps] == [("welcome", "1"), ("welcome", "2"), ("cart", "1")]
+
+
+def test_problems_point_at_their_cells(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Segments")
+    ws.append(["id", "size", "excluded"])
+    ws.append(["vip", "many", "maybe"])
+    ws.append(["VIP ", 10, "no"])  # the same id, trimmed and case-insensitive
+    ws.append([None, 5, "no"])
+    steps = wb.create_sheet("Steps")
+    steps.append(["Scenario", "Step", "Channel", "Delay"])
+    steps.append(["a", "S1", "email", "soon"])
+    steps.append(["a", "s1", "sms", "1d"])
+    steps.append(["a", "S3", None, "1d"])
+    m = load_map(save(wb, tmp_path / "bad.xlsx"))
+    assert problems(m) == [
+        ("MAP002", "Segments", 3, "id"),
+        ("MAP002", "Steps", 3, "Step"),
+        ("MAP003", "Segments", 2, "excluded"), ("MAP003", "Segments", 2, "size"),
+        ("MAP003", "Steps", 2, "Delay"),
+        ("MAP004", "Segments", 4, "id"),
+        ("MAP004", "Steps", 4, "Channel"),
+    ]
+    by_key = {(p.code, p.location.sheet, p.location.row): p for p in m.problems}
+    assert by_key[("MAP002", "Segments", 3)].params == {"first_row": "2"}
+    assert by_key[("MAP002", "Segments", 3)].entity_id == "VIP"
+    assert by_key[("MAP002", "Steps", 3)].entity_id == "a/s1"
+    assert by_key[("MAP003", "Steps", 2)].params == {
+        "column": "Delay", "value": "soon", "reason": "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"}
+    assert by_key[("MAP003", "Segments", 2)].params["value"] in ("many", "maybe")
+    assert [s.id for s in m.segments] == ["vip"] and m.segments[0].size is None
+    assert [s.id for s in m.steps] == ["S1"]
+
+
+def test_every_record_keeps_its_sheet_row_and_headers(tmp_path):
+    wb = new_workbook()
+    tables = {
+        "Segments": (["Segment ID", "Name"], [["vip", "VIP"]]),
+        "Stages": (["Stage", "Order", "Next"], [["need", 1, "buy"], ["buy", 2, None]]),
+        "Channels": (["Channel", "Kind"], [["email", "email"]]),
+        "Events": (["Event", "Source", "Tracked"], [["signup", "site", "yes"]]),
+        "Scenarios": (["Scenario", "Segments", "Trigger"], [["welcome", "vip", "signup"]]),
+        "Steps": (["Scenario", "Step", "Channel"], [["welcome", "W1", "email"]]),
+        "Systems": (["System", "Channels"], [["esp", "email"]]),
+        "Integrations": (["From", "To"], [["esp", "esp"]]),
+    }
+    for name, (header, rows) in tables.items():
+        ws = wb.create_sheet(name)
+        ws.append(["(title)"])
+        ws.append(header)
+        for row in rows:
+            ws.append(row)
+    m = load_map(save(wb, tmp_path / "all.xlsx"))
+    records = [*m.segments, *m.stages, *m.channels, *m.events, *m.scenarios, *m.steps, *m.systems, *m.integrations]
+    assert len(records) == 9
+    for record in records:
+        sheet = record.source.sheet
+        header, _ = tables[sheet]
+        assert record.source.row in (3, 4)
+        assert sorted(record.source.columns.values()) == sorted(header), sheet
+    assert m.stages[1].source.row == 4 and m.stages[0].source.columns == {"id": "Stage", "order": "Order",
+                                                                           "next": "Next"}
+    assert m.problems == [] and m.sheets == sorted(e.lower() for e in tables)
+
+
+LONG_MESSAGE = ("Вы забыли: книги, блокноты, ручки, карандаши, ластики, краски, кисти, альбомы, тетради, папки, "
+                "линейки, циркули, скрепки и ещё кое-что")
 
 
 def test_csv_folder_utf8_comma_and_cp1251_semicolon(tmp_path):
@@ -135,109 +358,85 @@ def test_csv_folder_utf8_comma_and_cp1251_semicolon(tmp_path):
     folder.mkdir()
     (folder / "Scenarios.csv").write_text("id,type,segments,trigger\ncart,trigger,*,cart_abandoned\n",
                                           encoding="utf-8")
-    (folder / "Шаги.csv").write_bytes("Сценарий;Шаг;Канал;Условие\ncart;S1;email;\ncart;S2;смс;не открыл S1\n"
-                                      .encode("cp1251"))
+    # a Russian Excel export: `;` between columns, and more commas than semicolons inside the texts
+    (folder / "Шаги.csv").write_bytes(
+        ("Сценарий;Шаг;Канал;Сообщение;Условие\n"
+         f"cart;S1;email;{LONG_MESSAGE};\n"
+         "cart;S2;смс;\"Скидка 10%; только сегодня, завтра, послезавтра\";не открыл S1\n").encode("cp1251"))
+    (folder / "notes.txt").write_text("not a sheet")
     m = load_map(folder)
-    assert [s.id for s in m.scenarios] == ["cart"]
-    assert [(s.id, s.channel) for s in m.steps] == [("S1", "email"), ("S2", "смс")]
-    assert m.steps[1].condition.kind is ConditionKind.FEEDBACK
+    assert [(s.id, s.type.value, s.trigger) for s in m.scenarios] == [("cart", "trigger", "cart_abandoned")]
+    assert [(s.id, s.channel, s.message) for s in m.steps] == [
+        ("S1", "email", LONG_MESSAGE),
+        ("S2", "смс", "Скидка 10%; только сегодня, завтра, послезавтра")]
+    assert m.steps[1].condition.kind is ConditionKind.FEEDBACK and m.steps[1].condition.step_ref == "S1"
+    assert [(s.source.sheet, s.source.row) for s in m.steps] == [("Шаги", 2), ("Шаги", 3)]
+    assert m.problems == [] and len(m.sha256) == 64
 
 
-@pytest.mark.parametrize("raw, minutes", [("0", 0), ("30m", 30), ("2h", 120), ("1d", 1440), ("1w", 10080),
-                                          ("2ч", 120), ("1д", 1440), ("3 дня", 4320), ("1d 12h", 2160),
-                                          (2.0, 2880), (0.5, 720)])
-def test_durations(raw, minutes):
-    assert duration_minutes(raw) == minutes
+def test_csv_with_bom_tabs_and_a_title_row(tmp_path):
+    folder = tmp_path / "tabs"
+    folder.mkdir()
+    (folder / "steps.csv").write_bytes("\ufeffExport 2026-05-31\n\nscenario\tstep\tchannel\ncart\tS1\temail\n"
+                                       .encode("utf-8"))
+    m = load_map(folder)
+    assert [(s.scenario, s.id, s.channel, s.source.row) for s in m.steps] == [("cart", "S1", "email", 4)]
 
 
-@pytest.mark.parametrize("raw", ["soon", "через день", "-1", True])
-def test_bad_durations(raw):
-    with pytest.raises(ValueError):
-        duration_minutes(raw)
+def test_google_sheets_csv_download_names(tmp_path):
+    """Google Sheets names each downloaded CSV `<spreadsheet> - <sheet>.csv`."""
+    folder = tmp_path / "google"
+    folder.mkdir()
+    (folder / "Карта коммуникаций - Карта.csv").write_text("Название,Полка\nДата ревизии,01.09.2026\n",
+                                                           encoding="utf-8")
+    (folder / "Карта коммуникаций - Сценарии.csv").write_text("id,type,segments,trigger\ncart,trigger,*,cart_abandoned\n",
+                                                              encoding="utf-8")
+    (folder / "Карта коммуникаций - Шаги.csv").write_text("Сценарий,Шаг,Канал\ncart,S1,email\n", encoding="utf-8")
+    (folder / "Карта коммуникаций - Бюджет.csv").write_text("статья,сумма\nSMS,100\n", encoding="utf-8")
+    m = load_map(folder)
+    assert (m.meta.name, m.meta.last_reviewed) == ("Полка", date(2026, 9, 1))
+    assert [(s.id, s.trigger) for s in m.scenarios] == [("cart", "cart_abandoned")]
+    assert [(s.id, s.source.sheet, s.source.row) for s in m.steps] == [("S1", "Карта коммуникаций - Шаги", 2)]
+    assert m.sheets == ["scenarios", "steps"]
 
 
-def test_values():
-    assert text(101.0) == "101" and text(1.5) == "1.5" and text("") == ""
-    assert [boolean(v) for v in ("yes", "Нет", "+", "-", "1", 0.0, "TRUE", "да")] == [
-        True, False, True, False, True, False, True, True]
-    with pytest.raises(ValueError):
-        boolean("maybe")
-    assert day("31.05.2026") == date(2026, 5, 31) and day(46000.0) == date(2025, 12, 9)
-    with pytest.raises(ValueError):
-        day("31.02.2026")
-    assert id_list("a, b;c\nd") == ["a", "b", "c", "d"]
-
-
-@pytest.mark.parametrize("raw, expected", [
-    ("not opened S1", ("feedback", True, "opened", "S1", None, None)),
-    ("не открыл S1 в течение 24ч", ("feedback", True, "opened", "S1", None, 1440)),
-    ("clicked S2", ("feedback", False, "clicked", "S2", None, None)),
-    ("дозвон S4", ("feedback", False, "answered", "S4", None, None)),
-    ("no event order_paid within 3d", ("no_event", False, None, None, "order_paid", 4320)),
-    ("нет события order_paid в течение 3 дней", ("no_event", False, None, None, "order_paid", 4320)),
-    ("событие order_paid", ("event", False, None, None, "order_paid", None)),
-    ("если не открыл письмо", ("feedback", True, "opened", None, None, None)),
-    ("if the email was not opened", ("feedback", True, "opened", None, None, None)),
-    ("не открыл предыдущее", ("feedback", True, "opened", None, None, None)),
-    ("если не кликнул по ссылке", ("feedback", True, "clicked", None, None, None)),
-    ("если не прочитал сообщение в течение суток", ("feedback", True, "read", None, None, 1440)),
-    ("not opened within a day", ("feedback", True, "opened", None, None, 1440)),
-    ("если не совершил покупку в течение 3 дней", ("no_event", False, None, None, "purchase", 4320)),
-    ("did not buy within 3 days", ("no_event", False, None, None, "purchase", 4320)),
+@pytest.mark.parametrize("sheet, headers, expected", [
+    ("Шаги", ["Сценарий", "Шаг", "Канал"], "ru"),
+    ("Steps", ["Сценарий", "Шаг", "Канал"], "ru"),  # three Russian words of four
+    ("Steps", ["scenario", "step", "channel"], "en"),
+    ("Шаги", ["scenario", "step", "channel"], "en"),
 ])
-def test_condition_grammar(raw, expected):
-    c = parse_condition(raw)
-    assert (c.kind.value, c.negated, c.feedback, c.step_ref, c.event, c.within_minutes) == expected
+def test_language_follows_the_sheet_and_header_words(tmp_path, sheet, headers, expected):
+    wb = new_workbook()
+    ws = wb.create_sheet(sheet)
+    ws.append(headers)
+    ws.append(["a", "1", "email"])
+    assert load_map(save(wb, tmp_path / "lang.xlsx")).language == expected
 
 
-@pytest.mark.parametrize("raw", ["если клиент заинтересовался", "clicked the banner on the homepage twice", "soon"])
-def test_free_text_stays_unparsed(raw):
-    assert parse_condition(raw) is None
-
-
-@pytest.mark.parametrize("make, message", [
-    (lambda p: None, "no such file or folder"),
-    (lambda p: p.write_bytes(b""), "the file is empty"),
-    (lambda p: p.write_bytes(bytes(range(256)) * 10), "not a spreadsheet"),
-    (lambda p: p.write_text("segment,scenario\nvip,cart\n"), "not a spreadsheet"),
-])
-def test_unreadable_files_exit_2_with_one_line(tmp_path, capsys, make, message):
-    path = tmp_path / "map.xlsx"
-    make(path)
-    assert main(["audit", str(path), "-o", str(tmp_path / "out.html")]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("commap: ") and err.count("\n") == 1 and message in err and str(path) in err
-    assert "Traceback" not in err and not (tmp_path / "out.html").exists()
-
-
-def test_truncated_workbook_and_unknown_sheets(tmp_path, capsys):
-    good = ru_workbook(tmp_path / "good.xlsx")
-    truncated = tmp_path / "truncated.xlsx"
-    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    assert main(["audit", str(truncated)]) == 2
-    assert "damaged or truncated" in capsys.readouterr().err
-    wb = openpyxl.Workbook()
-    wb.active.title = "Бюджет"
-    wb.active.append(["статья", "сумма"])
-    other = save(wb, tmp_path / "budget.xlsx")
-    with pytest.raises(MapReadError, match="no sheet of a communication map found .*'Бюджет'"):
-        load_map(other)
-
-
-def test_recognised_sheet_without_its_required_column(tmp_path):
-    wb = openpyxl.Workbook()
-    wb.active.title = "Steps"
-    wb.active.append(["scenario", "message"])
+def test_recognised_sheet_without_its_required_column_names_sheet_and_column(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Steps")
+    ws.append(["scenario", "message", "channel"])
     with pytest.raises(MapReadError) as caught:
         load_map(save(wb, tmp_path / "x.xlsx"))
-    assert "sheet 'Steps'" in str(caught.value) and "'step'" in str(caught.value)
+    assert caught.value.sheet == "Steps" and caught.value.row == 1
+    assert str(caught.value) == (f"{tmp_path / 'x.xlsx'}, sheet 'Steps', row 1: no header row with the required "
+                                 f"column(s) 'step' in the first 30 rows")
+
+
+def test_workbook_without_a_map_sheet(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Бюджет")
+    ws.append(["статья", "сумма"])
+    with pytest.raises(MapReadError, match=r"no sheet of a communication map found \(sheets: 'Бюджет'; expected "):
+        load_map(save(wb, tmp_path / "budget.xlsx"))
 
 
 @pytest.mark.parametrize("raw, minutes", [("нет покупки 3 дня", 4320), ("no purchase within 3 days", 4320),
-                                          ("не было заказа в течение 7 дней", 10080), ("no order in 7d", 10080)])
+                                          ("не было заказа в течение 7 дней", 10080), ("no order in 7d", 10080),
+                                          ("если не совершил покупку в течение 3 дней", 4320)])
 def test_no_purchase_phrasings_wait_for_the_maps_purchase_event(raw, minutes):
-    from tests.builders import build_map, scn, step
-
     events = [{"id": "cart_abandoned", "name": "Брошенная корзина"}, {"id": "paid", "name": "Заказ оплачен"}]
     m = build_map(events=events, scenarios=[scn("cart", trigger="cart_abandoned")],
                   steps=[step("cart", "S1"), step("cart", "S2", condition=raw)])
@@ -247,9 +446,31 @@ def test_no_purchase_phrasings_wait_for_the_maps_purchase_event(raw, minutes):
     assert without.steps[1].condition.event == "purchase"
 
 
-def test_client_spellings_of_kinds_types_statuses_and_sizes():
-    from tests.builders import build_map, scn, step
+def test_an_explicit_event_named_purchase_is_not_taken_for_the_phrase():
+    events = [{"id": "order_paid"}, {"id": "cart_abandoned"}]
+    m = build_map(events=events, scenarios=[scn("cart", trigger="cart_abandoned")],
+                  steps=[step("cart", "S1"), step("cart", "S2", condition="no event purchase within 1d"),
+                         step("cart", "S3", condition="event purchase")])
+    assert [(s.condition.kind.value, s.condition.event) for s in m.steps[1:]] == [
+        ("no_event", "purchase"), ("event", "purchase")]
+    assert ("TRK001", "cart/S2") in {(f.rule, f.entity.id) for f in audit(m, select=["TRK001"])}
 
+
+def test_a_feedback_word_before_an_ordinary_word_is_free_text_not_a_step():
+    m = build_map(scenarios=[scn("cart")], steps=[
+        step("cart", "S1"),
+        step("cart", "S2", condition="если получил скидку"),
+        step("cart", "S3", condition="если ответ положительный"),
+        step("cart", "reminder", condition="не открыл S11"),  # a typo of a step id: kept for MAP001
+        step("cart", "S5", condition="не открыл remindr"),  # a near miss of `reminder`: kept for MAP001
+        step("cart", "S6", condition="не открыл Reminder"),
+    ])
+    assert [s.condition is None for s in m.steps] == [True, True, True, False, False, False]
+    found = sorted((f.rule, f.entity.id) for f in audit(m, select=["MAP001", "MAP006"]))
+    assert found == [("MAP001", "cart/S5"), ("MAP001", "cart/reminder"), ("MAP006", "cart/S2"), ("MAP006", "cart/S3")]
+
+
+def test_client_spellings_of_kinds_types_statuses_and_sizes():
     m = build_map(
         segments=[{"id": "a", "size": "12k"}, {"id": "b", "size": "~1,5 млн"}, {"id": "c", "size": "300 тыс."}],
         channels=[{"id": "mail", "kind": "E-mail рассылка"}, {"id": "fax", "kind": "факс"}],

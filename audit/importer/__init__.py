@@ -107,16 +107,46 @@ def _find_header(sheet: RawSheet, spec: SheetSpec, mapping: ColumnMapping,
     accept = accept or (lambda columns: all(req in columns for req in spec.required))
     for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
         columns: dict[str, tuple[int, str]] = {}
+        ranks: dict[str, int] = {}
+        displaced_id: tuple[int, str] | None = None
         for col, cell in enumerate(row):
             header = values.text(cell)
             if not header:
                 continue
             fld = mapping.field_for(header, spec)
-            if fld and fld not in columns:
+            if not fld:
+                continue
+            rank = _header_rank(header, fld, mapping)
+            if fld not in columns or rank < ranks[fld]:
+                if fld == "id" and fld in columns and displaced_id is None:
+                    displaced_id = columns[fld]
                 columns[fld] = (col, header)
+                ranks[fld] = rank
+            elif fld == "id" and displaced_id is None:
+                displaced_id = (col, header)
+        if displaced_id is not None and "name" in spec.fields and "name" not in columns:
+            columns["name"] = displaced_id  # `Сегмент | Код`: the column beside the code names the segment
         if columns and accept(columns):
             return index, columns
     return None
+
+
+_ID_WORDS = frozenset({"id", "ид", "код", "code"})
+
+
+def _header_rank(header: str, fld: str, mapping: ColumnMapping) -> int:
+    """Which of two headers naming one field is read: the --columns mapping, then one that says ID.
+
+    `Сегмент | Код` or `Scenario | Scenario ID`: the first column holds the name people read,
+    the one marked ID holds the id the other sheets refer to. A bare `ID` only counts so for the
+    `id` field (on Steps, `Шаг | ID` keeps `Шаг`). Otherwise the leftmost wins.
+    """
+    if values.normalize_word(header) in mapping.headers:
+        return 0
+    words = [w for w in re.split(r"[\W_]+", header.casefold()) if w]
+    if _ID_WORDS & set(words) and (fld == "id" or len(words) > 1):
+        return 1
+    return 2
 
 
 def _unknown_headers(sheet: RawSheet, header_index: int, columns: dict[str, tuple[int, str]]) -> list[Location]:
@@ -156,12 +186,15 @@ def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec,
 def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportProblem]]:
     """Key–value rows (`Клиент | ООО Ромашка`), or a header row with one row of values under it."""
     found: dict[str, tuple[object, int, str]] = {}
+    errors: dict[str, str] = {}  # field → spreadsheet error in its value cell
     for index, row in enumerate(sheet.rows[:200]):
-        cells = [(col, c) for col, c in enumerate(row) if values.text(c)]
+        cells = [(col, c) for col, c in enumerate(row) if values.text(c) or (index, col) in sheet.errors]
         if len(cells) >= 2:
             fld = spec.field_for(values.text(cells[0][1]))
             if fld and fld not in found:
                 found[fld] = (cells[1][1], index + 1, values.text(cells[0][1]))
+                if (index, cells[1][0]) in sheet.errors:
+                    errors[fld] = sheet.errors[(index, cells[1][0])]
     if not found and sheet.rows:
         header = _find_header(sheet, spec, ColumnMapping())
         if header and header[0] + 1 < len(sheet.rows):
@@ -169,9 +202,19 @@ def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportPr
             data = sheet.rows[index + 1]
             for fld, (col, text) in columns.items():
                 found[fld] = (data[col] if col < len(data) else "", index + 2, text)
+                if (index + 1, col) in sheet.errors:
+                    errors[fld] = sheet.errors[(index + 1, col)]
     meta = MapMeta(source=Source(sheet=sheet.name, row=None, columns={k: v[2] for k, v in found.items()}))
     problems = []
-    for fld, (value, row_number, header) in found.items():
+    # the map's name first: the other fields' problems are reported under it
+    for fld, (value, row_number, header) in sorted(found.items(), key=lambda item: item[0] != "name"):
+        if fld in errors:
+            problems.append(ImportProblem(
+                code="MAP003", entity_kind="map", entity_id=meta.name or sheet.name,
+                location=Location(sheet=sheet.name, row=row_number, column=header),
+                params={"column": header, "value": errors[fld], "reason": "spreadsheet error"},
+            ))
+            continue
         if fld != "last_reviewed":
             setattr(meta, fld, values.text(value))
             continue

@@ -110,9 +110,10 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             _merge_scenario(scenario_rows[key], cells, headers, scenario)
         step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS) if fld in cells}
         step_cells.setdefault("step", cells.get("step", ""))
-        step_headers = {fld: headers.get(fld, fld) for fld in step_cells}
+        # error cells of scenario-level columns are reported on this row too, where they are
+        step_headers = {fld: headers.get(fld, fld) for fld in (*step_cells, *cell_errors)}
         step_rows.append(Row(sheet=sheet_name, number=number, cells=step_cells, headers=step_headers,
-                             errors={f: e for f, e in cell_errors.items() if f in step_cells}))
+                             errors=cell_errors))
     for key, row in scenario_rows.items():
         row.cells["segments"] = ", ".join(segments.get(key, {}))
         if not values.text(row.cells.get("type", "")):

@@ -7,11 +7,12 @@ Cells that cannot be read become `ImportProblem`s (MAP002/MAP003/MAP004) at thei
 """
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from audit import values
-from audit.conditions import PURCHASE, canonical_feedback, parse_condition
+from audit.conditions import PURCHASE, PURCHASE_UNRESOLVED, canonical_feedback, parse_condition
 from audit.importer.schema import (
     CHANNEL_KINDS,
     EVENT_SOURCES,
@@ -25,6 +26,7 @@ from audit.model import (
     Channel,
     ChannelKind,
     CommMap,
+    ConditionKind,
     Event,
     ImportProblem,
     Integration,
@@ -70,6 +72,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.problems: list[ImportProblem] = []
+        self._errors_reported: set[tuple[int, str]] = set()  # (id(row), field) of error cells reported
 
     def problem(self, code: str, kind: str, entity_id: str, row: Row, fld: str | None, **params: str) -> None:
         column = row.headers.get(fld) if fld else None
@@ -86,7 +89,7 @@ class _Builder:
     def read(self, row: Row, fld: str, parse: Callable[[object], object], kind: str, entity_id: str) -> object:
         """The parsed cell, or None (with a MAP003 problem) when it cannot be read."""
         if fld in row.errors:
-            self.problem("MAP003", kind, entity_id, row, fld, value=row.errors[fld], reason="spreadsheet error")
+            self.error_cell(row, fld, kind, entity_id)
             return None
         raw = row.cells.get(fld, "")
         try:
@@ -98,13 +101,39 @@ class _Builder:
     def required_id(self, row: Row, fld: str, kind: str, label: str) -> str | None:
         """The id in a required cell; MAP004 when it is empty but the row holds something."""
         if fld in row.errors:
-            self.problem("MAP003", kind, label, row, fld, value=row.errors[fld], reason="spreadsheet error")
+            self.error_cell(row, fld, kind, label)
             return None
         written = values.id_text(row.cells.get(fld, ""))
         if not written:
             self.problem("MAP004", kind, label, row, fld)
             return None
         return written
+
+    def error_cell(self, row: Row, fld: str, kind: str, entity_id: str) -> None:
+        """MAP003 for a spreadsheet error (`#REF!`, `#N/A`) in a cell; once per cell."""
+        if (id(row), fld) in self._errors_reported:
+            return
+        self._errors_reported.add((id(row), fld))
+        self.problem("MAP003", kind, entity_id, row, fld, value=row.errors[fld], reason="spreadsheet error")
+
+    def records(self, rows: Iterable[Row], build: Callable[["_Builder", Row], object], kind: str) -> Iterable:
+        """Records built from rows; an error cell in any read column is MAP003, not an empty value.
+
+        Parsed columns report their error cells as they read them; plain text columns (name,
+        message, goal, trigger…) would otherwise read `#REF!` as an empty cell, so the rest of
+        the row's error cells are reported here.
+        """
+        for row in rows:
+            record = build(self, row)
+            if row.errors:
+                if record is None:
+                    entity_id = _row_label(row)
+                else:
+                    entity_id = getattr(record, "ref", None) or record.id
+                for fld in row.errors:
+                    self.error_cell(row, fld, kind, entity_id)
+            if record is not None:
+                yield record
 
     def unique(self, records: Iterable, kind: str) -> list:
         """First definition wins; later rows with the same id are MAP002."""
@@ -140,16 +169,17 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
         by_entity.setdefault(table.entity, table)
     rows = {entity: [r for r in table.rows if not r.is_blank()] for entity, table in by_entity.items()}
 
-    segments = builder.unique((s for r in rows.get("segments", []) if (s := _segment(builder, r))), "segment")
-    stages = builder.unique((s for r in rows.get("stages", []) if (s := _stage(builder, r))), "stage")
-    channels = builder.unique((c for r in rows.get("channels", []) if (c := _channel(builder, r))), "channel")
-    events = builder.unique((e for r in rows.get("events", []) if (e := _event(builder, r))), "event")
-    scenarios = builder.unique((s for r in rows.get("scenarios", []) if (s := _scenario(builder, r))), "scenario")
-    steps = builder.unique((s for r in rows.get("steps", []) if (s := _step(builder, r))), "step")
-    systems = builder.unique((s for r in rows.get("systems", []) if (s := _system(builder, r))), "system")
-    integrations = [i for r in rows.get("integrations", []) if (i := _integration(builder, r))]
+    segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
+    stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
+    channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
+    events = builder.unique(builder.records(rows.get("events", []), _event, "event"), "event")
+    scenarios = builder.unique(builder.records(rows.get("scenarios", []), _scenario, "scenario"), "scenario")
+    steps = builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step")
+    systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
+    integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
     _resolve_all_segments(scenarios, {s.key for s in segments})
     _resolve_purchase_conditions(steps, events)
+    _word_refs_to_free_text(steps)
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -182,7 +212,7 @@ _PURCHASE_WORDS = ("order_paid", "purchase", "paid", "order", "покуп", "о�
 
 
 def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None:
-    """`нет покупки 3 дня` waits for the map's purchase event; without one it stays `purchase`."""
+    """`нет покупки 3 дня` waits for the map's purchase event; without one, for an event `purchase`."""
     waiting = [s for s in steps if s.condition is not None and s.condition.event == PURCHASE]
     if not waiting:
         return
@@ -192,10 +222,32 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
                                                 (e.id, e.name, e.analytics_key or ""))), None)
         if target is not None:
             break
-    if target is None:
-        return
+    event = target.id if target is not None else PURCHASE_UNRESOLVED
     for step in waiting:
-        step.condition = step.condition.model_copy(update={"event": target.id})
+        step.condition = step.condition.model_copy(update={"event": event})
+
+
+def _word_refs_to_free_text(steps: list[Step]) -> None:
+    """A feedback condition whose "step" is an ordinary word is free text, not a reference.
+
+    `если получил скидку`, `если ответ положительный`, `open the app` read like a feedback word and
+    a step id; when the word is no step of the scenario, holds no digit and is not a near-miss of
+    a step id (a typo MAP001 should point out), the condition is left to MAP006 as free text.
+    """
+    ids_by_scenario: dict[str, list[str]] = {}
+    for step in steps:
+        ids_by_scenario.setdefault(id_key(step.scenario), []).append(id_key(step.id))
+    for step in steps:
+        condition = step.condition
+        if condition is None or condition.kind is not ConditionKind.FEEDBACK or not condition.step_ref:
+            continue
+        ref = id_key(condition.step_ref)
+        ids = ids_by_scenario[id_key(step.scenario)]
+        if ref in ids or any(ch.isdigit() for ch in ref):
+            continue
+        if difflib.get_close_matches(ref, ids, n=1, cutoff=0.75):
+            continue
+        step.condition = None
 
 
 def derive_undeclared(commap: CommMap) -> None:
@@ -362,8 +414,6 @@ def _step(b: _Builder, row: Row) -> Step | None:
     if channel is None:
         return None
     condition_text = values.text(row.cells.get("condition", ""))
-    if "condition" in row.errors:
-        b.read(row, "condition", values.text, "step", ref)
     next_cell = row.cells.get("next", "")
     next_steps = values.id_list(next_cell)
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)

@@ -5,6 +5,7 @@ Names are matched after `normalize_word` (case, spaces, underscores and punctuat
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from audit.values import normalize_word
@@ -167,13 +168,25 @@ for _spec in SHEETS:
         SHEET_BY_ALIAS.setdefault(normalize_word(_alias), _spec)
 
 
+_GOOGLE_EXPORT_SEPARATOR = re.compile(r"\s[-–—]\s")
+
+
 def spec_for_sheet(name: str) -> SheetSpec | None:
-    """The entity a sheet holds, by its name; a name like `Steps (touchpoints)` matches too."""
+    """The entity a sheet holds, by its name; a name like `Steps (touchpoints)` matches too.
+
+    A Google Sheets CSV download is named `<spreadsheet> - <sheet>.csv`
+    (`Карта коммуникаций - Шаги.csv`): the part after the last dash names the sheet.
+    """
     word = normalize_word(name)
     if word in SHEET_BY_ALIAS:
         return SHEET_BY_ALIAS[word]
     head = normalize_word(name.split("(")[0].split("/")[0])
-    return SHEET_BY_ALIAS.get(head)
+    if head in SHEET_BY_ALIAS:
+        return SHEET_BY_ALIAS[head]
+    parts = _GOOGLE_EXPORT_SEPARATOR.split(name)
+    if len(parts) > 1:
+        return spec_for_sheet(parts[-1])
+    return None
 
 
 def _aliases(mapping: dict[str, str]) -> dict[str, str]:

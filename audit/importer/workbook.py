@@ -194,6 +194,34 @@ def column_letter(index: int) -> str:
     return letters
 
 
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def sniff_delimiter(content: str, lines: int = 50) -> str:
+    """The delimiter that splits the first rows into the most rows of one same width.
+
+    Counting delimiter characters is not enough: a `;` export from a Russian Excel has commas in
+    every message text, often more of them than semicolons.
+    """
+    best, best_score = CSV_DELIMITERS[0], (0, 0)
+    for delimiter in CSV_DELIMITERS:
+        widths: dict[int, int] = {}
+        try:
+            for index, row in enumerate(csv.reader(io.StringIO(content[:100_000], newline=""), delimiter=delimiter)):
+                if index >= lines:
+                    break
+                if len(row) > 1:
+                    widths[len(row)] = widths.get(len(row), 0) + 1
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, rows = max(widths.items(), key=lambda item: (item[1], item[0]))
+        if (rows, width) > best_score:
+            best, best_score = delimiter, (rows, width)
+    return best
+
+
 def _read_csv_folder(folder: Path) -> list[RawSheet]:
     files = sorted(p for p in folder.iterdir() if p.suffix.casefold() == ".csv" and p.is_file())
     if not files:
@@ -213,9 +241,7 @@ def _read_csv_file(path: Path) -> RawSheet:
             continue
     else:  # cp1251 decodes nearly everything; this is for completeness
         raise MapReadError(path, "cannot decode the CSV file (expected UTF-8 or Windows-1251)")
-    sample = content[:20000]
-    delimiter = max((",", ";", "\t"), key=lambda d: sample.count(d))
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=sniff_delimiter(content))
     try:
         rows: list[list[object]] = [list(row) for row in reader]
     except csv.Error as exc:

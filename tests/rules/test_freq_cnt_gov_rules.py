@@ -40,7 +40,7 @@ def test_pressure_adds_parents_star_and_triggers_per_channel():
     assert codes_by_entity(findings) == {("FREQ001", "active"), ("FREQ001", "gamers")}
     gamers = next(f for f in findings if f.entity.id == "gamers")
     assert "5 email" in gamers.message and "cap 3" in gamers.message
-    assert "'promo' 2" in gamers.message and "'digest' 2" in gamers.message
+    assert "'digest' 2/week × 1 step" in gamers.message and "'promo' 1/week × 2 steps" in gamers.message
     # active: 2 + 2 = 4 > 3; the stop list gets nothing
     assert "4 email" in next(f for f in findings if f.entity.id == "active").message
 
@@ -65,7 +65,7 @@ def test_unreadable_schedule_is_assumed_weekly_and_said_so():
                   scenarios=[scn("x", segments="a", type="regular", schedule="when needed")],
                   steps=[step("x", f"S{i}", "sms") for i in range(1, 4)])
     (finding,) = run_rule(ContactPressure, m)
-    assert "3 sms" in finding.message and "assumed weekly" in finding.message
+    assert "3 sms" in finding.message and "not understood, assumed 1/week" in finding.message
 
 
 def test_duplicate_trigger_for_overlapping_segments_only():
