@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Any
 from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from audit.findings import Location
+from audit.findings import Location, Severity
 
 
 @lru_cache(maxsize=1 << 18)
@@ -115,13 +116,17 @@ class ConditionKind(str, Enum):
     FEEDBACK = "feedback"
     EVENT = "event"
     NO_EVENT = "no_event"
+    FILTER = "filter"  # an audience filter ("только тем, у кого нет приложения"): no condition on feedback
 
 
 class Condition(BaseModel):
     """A machine-readable step condition (SPEC §2 grammar).
 
     `feedback` conditions name the step whose feedback is awaited; `step_ref` None means the
-    step before this one.
+    step before this one. A condition in words may name that step by its channel (`channel`:
+    email, sms, push, messenger, call, or a messenger by name such as viber) and an `ordinal`
+    ("второе письмо" → 2); the importer resolves them to `step_ref`. A `filter` condition only
+    says who receives the step; its text is the step's `condition_text`.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -132,6 +137,8 @@ class Condition(BaseModel):
     step_ref: str | None = None
     event: str | None = None
     within_minutes: int | None = None
+    channel: str | None = None
+    ordinal: int | None = None
 
 
 class MapMeta(BaseModel):
@@ -175,6 +182,8 @@ class Scenario(Record):
     type: ScenarioType | None = None
     segments: list[str] = Field(default_factory=list)
     all_segments: bool = False
+    # written as the whole base («вся база», "all customers"): every segment, the stop list included
+    whole_base: bool = False
     stage: str | None = None
     trigger: str | None = None
     schedule: str | None = None
@@ -196,10 +205,13 @@ class Step(BaseModel):
     message: str = ""
     message_type: MessageType | None = None
     delay_minutes: int | None = None
+    send_time: str | None = None  # "HH:MM" from the timing cell («в 11:00», "at 10am")
+    timing_text: str = ""  # the timing cell as written (audit.timing.parse_timing reads its other parts)
     condition_text: str = ""
     condition: Condition | None = None
     next: list[str] | None = None
     goal: str = ""
+    system: str | None = None  # the sending platform named on the step's own row; wins over the channel's
     source: Source = Field(default_factory=Source)
 
     @cached_property
@@ -251,6 +263,8 @@ class ImportProblem(BaseModel):
     location: Location
     params: dict[str, str] = Field(default_factory=dict)
     detail: str = ""
+    # At most this severity (what stays unread in a timing cell is a warning); None: the rule's own
+    severity: Severity | None = None
 
 
 class CommMap(BaseModel):
@@ -273,6 +287,7 @@ class CommMap(BaseModel):
     problems: list[ImportProblem] = Field(default_factory=list)
     sheets: list[str] = Field(default_factory=list)
     ignored_columns: list[Location] = Field(default_factory=list)
+    reading: Any = Field(default=None, exclude=True, repr=False)  # the importer's ReadingPlan
 
     def has_sheet(self, entity: str) -> bool:
         return entity in self.sheets

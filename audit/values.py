@@ -172,12 +172,59 @@ def day(value: object) -> date | None:
     raw = text(value)
     if not raw:
         return None
+    found = text_date(raw)
+    if found is None:
+        raise ValueError("not a date (write e.g. 2026-05-31 or 31.05.2026)")
+    return found
+
+
+_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "ма": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "окт": 10, "ноя": 11,
+    "дек": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+_MONTH_WORD = r"([a-zа-яё]{3,9})\.?"
+_DAY_MONTH_YEAR = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+(\d{{4}})")
+_MONTH_DAY_YEAR = re.compile(rf"^{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})")
+_MONTH_YEAR = re.compile(rf"^{_MONTH_WORD}\s+(\d{{4}})")
+
+
+def _month(word: str) -> int | None:
+    word = word.casefold()
+    if word.startswith("ма") and word not in ("мар", "март", "марта", "марте"):
+        return 5 if word in ("май", "мая", "мае", "ма") else None
+    for prefix, number in _MONTHS.items():
+        if len(prefix) == 3 and word.startswith(prefix):
+            return number
+    return None
+
+
+@lru_cache(maxsize=4096)
+def text_date(raw: str) -> date | None:
+    """A date written as text: `2025-02-14`, `14.02.2025`, `14 февраля 2025 г.`, `Feb 14, 2025`, `14 Feb 2025`,
+    `март 2025` (the first of the month); None when the text is no date."""
+    cleaned = " ".join(raw.strip().split())
     for fmt in _DATE_FORMATS:
         try:
-            return datetime.strptime(raw, fmt).date()
+            return datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
-    raise ValueError("not a date (write e.g. 2026-05-31 or 31.05.2026)")
+    head = re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|^\d{4}-\d{2}-\d{2}", cleaned)
+    if head and head.group(0) != cleaned:
+        return text_date(head.group(0))
+    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+        match = pattern.match(cleaned.casefold())
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups()))
+        month = _month(parts["m"])
+        if month is None:
+            continue
+        try:
+            return date(int(parts["y"]), month, int(parts.get("d", 1)))
+        except ValueError:
+            return None
+    return None
 
 
 def choice(value: object, aliases: dict[str, str], what: str) -> str | None:

@@ -242,8 +242,8 @@ def _no_map_sheet(path: Path) -> None:
 def _missing_column(path: Path) -> None:
     wb = openpyxl.Workbook()
     wb.active.title = "Steps"
-    wb.active.append(["scenario", "channel", "message"])
-    wb.active.append(["cart", "email", "Hello"])
+    wb.active.append(["scenario", "message"])
+    wb.active.append(["cart", "Hello"])
     wb.save(path)
 
 
@@ -254,7 +254,7 @@ UNREADABLE = {
     "text file": (lambda p: p.write_text("segment,scenario,channel\nvip,cart,email\n"), "not a spreadsheet"),
     "truncated": (_truncated, "the file is damaged or truncated"),
     "no map sheet": (_no_map_sheet, "no sheet of a communication map found (sheets: 'Бюджет'"),
-    "missing column": (_missing_column, "sheet 'Steps', row 1: no header row with the required column(s) 'step'"),
+    "missing column": (_missing_column, "sheet 'Steps', row 1: no header row with the required column(s) 'channel'"),
 }
 
 

@@ -59,7 +59,10 @@ def test_one_wide_sheet_derives_everything(tmp_path):
     assert [c.kind.value for c in m.channels] == ["email", "push", "email", "sms", "messenger"]
     assert {s.id for s in m.segments} == {"Новые", "Активные", "Геймеры"}
     assert {e.id for e in m.events} == {"Регистрация", "Брошенная корзина"}
-    assert ("Карта коммуникаций", "Заметки") in {(loc.sheet, loc.column) for loc in m.ignored_columns}
+    # a notes column is recognised as notes: placed, and read into nothing
+    (sheet,) = [p for p in m.reading.sheets if p.name == "Карта коммуникаций"]
+    assert {c.header: c.field for c in sheet.columns}["Заметки"] == "notes"
+    assert not m.ignored_columns
     assert m.steps[4].condition.feedback == "read" and m.steps[4].condition.step_ref == "2"
     assert m.steps[1].source.row == 4 and m.scenarios[1].source.row == 5
 
@@ -72,8 +75,9 @@ def test_column_mapping_reads_a_clients_own_headers(tmp_path, capsys):
     ws.append(["vip", "Звонок VIP", "звонок", "Персональное предложение", ""])
     path = tmp_path / "client.xlsx"
     wb.save(path)
-    with pytest.raises(MapReadError, match="no sheet of a communication map"):
-        load_map(path)
+    # recognised from the header words alone: audience, chain, "through what", text
+    assert [(s.scenario, s.channel, s.message) for s in load_map(path).steps] == [
+        ("Звонок VIP", "звонок", "Персональное предложение")]
     mapping = tmp_path / "mapping.toml"
     mapping.write_text('[columns]\n"Кому шлём" = "segments"\n"Что за цепочка" = "scenario"\n'
                        '"Через что" = "channel"\n"Текст" = "message"\n', encoding="utf-8")

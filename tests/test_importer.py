@@ -417,12 +417,25 @@ def test_language_follows_the_sheet_and_header_words(tmp_path, sheet, headers, e
 def test_recognised_sheet_without_its_required_column_names_sheet_and_column(tmp_path):
     wb = new_workbook()
     ws = wb.create_sheet("Steps")
-    ws.append(["scenario", "message", "channel"])
+    ws.append(["scenario", "message", "comment"])
+    ws.append(["cart", "Hello", ""])
     with pytest.raises(MapReadError) as caught:
         load_map(save(wb, tmp_path / "x.xlsx"))
     assert caught.value.sheet == "Steps" and caught.value.row == 1
     assert str(caught.value) == (f"{tmp_path / 'x.xlsx'}, sheet 'Steps', row 1: no header row with the required "
-                                 f"column(s) 'step' in the first 30 rows")
+                                 f"column(s) 'channel' in the first 30 rows")
+
+
+def test_steps_without_step_numbers_are_numbered_within_their_scenario(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Steps")
+    ws.append(["scenario", "channel", "message"])
+    ws.append(["cart", "email", "Hello"])
+    ws.append(["cart", "sms", "Still there?"])
+    ws.append(["welcome", "email", "Hi"])
+    m = load_map(save(wb, tmp_path / "x.xlsx"))
+    assert [(s.scenario, s.id, s.channel) for s in m.steps] == [
+        ("cart", "1", "email"), ("cart", "2", "sms"), ("welcome", "1", "email")]
 
 
 def test_workbook_without_a_map_sheet(tmp_path):

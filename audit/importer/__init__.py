@@ -9,16 +9,23 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import FLAT, flat_tables, is_flat_header
-from audit.importer.schema import SHEETS, SheetSpec, spec_for_sheet
+from audit.importer.flat import FLAT, flat_tables
+from audit.importer.recognize import (
+    ReadingPlan,
+    SheetPlan,
+    missing_columns,
+    recognise,
+    scenario_head,
+    sheet_name_score,
+)
+from audit.importer.schema import SHEETS, SheetSpec
 from audit.importer.workbook import RawSheet, read_sheets
 from audit.model import CommMap, ImportProblem, MapMeta, Source
 from audit.findings import Location
 from audit.gcpause import collector_paused
 
-HEADER_SCAN_ROWS = 30
 SPEC_BY_ENTITY = {spec.entity: spec for spec in SHEETS}
-__all__ = ["ColumnMapping", "load_column_mapping", "load_map"]
+__all__ = ["ColumnMapping", "load_column_mapping", "load_map", "recognise"]
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
@@ -37,58 +44,105 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
 
 def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping | None = None) -> CommMap:
     """The map in raw sheets (cell values as the reader gives them); `path` only names the file in messages."""
-    mapping = columns or ColumnMapping()
+    return build_from_plan(path, sheets, recognise(str(path), sheets, columns))
+
+
+def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> CommMap:
+    """Read the sheets the way the plan says, then build the map's records."""
     tables: list[Table] = []
-    meta = MapMeta()
-    meta_problems: list[ImportProblem] = []
     ignored: list[Location] = []
     words: list[str] = []
-    candidates: list[RawSheet] = []
-    for sheet in sheets:
-        entity = mapping.entity_for(sheet.name)
-        spec = SPEC_BY_ENTITY.get(entity) if entity else spec_for_sheet(sheet.name)
-        if entity == "flat" or spec is None or spec.key_value or spec.entity == "scenarios":
-            candidates.append(sheet)
-        if spec is None or entity == "flat":
+    meta, meta_problems = MapMeta(), []
+    for sheet, sheet_plan in zip(sheets, plan.sheets):
+        if sheet_plan.role == "meta":
+            meta, meta_problems = _read_meta(sheet, SPEC_BY_ENTITY["meta"])
             continue
-        if spec.key_value:
+        if sheet_plan.header_row is None:
             continue
-        table, header_cells, unknown = _read_table(path, sheet, spec, mapping)
-        tables.append(table)
-        ignored.extend(unknown)
-        words.extend((sheet.name, *header_cells))
-    flat_sheet = None
-    if not any(t.entity == "steps" for t in tables):
-        for sheet in candidates:
-            found = _find_header(sheet, FLAT, mapping, is_flat_header)
-            if found is not None:
-                header_index, found_columns = found
-                # a wide sheet that was taken for a Scenarios sheet by its name is read as the wide sheet;
-                # a separate, real Scenarios sheet keeps precedence for scenario attributes
-                tables = [t for t in tables if t.sheet != sheet.name]
-                tables.extend(flat_tables(sheet.name, sheet.rows, header_index, found_columns, sheet.errors))
-                ignored.extend(_unknown_headers(sheet, header_index, found_columns))
-                words.extend((sheet.name, *(h for _, h in found_columns.values())))
-                flat_sheet = sheet
-                break
-    for sheet in candidates:
-        spec = spec_for_sheet(sheet.name)
-        if sheet is not flat_sheet and spec is not None and spec.key_value:
-            meta, meta_problems = _read_meta(sheet, spec)
+        tables.extend(_tables(sheet, sheet_plan))
+        ignored.extend(Location(sheet=sheet.name, row=sheet_plan.header_row + 1, column=c.header)
+                       for c in sheet_plan.columns if c.field is None and c.header)
+        words.extend((sheet.name, *(c.header for c in sheet_plan.columns if c.field)))
+    if any(t.entity == "scenarios" and not t.derived for t in tables):
+        # a real Scenarios sheet keeps precedence for scenario attributes over a wide sheet's
+        tables = [t for t in tables if not (t.entity == "scenarios" and t.derived)]
     if not tables:
+        _explain_unread_sheet(path, sheets)
         known = ", ".join(spec.aliases[0].capitalize() for spec in SHEETS[1:])
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
         raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known}, "
                                  f"or one wide sheet with segment, scenario and channel columns)")
     if not any(t.entity in ("steps", "scenarios") for t in tables):
         raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
+    _fill_meta(meta, plan)
     commap = build_commap(tables, meta)
     commap.problems = [*meta_problems, *commap.problems]
     commap.path = str(path)
     russian = sum(1 for word in words if _CYRILLIC.search(word))
     commap.language = "ru" if russian * 2 > len(words) else "en"
     commap.ignored_columns = ignored
+    commap.reading = plan
     return commap
+
+
+def _explain_unread_sheet(path: Path, sheets: list[RawSheet]) -> None:
+    """A sheet named like an entity sheet whose header lacks what that sheet needs: say which column."""
+    for sheet in sheets:
+        for role in ("steps", "scenarios", "segments", "events", "channels", "stages", "systems", "integrations"):
+            if sheet_name_score(sheet.name, role) >= 0.9:
+                row, missing = missing_columns(sheet, role)
+                if missing:
+                    raise MapReadError(path, "no header row with the required column(s) "
+                                       + ", ".join(f"'{m}'" for m in missing) + " in the first 30 rows",
+                                       sheet=sheet.name, row=row)
+
+
+_RENAMED = {"stages": {"next_stages": "next"}}
+
+
+def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
+    columns = plan.fields()
+    if plan.role == "flat" or (plan.role == "steps" and "step" not in columns):
+        # steps without numbers are numbered within their scenario, as on a wide sheet
+        return flat_tables(sheet.name, sheet.rows, plan.header_row, columns, sheet.errors)
+    if plan.role == "scenario_sheet":
+        return _scenario_sheet_tables(sheet, plan, columns)
+    for old, new in _RENAMED.get(plan.role, {}).items():
+        if old in columns:
+            columns[new] = columns.pop(old)
+    if "id" not in columns and "name" in columns:
+        columns["id"] = columns["name"]  # a sheet of names only: the name is the id
+    return [_read_table(sheet, plan.role, plan.header_row, columns)]
+
+
+def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int, str]]) -> list[Table]:
+    """One scenario per sheet: its key–value head becomes scenario-level columns of its step rows."""
+    head = scenario_head(sheet, plan.header_row - plan.header_rows + 1)
+    width = max((len(r) for r in sheet.rows), default=0)
+    extra = {"scenario": (head["name"][0], head["name"][2])}
+    extra.update({fld: (value, label) for fld, (value, _, label) in head.items()
+                  if fld != "name" and fld in FLAT.fields})
+    columns = dict(columns)
+    rows = [list(r) for r in sheet.rows]
+    for offset, (fld, (value, label)) in enumerate(extra.items()):
+        columns[fld] = (width + offset, label)
+    filler = [value for value, _ in extra.values()]
+    for index in range(plan.header_row + 1, len(rows)):
+        row = rows[index]
+        if any(values.text(c) for c in row):
+            rows[index] = row + [""] * (width - len(row)) + filler
+    return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+
+
+def _fill_meta(meta: MapMeta, plan: ReadingPlan) -> None:
+    """Facts found in title rows and notes fill what the Map sheet left empty."""
+    for fact in plan.facts:
+        if fact.field == "last_reviewed":
+            if meta.last_reviewed is None:
+                meta.last_reviewed = fact.value
+                meta.source = Source(sheet=fact.sheet, row=fact.row, columns={"last_reviewed": fact.label})
+        elif not getattr(meta, fact.field):
+            setattr(meta, fact.field, values.text(fact.value))
 
 
 def _sha256(path: Path) -> str:
@@ -101,78 +155,7 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _find_header(sheet: RawSheet, spec: SheetSpec, mapping: ColumnMapping,
-                 accept=None) -> tuple[int, dict[str, tuple[int, str]]] | None:
-    """The first row, among the first rows, that names every required column of the sheet."""
-    accept = accept or (lambda columns: all(req in columns for req in spec.required))
-    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        columns: dict[str, tuple[int, str]] = {}
-        ranks: dict[str, int] = {}
-        displaced_id: tuple[int, str] | None = None
-        for col, cell in enumerate(row):
-            header = values.text(cell)
-            if not header:
-                continue
-            fld = mapping.field_for(header, spec)
-            if not fld:
-                continue
-            rank = _header_rank(header, fld, mapping)
-            if fld not in columns or rank < ranks[fld]:
-                if fld == "id" and fld in columns and displaced_id is None:
-                    displaced_id = columns[fld]
-                columns[fld] = (col, header)
-                ranks[fld] = rank
-            elif fld == "id" and displaced_id is None:
-                displaced_id = (col, header)
-        if displaced_id is not None and "name" in spec.fields and "name" not in columns:
-            columns["name"] = displaced_id  # `Сегмент | Код`: the column beside the code names the segment
-        if columns and accept(columns):
-            return index, columns
-    return None
-
-
-_ID_WORDS = frozenset({"id", "ид", "код", "code"})
-
-
-def _header_rank(header: str, fld: str, mapping: ColumnMapping) -> int:
-    """Which of two headers naming one field is read: the --columns mapping, then one that says ID.
-
-    `Сегмент | Код` or `Scenario | Scenario ID`: the first column holds the name people read,
-    the one marked ID holds the id the other sheets refer to. A bare `ID` only counts so for the
-    `id` field (on Steps, `Шаг | ID` keeps `Шаг`). Otherwise the leftmost wins.
-    """
-    if values.normalize_word(header) in mapping.headers:
-        return 0
-    words = [w for w in re.split(r"[\W_]+", header.casefold()) if w]
-    if _ID_WORDS & set(words) and (fld == "id" or len(words) > 1):
-        return 1
-    return 2
-
-
-def _unknown_headers(sheet: RawSheet, header_index: int, columns: dict[str, tuple[int, str]]) -> list[Location]:
-    known_cols = {col for col, _ in columns.values()}
-    return [
-        Location(sheet=sheet.name, row=header_index + 1, column=values.text(cell))
-        for col, cell in enumerate(sheet.rows[header_index])
-        if col not in known_cols and values.text(cell)
-    ]
-
-
-def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec,
-                mapping: ColumnMapping) -> tuple[Table, list[str], list[Location]]:
-    found = _find_header(sheet, spec, mapping)
-    if found is None:
-        best = _find_header(sheet, spec, mapping, accept=lambda columns: bool(set(columns) & set(spec.required)))
-        missing = [r for r in spec.required if best is None or r not in best[1]]
-        raise MapReadError(
-            path,
-            "no header row with the required column(s) " + ", ".join(f"'{r}'" for r in missing)
-            + f" in the first {HEADER_SCAN_ROWS} rows",
-            sheet=sheet.name,
-            row=best[0] + 1 if best else None,
-        )
-    header_index, columns = found
-    unknown = _unknown_headers(sheet, header_index, columns)
+def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[str, tuple[int, str]]) -> Table:
     headers = {fld: header for fld, (_, header) in columns.items()}
     rows = []
     for index in range(header_index + 1, len(sheet.rows)):
@@ -180,7 +163,7 @@ def _read_table(path: Path, sheet: RawSheet, spec: SheetSpec,
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
         errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in sheet.errors}
         rows.append(Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers, errors=errors))
-    return Table(spec.entity, sheet.name, rows), list(headers.values()), unknown
+    return Table(entity, sheet.name, rows)
 
 
 def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportProblem]]:
@@ -196,7 +179,7 @@ def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportPr
                 if (index, cells[1][0]) in sheet.errors:
                     errors[fld] = sheet.errors[(index, cells[1][0])]
     if not found and sheet.rows:
-        header = _find_header(sheet, spec, ColumnMapping())
+        header = _meta_header(sheet, spec)
         if header and header[0] + 1 < len(sheet.rows):
             index, columns = header
             data = sheet.rows[index + 1]
@@ -228,3 +211,16 @@ def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportPr
                 params={"column": header, "value": values.text(value), "reason": str(exc)},
             ))
     return meta, problems
+
+
+def _meta_header(sheet: RawSheet, spec: SheetSpec) -> tuple[int, dict[str, tuple[int, str]]] | None:
+    """A Map sheet written as a header row with one row of values under it."""
+    for index, row in enumerate(sheet.rows[:30]):
+        columns = {}
+        for col, cell in enumerate(row):
+            fld = spec.field_for(values.text(cell)) if values.text(cell) else None
+            if fld and fld not in columns:
+                columns[fld] = (col, values.text(cell))
+        if len(columns) >= 2:
+            return index, columns
+    return None

@@ -1,45 +1,58 @@
 """`--columns mapping.toml`: a client's own headers (and sheet names) mapped to commap's.
 
     [columns]
-    "Цепочка" = "scenario"         # header as the client wrote it = a field name of SPEC §2
+    "Цепочка" = "scenario"         # header as the client wrote it = a field name
     "Канал связи" = "channel"
+    "Комментарий" = "ignore"       # a column to leave unread
     [sheets]
-    "Лист1" = "flat"               # a sheet = an entity (segments, steps, …) or "flat" for a wide table
+    "Лист1" = "flat"               # a sheet = a role: an entity (segments, steps, …), "flat" for a wide
+                                   # table, "scenario_sheet", "meta" or "ignore"
+    [sheet_columns."Лист1"]        # headers of one sheet only (what `commap inspect --write-columns` writes)
+    "Канал" = "channel"
 
 Headers are matched like every header (case, spaces and punctuation ignored). A mapped header
-is used on any sheet that has that field; the mapping wins over the built-in aliases.
+wins over recognition; everything not mapped is still recognised (audit/importer/recognize.py).
 """
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+from audit import vocab
 from audit.errors import MapReadError
-from audit.importer.schema import SHEETS, SheetSpec
 from audit.values import normalize_word
 
-ENTITIES = {spec.entity for spec in SHEETS} | {"flat"}
+
+@cache
+def known_roles() -> frozenset[str]:
+    return frozenset(vocab.load("headers")["roles"])
+
+
+@cache
+def known_fields() -> frozenset[str]:
+    roles = vocab.load("headers")["roles"].values()
+    return frozenset(f for role in roles for f in role.get("fields", [])) | {"ignore"}
 
 
 @dataclass
 class ColumnMapping:
     headers: dict[str, str] = field(default_factory=dict)  # normalized header → field name
-    sheets: dict[str, str] = field(default_factory=dict)  # normalized sheet name → entity
+    sheets: dict[str, str] = field(default_factory=dict)  # normalized sheet name → role
+    sheet_headers: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → header → field
 
-    def field_for(self, header: str, spec: SheetSpec) -> str | None:
-        mapped = self.headers.get(normalize_word(header))
-        if mapped is not None and mapped in spec.fields:
-            return mapped
-        return spec.field_for(header)
+    def field_for_header(self, header: str, sheet_name: str) -> str | None:
+        """The field a mapping gives a header on a sheet (`ignore` to leave it unread), or None."""
+        word = normalize_word(header)
+        own = self.sheet_headers.get(normalize_word(sheet_name), {})
+        return own.get(word) or self.headers.get(word)
 
     def entity_for(self, sheet_name: str) -> str | None:
         return self.sheets.get(normalize_word(sheet_name))
 
 
 def load_column_mapping(path: str | Path) -> ColumnMapping:
-    from audit.importer.flat import FLAT
-
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -48,19 +61,29 @@ def load_column_mapping(path: str | Path) -> ColumnMapping:
         raise MapReadError(path, f"cannot read the column mapping ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise MapReadError(path, f"not valid TOML: {exc}") from None
-    unknown = set(data) - {"columns", "sheets"}
+    unknown = set(data) - {"columns", "sheets", "sheet_columns"}
     if unknown:
-        raise MapReadError(path, f"unknown table(s) {sorted(unknown)}; expected [columns] and [sheets]")
-    fields = {name for spec in (*SHEETS, FLAT) for name in spec.fields}
+        raise MapReadError(path, f"unknown table(s) {sorted(unknown)}; expected [columns], [sheets] "
+                                 f"and [sheet_columns.\"SHEET\"]")
     mapping = ColumnMapping()
-    for header, name in data.get("columns", {}).items():
-        if name not in fields:
-            raise MapReadError(path, f"key 'columns.{header}': unknown field '{name}' "
-                                     f"(known: {', '.join(sorted(fields))})")
-        mapping.headers[normalize_word(header)] = name
-    for sheet, entity in data.get("sheets", {}).items():
-        if entity not in ENTITIES:
-            raise MapReadError(path, f"key 'sheets.{sheet}': unknown sheet kind '{entity}' "
-                                     f"(known: {', '.join(sorted(ENTITIES))})")
-        mapping.sheets[normalize_word(sheet)] = entity
+    mapping.headers = _headers(path, "columns", data.get("columns", {}))
+    for sheet, headers in data.get("sheet_columns", {}).items():
+        if not isinstance(headers, dict):
+            raise MapReadError(path, f"key 'sheet_columns.{sheet}': expected a table of header = field")
+        mapping.sheet_headers[normalize_word(sheet)] = _headers(path, f"sheet_columns.{sheet}", headers)
+    for sheet, role in data.get("sheets", {}).items():
+        if role not in known_roles():
+            raise MapReadError(path, f"key 'sheets.{sheet}': unknown sheet kind '{role}' "
+                                     f"(known: {', '.join(sorted(known_roles()))})")
+        mapping.sheets[normalize_word(sheet)] = role
     return mapping
+
+
+def _headers(path: Path, table: str, headers: dict) -> dict[str, str]:
+    result = {}
+    for header, name in headers.items():
+        if name not in known_fields():
+            raise MapReadError(path, f"key '{table}.{header}': unknown field '{name}' "
+                                     f"(known: {', '.join(sorted(known_fields()))})")
+        result[normalize_word(header)] = name
+    return result

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from audit import values
 from audit.importer.normalized import Row, Table
-from audit.importer.schema import MESSAGE_TYPES, SheetSpec
+from audit.importer.schema import MESSAGE_TYPES, STEP_SYSTEM_WORDS, SheetSpec
 
-STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next")
+STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system")
+_TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
 SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",
                    "stop_event", "kpi", "owner", "status", "last_reviewed")
 
@@ -37,6 +38,7 @@ FLAT = SheetSpec(
         "delay": ("задержка", "через", "wait", "пауза", "timing", "когда", "время отправки"),
         "condition": ("условие", "if", "если", "условие отправки"),
         "next": ("следующий", "следующие", "next step", "далее", "следующий шаг"),
+        "system": STEP_SYSTEM_WORDS,
         "type": ("тип сценария", "scenario type", "тип рассылки"),
         "schedule": ("расписание", "периодичность", "frequency", "частота"),
         "goal": ("цель",),
@@ -80,6 +82,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
     scenario_rows: dict[str, Row] = {}
     segments: dict[str, dict[str, None]] = {}
     step_rows: list[Row] = []
+    declared: list[Row] = []
     counters: dict[str, int] = {}
     carry: dict[str, object] = {}
     for index in range(header_index + 1, len(rows)):
@@ -89,6 +92,15 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         if not cell_errors and all(values.text(v) == "" for v in cells.values()):
             continue
         scenario = values.id_text(cells.get("scenario", ""))
+        segment = values.id_text(cells.get("segments", ""))
+        if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
+            # a row that only names a segment declares it; it also closes the block above
+            declared.append(Row(sheet=sheet_name, number=index + 1, cells={"segments": segment},
+                                headers={"segments": headers.get("segments", "segments")}))
+            carry = {}
+            continue
+        if segment and not scenario and segment != values.id_text(carry.get("segments", "")):
+            carry = {}  # a new segment block: the scenario above does not run on into it
         if not scenario or scenario == carry.get("scenario"):
             for fld in ("scenario", *SCENARIO_FIELDS):
                 if values.text(cells.get(fld, "")) == "" and fld in carry:
@@ -119,7 +131,9 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         if not values.text(row.cells.get("type", "")):
             row.cells["type"] = "trigger" if values.text(row.cells.get("trigger", "")) else (
                 "regular" if values.text(row.cells.get("schedule", "")) else "")
-    return [Table("scenarios", sheet_name, list(scenario_rows.values())), Table("steps", sheet_name, step_rows)]
+    return [Table("scenarios", sheet_name, list(scenario_rows.values()), derived=True),
+            Table("steps", sheet_name, step_rows, derived=True),
+            Table("declared_segments", sheet_name, declared, derived=True)]
 
 
 def _merge_scenario(row: Row, cells: dict[str, object], headers: dict[str, str], scenario: str) -> None:

@@ -11,8 +11,18 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from audit import values
-from audit.conditions import PURCHASE, PURCHASE_UNRESOLVED, canonical_feedback, parse_condition
+from audit import segment_words, values
+from audit.conditions import (
+    PAYMENT,
+    PAYMENT_EVENT_WORDS,
+    PURCHASE,
+    PURCHASE_UNRESOLVED,
+    canonical_feedback,
+    channel_kind,
+    channel_word,
+    parse_condition,
+)
+from audit.findings import Severity
 from audit.importer.schema import (
     CHANNEL_KINDS,
     EVENT_SOURCES,
@@ -39,9 +49,10 @@ from audit.model import (
     System,
     id_key,
 )
+from audit.timing import Timing, parse_timing
 
 END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none", "-", "–", "—", "finish", "exit", "выход"})
-ALL_SEGMENTS = frozenset({"*", "all", "все", "всем", "все сегменты", "all segments", "everyone"})
+ALL_SEGMENTS = frozenset({"*", "all", "все", "всем", "всесегменты", "allsegments"})  # after normalize_word
 
 
 @dataclass
@@ -65,6 +76,7 @@ class Table:
     entity: str
     sheet: str
     rows: list[Row]
+    derived: bool = False  # made from a wide sheet's rows, not read from a sheet of its own
 
 
 class _Builder:
@@ -74,7 +86,8 @@ class _Builder:
         self.problems: list[ImportProblem] = []
         self._errors_reported: set[tuple[int, str]] = set()  # (id(row), field) of error cells reported
 
-    def problem(self, code: str, kind: str, entity_id: str, row: Row, fld: str | None, **params: str) -> None:
+    def problem(self, code: str, kind: str, entity_id: str, row: Row, fld: str | None, *,
+                severity: Severity | None = None, **params: str) -> None:
         column = row.headers.get(fld) if fld else None
         self.problems.append(
             ImportProblem(
@@ -83,6 +96,7 @@ class _Builder:
                 entity_id=entity_id,
                 location=row.source().at(fld) if fld else row.source().at(),
                 params={"column": column or fld or "", **params},
+                severity=severity,
             )
         )
 
@@ -164,10 +178,10 @@ def _row_label(row: Row) -> str:
 def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMap:
     """Records from tables, then entities derived for sheets the workbook does not have."""
     builder = _Builder()
-    by_entity: dict[str, Table] = {}
-    for table in tables:
-        by_entity.setdefault(table.entity, table)
-    rows = {entity: [r for r in table.rows if not r.is_blank()] for entity, table in by_entity.items()}
+    rows: dict[str, list[Row]] = {}
+    for table in tables:  # several sheets may hold one entity (a sheet per scenario, a wide sheet per group)
+        rows.setdefault(table.entity, []).extend(r for r in table.rows if not r.is_blank())
+    declared_segments = rows.pop("declared_segments", [])
 
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
@@ -177,8 +191,10 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     steps = builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step")
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
-    _resolve_all_segments(scenarios, {s.key for s in segments})
+    _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
+    _resolve_payment_conditions(steps, events, scenarios)
+    _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
 
     commap = CommMap(
@@ -192,20 +208,66 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
         systems=systems,
         integrations=integrations,
         problems=builder.problems,
-        sheets=sorted(by_entity),
+        sheets=sorted(rows),
     )
     derive_undeclared(commap)
+    _scenario_timing_from_steps(commap)
+    _add_declared_segments(commap, declared_segments)
     return commap
 
 
-def _resolve_all_segments(scenarios: list[Scenario], segment_keys: set[str]) -> None:
-    """`*` means every segment; so do words like `all` / `все` — unless the map has a segment by that id."""
+def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
+    """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them yet."""
+    known = {s.key for s in commap.segments}
+    for row in rows:
+        for name in values.id_list(row.cells.get("segments", "")):
+            if id_key(name) not in known:
+                known.add(id_key(name))
+                commap.segments.append(Segment(id=name, source=row.source()))
+
+
+def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) -> None:
+    """`*` means every segment not excluded; so do `all` / `все`. The whole base («вся база», "all
+    customers", "everyone") means every segment, the stop list included — unless an exception after
+    it («вся база, кроме стоп-листа», "all customers except unsubscribed") names the stop list.
+
+    None of these words counts when the map has a segment by that id or name: then it is that segment.
+    """
+    declared = {id_key(s.id) for s in segments} | {id_key(s.name) for s in segments if s.name}
+    stop_list = {values.normalize_word(text) for s in segments if s.excluded for text in (s.id, s.name) if text}
     for scenario in scenarios:
-        everyone = [ref for ref in scenario.segments
-                    if ref == "*" or (values.normalize_word(ref) in ALL_SEGMENTS and id_key(ref) not in segment_keys)]
+        everyone: list[str] = []
+        whole = False
+        spares_stop_list = False
+        for index, ref in enumerate(scenario.segments):
+            if id_key(ref) in declared:
+                continue
+            if ref == "*" or values.normalize_word(ref) in ALL_SEGMENTS:
+                everyone.append(ref)
+                continue
+            base = segment_words.whole_base(ref)
+            if base is not None:
+                everyone.append(ref)
+                whole = True
+                # «вся база, кроме стоп-листа»: the list splits the exception into the next item
+                following = scenario.segments[index + 1] if index + 1 < len(scenario.segments) else ""
+                exception = base.exception or _exception_text(following)
+                if exception and not base.exception:
+                    everyone.append(following)
+                if exception and (segment_words.means_excluded(exception)
+                                  or values.normalize_word(exception) in stop_list):
+                    spares_stop_list = True
         if everyone:
             scenario.all_segments = True
+            scenario.whole_base = whole and not spares_stop_list
             scenario.segments = [ref for ref in scenario.segments if ref not in everyone]
+
+
+def _exception_text(ref: str) -> str:
+    """What an item such as «кроме стоп-листа» or "except unsubscribed" excepts, else ''."""
+    words = segment_words.words_of(ref)
+    skip = segment_words.exception_at(words, 0) if words else 0
+    return " ".join(words[skip:]) if skip else ""
 
 
 _PURCHASE_WORDS = ("order_paid", "purchase", "paid", "order", "покуп", "оплат", "заказ", "checkout", "buy")
@@ -250,6 +312,97 @@ def _word_refs_to_free_text(steps: list[Step]) -> None:
         step.condition = None
 
 
+def _resolve_payment_conditions(steps: list[Step], events: list[Event], scenarios: list[Scenario]) -> None:
+    """`не оплатил подписку` waits for the map's payment event (an Events row, or an event a scenario
+    names); a map without one leaves the condition as free text for MAP006."""
+    waiting = [s for s in steps if s.condition is not None and s.condition.event == PAYMENT]
+    if not waiting:
+        return
+    candidates = [(e.id, (e.id, e.name, e.analytics_key or "")) for e in events]
+    candidates += [(ref, (ref,)) for scenario in scenarios
+                   for ref in (scenario.trigger, scenario.goal_event, *scenario.stop_events) if ref]
+    target = None
+    for word in PAYMENT_EVENT_WORDS:  # the most specific spelling first
+        target = next((ident for ident, texts in candidates if any(word in id_key(text) for text in texts)), None)
+        if target is not None:
+            break
+    for step in waiting:
+        step.condition = step.condition.model_copy(update={"event": target}) if target is not None else None
+
+
+def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
+    """Feedback conditions naming the awaited step in words get its id (audit/conditions.py).
+
+    A channel word (`не открыл письмо`, `не прочитал в Viber`) names the latest earlier step of
+    the scenario on a channel of that kind — on the very messenger named, when there is one; an
+    ordinal (`второе письмо`, `first email`) the n-th step of that kind (of any kind without a
+    channel word), which must come before this one. The kind is the Channels sheet's, else the one
+    the channel's name suggests. A step id written as well wins when it names a step or looks like
+    a misspelt one (MAP001); an ordinary word beside a channel word only describes the message.
+    Words that find no step leave the condition as free text for MAP006 — except a channel word
+    without an ordinal when an earlier step's kind is unknown: that keeps meaning the step before.
+    `ответил` (replied) awaited from a call is `answered`.
+    """
+    declared = {c.key: c for c in channels}
+    kinds: dict[str, str] = {}
+
+    def kind_of(step: Step) -> str:
+        key = id_key(step.channel)
+        if key not in kinds:
+            channel = declared.get(key)
+            kind = channel.kind if channel is not None else ChannelKind.OTHER
+            if kind is ChannelKind.OTHER:
+                kind = infer_channel_kind(step.channel)
+            if kind is ChannelKind.OTHER and channel is not None and channel.name:
+                kind = infer_channel_kind(channel.name)
+            kinds[key] = kind.value
+        return kinds[key]
+
+    def names(step: Step, word: str) -> bool:
+        channel = declared.get(id_key(step.channel))
+        return word in (channel_word(step.channel), channel_word(channel.name) if channel is not None else None)
+
+    by_scenario: dict[str, list[Step]] = {}
+    for step in steps:
+        by_scenario.setdefault(id_key(step.scenario), []).append(step)
+    for scenario_steps in by_scenario.values():
+        ids = [s.key[1] for s in scenario_steps]
+        explicit_next = any(s.next is not None for s in scenario_steps)
+        for position, step in enumerate(scenario_steps):
+            condition = step.condition
+            if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+                continue
+            ref = id_key(condition.step_ref) if condition.step_ref else None
+            if ref is not None and (ref in ids or any(ch.isdigit() for ch in ref)
+                                    or difflib.get_close_matches(ref, ids, n=1, cutoff=0.75)):
+                target = scenario_steps[ids.index(ref)] if ref in ids else None
+            elif condition.channel is None and condition.ordinal is None:
+                # no step named in words: the step before, or an ordinary word for _word_refs_to_free_text
+                target = scenario_steps[position - 1] if ref is None and position and not explicit_next else None
+            else:
+                kind = channel_kind(condition.channel)
+                pool = [(i, s) for i, s in enumerate(scenario_steps) if kind is None or kind_of(s) == kind]
+                if condition.ordinal is not None:
+                    found = pool[condition.ordinal - 1] if len(pool) >= condition.ordinal else None
+                    target = found[1] if found is not None and found[0] < position else None
+                else:
+                    earlier = [s for i, s in pool if i < position]
+                    if condition.channel != kind:  # a messenger by name: that messenger's steps first
+                        earlier = [s for s in earlier if names(s, condition.channel)] or earlier
+                    target = earlier[-1] if earlier else None
+                if target is None:
+                    unknown = any(kind_of(s) == ChannelKind.OTHER.value for s in scenario_steps[:position])
+                    if condition.ordinal is None and unknown:
+                        step.condition = condition.model_copy(update={"step_ref": None})
+                    else:
+                        step.condition = None
+                    continue
+                condition = condition.model_copy(update={"step_ref": target.id})
+            if target is not None and condition.feedback == "replied" and kind_of(target) == ChannelKind.CALL.value:
+                condition = condition.model_copy(update={"feedback": "answered"})
+            step.condition = condition
+
+
 def derive_undeclared(commap: CommMap) -> None:
     """Entities a sheet-less map only mentions: scenarios from steps, channels from steps, and so on.
 
@@ -275,7 +428,10 @@ def derive_undeclared(commap: CommMap) -> None:
         seen_segments: dict[str, Segment] = {}
         for scenario in commap.scenarios:
             for ref in scenario.segments:
-                seen_segments.setdefault(id_key(ref), Segment(id=ref, declared=False, source=scenario.source))
+                if id_key(ref) not in seen_segments:  # a wide sheet's segment cell: its words say what it is
+                    seen_segments[id_key(ref)] = Segment(
+                        id=ref, declared=False, source=scenario.source, excluded=segment_words.means_excluded(ref),
+                        tier="vip" if segment_words.means_vip(ref) else None)
         commap.segments = list(seen_segments.values())
     if not commap.has_sheet("stages"):
         seen_stages: dict[str, Stage] = {}
@@ -295,6 +451,30 @@ def derive_undeclared(commap: CommMap) -> None:
                 ref = step.condition.event
                 seen_events.setdefault(id_key(ref), Event(id=ref, declared=False, source=step.source))
         commap.events = list(seen_events.values())
+    if not commap.has_sheet("systems") and not commap.systems:
+        commap.systems = systems_from_rows(commap)
+
+
+def systems_from_rows(commap: CommMap) -> list[System]:
+    """Systems a map without a Systems sheet names on its steps ("Платформа", "Sent via"), in map order.
+
+    Such a system sends the kinds of the channels its steps use; it branches on its own channels'
+    feedback (a sending platform does), and what event sources it receives is unknown — so the
+    rules that need a complete list of channels or sources (INT001, TRK003) do not judge it.
+    """
+    kinds = {c.key: c.kind.value for c in commap.channels}
+    found: dict[str, System] = {}
+    for step in commap.steps:
+        if not step.system:
+            continue
+        system = found.get(id_key(step.system))
+        if system is None:
+            system = found[id_key(step.system)] = System(id=step.system, declared=False, orchestration=True,
+                                                          source=step.source)
+        kind = kinds.get(id_key(step.channel)) or infer_channel_kind(step.channel).value
+        if kind not in system.channels:
+            system.channels.append(kind)
+    return list(found.values())
 
 
 def infer_channel_kind(label: str) -> ChannelKind:
@@ -317,17 +497,30 @@ def _segment(b: _Builder, row: Row) -> Segment | None:
     if ident is None:
         return None
     parent = values.id_text(row.cells.get("parent", "")) or None
+    name = values.text(row.cells.get("name", ""))
     tier = b.read(row, "tier", _choice(TIERS, "tier (vip, high, regular, low)"), "segment", ident)
+    excluded = b.read(row, "excluded", values.boolean, "segment", ident)
+    # a cell the sheet filled in wins («Стоп-лист» with excluded = нет stays in); a blank one is
+    # read from the segment's own words: «Стоп-лист», "Do-not-contact", «VIP-клиенты»
+    if _blank(row, "excluded"):
+        notes = values.text(row.cells.get("notes", "")) or values.text(row.cells.get("description", ""))
+        excluded = segment_words.means_excluded(ident, name, notes)
+    if _blank(row, "tier") and segment_words.means_vip(ident, name):
+        tier = "vip"
     return Segment(
         id=ident,
-        name=values.text(row.cells.get("name", "")),
+        name=name,
         parent=parent,
         size=b.read(row, "size", values.whole_number, "segment", ident),
         tier=tier,
-        excluded=bool(b.read(row, "excluded", values.boolean, "segment", ident)),
+        excluded=bool(excluded),
         stage=values.id_text(row.cells.get("stage", "")) or None,
         source=row.source(),
     )
+
+
+def _blank(row: Row, fld: str) -> bool:
+    return fld not in row.errors and values.text(row.cells.get(fld, "")) == ""
 
 
 def _stage(b: _Builder, row: Row) -> Stage | None:
@@ -418,6 +611,7 @@ def _step(b: _Builder, row: Row) -> Step | None:
     next_steps = values.id_list(next_cell)
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)
     message_type = b.read(row, "message_type", _choice(MESSAGE_TYPES, "message type"), "step", ref)
+    timing = _read_timing(b, row, ref)
     # Steps are the bulk of a big map: every value is already parsed and typed here, so the
     # model is built without a second validation pass.
     return Step.model_construct(
@@ -426,13 +620,55 @@ def _step(b: _Builder, row: Row) -> Step | None:
         channel=channel,
         message=values.text(row.cells.get("message", "")),
         message_type=MessageType(message_type) if message_type else None,
-        delay_minutes=b.read(row, "delay", values.duration_minutes, "step", ref),
+        # «через 2 часа после оформления заявки»: the offset after the trigger is the step's delay
+        delay_minutes=timing.delay_minutes if timing.delay_minutes is not None
+        else timing.offset_minutes if timing.anchor_relation == "after" else None,
+        send_time=timing.send_time,
+        timing_text=timing.text,
         condition_text=condition_text,
         condition=parse_condition(condition_text) if condition_text else None,
         next=[] if explicit_end else ([n for n in next_steps if id_key(n) not in END_WORDS] or None),
         goal=values.text(row.cells.get("goal", "")),
+        system=values.id_text(row.cells.get("system", "")) or None,
         source=row.source(),
     )
+
+
+def _read_timing(b: _Builder, row: Row, ref: str) -> Timing:
+    """The step's timing cell in its parts; only what stays unread is reported (MAP003, a warning)."""
+    if "delay" in row.errors:
+        b.error_cell(row, "delay", "step", ref)
+        return Timing()
+    raw = row.cells.get("delay", "")
+    timing = parse_timing(raw)
+    if timing.reason:
+        b.problem("MAP003", "step", ref, row, "delay", severity=Severity.WARNING, value=values.text(raw),
+                  reason=timing.reason)
+    return timing
+
+
+def _scenario_timing_from_steps(commap: CommMap) -> None:
+    """A scenario without a trigger or a schedule takes them from its first step's timing cell:
+    «после оформления заявки» → trigger «оформления заявки» (the id of a declared event of that id
+    or name), «1 раз в 2 недели» → schedule. A map without an Events sheet gets the event too."""
+    first: dict[str, Step] = {}
+    for step in commap.steps:
+        first.setdefault(id_key(step.scenario), step)
+    events = {values.normalize_word(text): event.id for event in commap.events
+              for text in (event.id, event.name, event.analytics_key) if text}
+    for scenario in commap.scenarios:
+        step = first.get(scenario.key)
+        if step is None or not step.timing_text or (scenario.trigger and scenario.schedule):
+            continue
+        timing = parse_timing(step.timing_text)
+        if not scenario.schedule and timing.recurrence:
+            scenario.schedule = timing.recurrence
+        if scenario.trigger or not timing.anchor_text:
+            continue
+        scenario.trigger = events.get(values.normalize_word(timing.anchor_text), timing.anchor_text)
+        if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
+            events[values.normalize_word(scenario.trigger)] = scenario.trigger
+            commap.events.append(Event(id=scenario.trigger, declared=False, source=scenario.source))
 
 
 def _system(b: _Builder, row: Row) -> System | None:

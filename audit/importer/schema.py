@@ -31,6 +31,9 @@ class SheetSpec:
 
 
 _NAME = ("name", "название", "наименование", "имя", "title")
+# A step's sending platform, as client maps head the column (Steps sheet and wide sheet alike).
+STEP_SYSTEM_WORDS = ("система", "платформа", "сервис", "сервис рассылки", "инструмент", "отправляет",
+                     "platform", "tool", "sent via", "sender", "esp")
 
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(
@@ -133,6 +136,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             "condition": ("условие", "if", "если"),
             "next": ("следующий", "следующие", "next step", "next steps", "далее", "следующий шаг"),
             "goal": ("цель",),
+            "system": STEP_SYSTEM_WORDS,
         },
         ("scenario", "step", "channel"),
         id_fields=("scenario", "step"),

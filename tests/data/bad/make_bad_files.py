@@ -61,7 +61,7 @@ def main() -> None:
         "zip_bomb.xlsx": "zip bomb",
         "empty_workbook.xlsx": "no sheet of a communication map found",
         "no_recognisable_sheet.xlsx": "no sheet of a communication map found",
-        "missing_required_column.xlsx": "sheet 'Steps', row 1: no header row with the required column(s) 'step', "
+        "missing_required_column.xlsx": "sheet 'Steps', row 1: no header row with the required column(s) "
                                         "'channel'",
     }
     for name, data in files.items():

@@ -1,0 +1,637 @@
+"""Recognition: raw sheets → a reading plan (sheet roles, header rows, column → field).
+
+Clients name their sheets and columns in their own words, so nothing here matches names
+exactly. For each sheet and each candidate header row (one row, or two rows read together),
+every header cell is scored against the header words of `audit/vocab/headers.toml`: words are
+stemmed (snowball, Russian or English by script), compared in any order, extra words allowed,
+small typos tolerated (rapidfuzz). The values below a column add evidence (channel names,
+timings, dates, statuses, message types, step numbers, known segment names). Each role then
+takes the best overall assignment of fields to columns — a pair (column, field) is taken in
+order of score, each column and each field once — and the sheet gets the role whose assignment,
+plus how well the sheet's name fits it, scores best. The plan is plain data: `commap inspect`
+prints it, the report shows it, a `--columns` file overrides it, and the reader follows it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from audit import values, vocab
+from audit.importer.columns import ColumnMapping
+from audit.importer.workbook import RawSheet
+
+HEADER_SCAN_ROWS = 30
+VALUE_SAMPLE = 300
+MIN_SCORE = 0.45  # below this a column stays unread
+NAME_BONUS = 1.0  # how much a sheet name that names the role counts, next to the columns' scores
+TABLE_ROLES = ("segments", "stages", "channels", "events", "scenarios", "steps", "systems", "integrations", "flat",
+               "scenario_sheet")
+UNREAD_FIELDS = ("notes", "counter")  # recognised, but carry nothing the audit reads
+
+_TOKEN = re.compile(r"[№#]|[^\W_]+")
+_STOP = frozenset("""в во на по и для с со к о об а же ли или от до из у за при это мы вы
+    the a an of in on for and or is are by at it its we our be""".split())
+_CYRILLIC = re.compile(r"[а-яё]")
+_STEMMERS = {"ru": snowballstemmer.stemmer("russian"), "en": snowballstemmer.stemmer("english")}
+
+
+@lru_cache(maxsize=1 << 14)
+def stem(word: str) -> str:
+    word = word.casefold().replace("ё", "е")
+    if word in ("№", "#"):
+        return word
+    language = "ru" if _CYRILLIC.search(word) else "en"
+    return _STEMMERS[language].stemWord(word)
+
+
+@lru_cache(maxsize=1 << 14)
+def stems(text: str) -> tuple[str, ...]:
+    """The meaningful words of a header or phrase, stemmed, in order."""
+    return tuple(stem(w) for w in _TOKEN.findall(text.casefold()) if w not in _STOP)
+
+
+@dataclass(slots=True)
+class ColumnPlan:
+    index: int  # 0-based column
+    header: str
+    field: str | None
+    confidence: float
+    evidence: str  # "header", "values", "both", "mapping", or "" when unread
+
+
+@dataclass(slots=True)
+class SheetPlan:
+    name: str
+    role: str  # a TABLE_ROLES entry, "meta" or "ignore"
+    header_row: int | None = None  # 0-based index of the (lower) header row
+    header_rows: int = 1  # 2 when the header spans two rows
+    columns: list[ColumnPlan] = field(default_factory=list)
+    confidence: float = 0.0
+    by_mapping: bool = False  # the role came from the --columns file
+
+    def fields(self) -> dict[str, tuple[int, str]]:
+        """field → (column, header) for the columns the reader takes."""
+        return {c.field: (c.index, c.header) for c in self.columns if c.field and c.field not in UNREAD_FIELDS}
+
+
+@dataclass(slots=True)
+class MapFact:
+    field: str
+    value: object
+    sheet: str
+    row: int  # 1-based
+    label: str
+
+
+@dataclass
+class ReadingPlan:
+    path: str
+    sheets: list[SheetPlan]
+    facts: list[MapFact] = field(default_factory=list)
+
+
+# --- vocabulary ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Role:
+    name: str
+    fields: tuple[str, ...]
+    required: tuple[str, ...]
+    sheet_words: tuple[tuple[str, ...], ...]
+    phrases: tuple[tuple[str, tuple[str, ...], float], ...]  # (field, stems, weight)
+
+
+_ROLE_WORD_WEIGHT = {"id": 0.95, "name": 0.9}  # an explicit "ID"/"Код" column outranks the entity word
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, _Role]:
+    data = vocab.load("headers")
+    shared = data["fields"]
+    roles = {}
+    for name, spec in data["roles"].items():
+        phrases: list[tuple[str, tuple[str, ...], float]] = []
+        for fld in spec.get("fields", []):
+            phrases.extend((fld, stems(p), 1.0) for p in shared.get(fld, []))
+            phrases.extend((fld, stems(p), _ROLE_WORD_WEIGHT.get(fld, 1.0))
+                           for p in spec.get("words", {}).get(fld, []))
+        roles[name] = _Role(
+            name=name,
+            fields=tuple(spec.get("fields", [])),
+            required=tuple(spec.get("required", [])),
+            sheet_words=tuple(stems(p) for p in spec.get("sheet", [])),
+            phrases=tuple(p for p in phrases if p[1]),
+        )
+    return roles
+
+
+@lru_cache(maxsize=1)
+def _known_stems() -> tuple[str, ...]:
+    known = {s for role in _roles().values() for _, phrase, _ in role.phrases for s in phrase}
+    known |= {s for role in _roles().values() for phrase in role.sheet_words for s in phrase}
+    return tuple(sorted(known))
+
+
+@lru_cache(maxsize=1 << 14)
+def _canonical(token: str) -> str:
+    """A header word as the vocabulary spells it: itself, or the known stem it is a typo of."""
+    known = _known_stems()
+    if token in known or len(token) < 5:
+        return token
+    match = process.extractOne(token, known, scorer=fuzz.ratio, score_cutoff=85)
+    return match[0] if match else token
+
+
+_ID_WORDS = frozenset({"id", "ид", "код", "code", "key"})
+# Fields that refer to another record: a header that adds "ID" to the entity word ("Scenario ID",
+# "Код сегмента") holds the reference, and outranks a column of the same name that holds its title.
+_REFERENCE_FIELDS = frozenset({"id", "scenario", "segments", "stage", "trigger", "goal_event", "stop_event", "parent",
+                               "channel", "from", "to"})
+
+
+def phrase_score(text: str, phrases) -> dict[str, float]:
+    """field → how well `text` says it: 1 for an exact phrase, less for each extra word."""
+    tokens = tuple(_canonical(t) for t in stems(text))
+    if not tokens:
+        return {}
+    present = set(tokens)
+    marked_id = bool(present & _ID_WORDS)
+    extra = sum(1 for t in tokens if t not in _ID_WORDS) if marked_id else len(tokens)
+    scores: dict[str, float] = {}
+    for fld, phrase, weight in phrases:
+        if all(p in present for p in phrase):
+            counted = sum(1 for p in phrase if not marked_id or p not in _ID_WORDS)
+            score = weight * (counted + 1) / (max(extra, counted) + 1)
+            if marked_id and fld in _REFERENCE_FIELDS:
+                score += 0.05
+            if score > scores.get(fld, 0.0):
+                scores[fld] = score
+    return scores
+
+
+@lru_cache(maxsize=1 << 14)
+def header_scores(text: str, role: str) -> dict[str, float]:
+    if len(text) > 80:
+        return {}
+    return phrase_score(text, _roles()[role].phrases)
+
+
+_EXPORT_SEPARATOR = re.compile(r"\s[-–—]\s")
+
+
+def sheet_name_score(name: str, role: str) -> float:
+    """How well a sheet's name names a role; a Google Sheets download `<book> - <sheet>` by its sheet part."""
+    name = _EXPORT_SEPARATOR.split(name)[-1]
+    tokens = {_canonical(t) for t in stems(name)}
+    if not tokens:
+        return 0.0
+    best = 0.0
+    for phrase in _roles()[role].sheet_words:
+        if phrase and all(p in tokens for p in phrase):
+            best = max(best, (len(phrase) + 1) / (len(tokens) + 1))
+    return best
+
+
+# --- values --------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _ColumnValues:
+    count: int = 0
+    shares: dict[str, float] = field(default_factory=dict)
+    counter: bool = False  # 1, 2, 3 … N down the whole sheet: a row counter
+    numbering: bool = False  # small whole numbers that start again: touches numbered within scenarios
+
+
+_TIMING = re.compile(
+    r"^\s*(?:\+?\d+(?:[.,]\d+)?\s*[a-zа-яё]{0,8}\.?\s*)+$|сразу|через|после|спустя|на\s+\d+|след\w*\s+день|"
+    r"\bдн|\bчас|\bмин|недел|immediately|\bafter\b|\bbefore\b|later|\bday\b|\bdays\b|\bhours?\b|next day|"
+    r"\bза\s+\d+|\bв\s+\d{1,2}[:.]\d{2}|\bat\s+\d|\d{1,2}:\d{2}|asap|instantly|same day|weekly|monthly|daily|"
+    r"еженед|ежемес|ежеднев|раз в|каждый|каждую|по (?:понед|вторн|сред|четв|пятн|субб|воскр)",
+    re.IGNORECASE)
+_CONDITION = re.compile(r"^\s*(?:если|if|не\s|not\s|didn|did not|нет\s|no\s|when\s|only|только|при\s|unless)",
+                        re.IGNORECASE)
+
+
+def _in_vocabulary(text: str, aliases: dict[str, str]) -> bool:
+    try:
+        return values.choice(text, aliases, "") is not None
+    except ValueError:
+        return False
+
+
+def _column_values(rows: list[list[object]], col: int, start: int, segment_names: frozenset[str]) -> _ColumnValues:
+    from audit.importer.schema import CHANNEL_KINDS, MESSAGE_TYPES, SCENARIO_TYPES, STATUSES
+
+    cells = []
+    numbers: list[float | None] = []
+    for raw in rows[start:start + VALUE_SAMPLE]:
+        value = raw[col] if col < len(raw) else ""
+        text = values.text(value)
+        if not text:
+            continue
+        cells.append((value, text))
+    result = _ColumnValues(count=len(cells))
+    if not cells:
+        return result
+    counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
+                            "number", "condition", "segment", "long"), 0)
+    for value, text in cells:
+        if _in_vocabulary(text, CHANNEL_KINDS):
+            counts["channel"] += 1
+        if _TIMING.search(text):
+            counts["timing"] += 1
+        if _is_date(value):
+            counts["date"] += 1
+        if _in_vocabulary(text, STATUSES):
+            counts["status"] += 1
+        if _in_vocabulary(text, MESSAGE_TYPES):
+            counts["message_type"] += 1
+        if _in_vocabulary(text, SCENARIO_TYPES):
+            counts["scenario_type"] += 1
+        try:
+            if values.boolean(value) is not None:
+                counts["bool"] += 1
+        except ValueError:
+            pass
+        try:
+            numbers.append(values.number(value))
+            counts["number"] += 1
+        except ValueError:
+            numbers.append(None)
+        if _CONDITION.search(text):
+            counts["condition"] += 1
+        if segment_names and any(values.normalize_word(part) in segment_names for part in values.id_list(text)):
+            counts["segment"] += 1
+        if len(text) > 40:
+            counts["long"] += 1
+    result.shares = {k: v / len(cells) for k, v in counts.items()}
+    whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
+    if len(whole) == len(cells) and len(whole) >= 3:
+        result.counter = whole == [whole[0] + i for i in range(len(whole))]
+        result.numbering = not result.counter and max(whole) <= 60 and any(b < a for a, b in zip(whole, whole[1:]))
+    return result
+
+
+def _is_date(value: object) -> bool:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return False  # a bare number is a size or a step far more often than a date serial
+    try:
+        return values.day(value) is not None
+    except ValueError:
+        return False
+
+
+def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> float:
+    """How much the values below a column support (or contradict) reading it as `fld`."""
+    s = info.shares
+    if not info.count:
+        return 0.0
+    if fld == "channel" or fld == "kind":
+        return 0.6 * s["channel"] - (0.3 if s["channel"] < 0.2 and info.count >= 3 else 0.0)
+    if fld == "delay":
+        return 0.5 * s["timing"]
+    if fld == "schedule":
+        return 0.3 * s["timing"]
+    if fld == "last_reviewed":
+        return 0.5 * s["date"] - (0.3 if s["date"] < 0.3 else 0.0)
+    if fld == "status":
+        return 0.5 * s["status"]
+    if fld == "message_type":
+        return 0.5 * s["message_type"] - (0.2 if s["message_type"] < 0.2 and info.count >= 3 else 0.0)
+    if fld == "type":
+        return 0.4 * s["scenario_type"]
+    if fld == "step":
+        return 0.4 if info.numbering else (-0.6 if info.counter and numbered_elsewhere else 0.0)
+    if fld == "counter":
+        return 0.4 if info.counter and numbered_elsewhere else -1.0
+    if fld == "condition":
+        return 0.4 * s["condition"]
+    if fld == "segments":
+        return 0.5 * s["segment"]
+    if fld in ("excluded", "tracked", "final", "orchestration"):
+        return 0.3 * s["bool"]
+    if fld in ("size", "cost", "order"):
+        return 0.3 * s["number"] - (0.3 if s["number"] < 0.5 else 0.0)
+    if fld == "message":
+        return 0.3 * s["long"]
+    return 0.0
+
+
+# Fields a column may take on its values alone, with the share of cells that must say so.
+_VALUES_ONLY = (("channel", "channel", 0.7), ("delay", "timing", 0.8), ("status", "status", 0.8),
+                ("message_type", "message_type", 0.8), ("condition", "condition", 0.8))
+
+
+# --- one sheet -----------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Candidate:
+    role: str
+    header_row: int
+    header_rows: int
+    columns: list[ColumnPlan]
+    score: float
+
+
+def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
+    """Each column's header: one row, or the upper and lower rows read together (upper first)."""
+    width = max(len(rows[i]) for i in range(index, index + span))
+    texts = []
+    upper_carry = ""
+    for col in range(width):
+        parts = []
+        for i in range(index, index + span):
+            cell = values.text(rows[i][col]) if col < len(rows[i]) else ""
+            if span == 2 and i == index:
+                # a group header over several columns is written once, in its first column
+                cell = cell or upper_carry
+                upper_carry = cell
+            if cell and cell not in parts:
+                parts.append(cell)
+        texts.append(" ".join(" ".join(p.split()) for p in parts))
+    return texts
+
+
+def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
+            mapping: ColumnMapping, sheet_name: str) -> tuple[list[ColumnPlan], float]:
+    candidates: list[tuple[float, int, int, str, str]] = []  # (score, -col, -field order, field, evidence)
+    order = {f: i for i, f in enumerate(role.fields)}
+    mapped: dict[int, str] = {}
+    numbered = [info.numbering for info in infos]
+    for col, header in enumerate(headers):
+        if not header:
+            continue
+        chosen = mapping.field_for_header(header, sheet_name)
+        if chosen is not None:
+            mapped[col] = chosen
+            continue
+        by_header = header_scores(header, role.name)
+        for fld in role.fields:
+            base = by_header.get(fld, 0.0)
+            elsewhere = any(n for i, n in enumerate(numbered) if i != col)
+            bonus = _value_bonus(fld, infos[col], elsewhere) if base else 0.0
+            if base == 0.0:
+                for value_field, share, needed in _VALUES_ONLY:
+                    if value_field == fld and infos[col].count >= 3 and infos[col].shares.get(share, 0.0) >= needed:
+                        base = 0.6 * infos[col].shares[share]
+                if fld == "counter" and infos[col].counter and elsewhere_numbered(numbered, col):
+                    base = 0.9
+                if not base:
+                    continue
+                evidence = "values"
+            else:
+                evidence = "both" if bonus >= 0.1 else "header"
+            score = base + bonus
+            if score >= MIN_SCORE:
+                candidates.append((score, -col, -order[fld], fld, evidence))
+    candidates.sort(reverse=True)
+    taken_cols: dict[int, ColumnPlan] = {}
+    taken_fields: set[str] = set()
+    for col, fld in mapped.items():
+        taken_cols[col] = ColumnPlan(col, headers[col], fld if fld != "ignore" else None, 1.0, "mapping")
+        taken_fields.add(fld)
+    for score, neg_col, _, fld, evidence in candidates:
+        col = -neg_col
+        if col in taken_cols or fld in taken_fields:
+            continue
+        taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
+        taken_fields.add(fld)
+    plans = [taken_cols.get(col) or ColumnPlan(col, header, None, 0.0, "")
+             for col, header in enumerate(headers) if header or col in taken_cols]
+    total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
+    return plans, total
+
+
+def elsewhere_numbered(numbered: list[bool], col: int) -> bool:
+    return any(n for i, n in enumerate(numbered) if i != col)
+
+
+def _fits(role: _Role, plans: list[ColumnPlan]) -> bool:
+    present = {p.field for p in plans if p.field}
+    if role.name == "flat":
+        return "channel" in present and bool(present & {"scenario", "scenario_name", "segments"}) and (
+            bool(present & {"segments", "trigger", "stage", "goal"}) or "scenario" in present)
+    if role.name == "steps":
+        return "channel" in present and bool(present & {"scenario"})
+    if role.name == "scenario_sheet":
+        return any(p.field == "channel" and p.evidence != "values" for p in plans)
+    if role.name in ("segments", "stages", "channels", "events", "scenarios", "systems"):
+        return "id" in present or "name" in present
+    return all(r in present for r in role.required)
+
+
+def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping,
+                segment_names: frozenset[str]) -> list[_Candidate]:
+    rows = sheet.rows
+    found = []
+    info_cache: dict[tuple[int, int], _ColumnValues] = {}
+    for index in range(min(HEADER_SCAN_ROWS, len(rows))):
+        if not any(values.text(c) for c in rows[index]):
+            continue
+        for span in (1, 2):
+            if index + span > len(rows):
+                continue
+            lower = index + span - 1
+            headers = _header_texts(rows, index, span)
+            if span == 2 and headers == _header_texts(rows, lower, 1):
+                continue
+            infos = []
+            for col in range(len(headers)):
+                key = (lower, col)
+                if key not in info_cache:
+                    info_cache[key] = _column_values(rows, col, lower + 1, segment_names)
+                infos.append(info_cache[key])
+            plans, total = _assign(role, headers, infos, mapping, sheet.name)
+            if _fits(role, plans):
+                found.append(_Candidate(role.name, lower, span, plans, total - 0.05 * (span - 1)))
+    return found
+
+
+def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict) -> dict[str, tuple[object, int, str]]:
+    """`Label | value` rows among the first `limit` rows whose label names one of `fields_of`'s fields."""
+    found: dict[str, tuple[object, int, str]] = {}
+    for index, row in enumerate(sheet.rows[:limit]):
+        cells = [c for c in row if values.text(c)]
+        if len(cells) != 2:
+            continue
+        label = values.text(cells[0]).rstrip(":：").strip()
+        scores = phrase_score(label, fields_of)
+        if not scores:
+            continue
+        fld, score = max(scores.items(), key=lambda item: (item[1], item[0]))
+        if score >= 0.6 and fld not in found:
+            found[fld] = (cells[1], index + 1, label)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _head_phrases() -> tuple:
+    """Labels of a scenario sheet's key–value head: the Scenarios sheet's fields, `name` first."""
+    roles = _roles()
+    phrases = [p for p in roles["scenarios"].phrases if p[0] not in ("id",)]
+    phrases += [("name", stems(word), 1.0) for word in vocab.load("headers")["roles"]["scenarios"]["words"]["id"]]
+    return tuple(p for p in phrases if p[1])
+
+
+def scenario_head(sheet: RawSheet, header_row: int) -> dict[str, tuple[object, int, str]]:
+    """The key–value facts above a scenario sheet's steps table (Название, Кому, Триггер, Цель…)."""
+    return _key_value_rows(RawSheet(sheet.name, sheet.rows[:header_row], {}), header_row, _head_phrases())
+
+
+def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str]) -> SheetPlan:
+    roles = _roles()
+    forced = mapping.entity_for(sheet.name)
+    names = {r: sheet_name_score(sheet.name, r) for r in roles}
+    if forced in ("ignore", "meta"):
+        return SheetPlan(sheet.name, forced, by_mapping=True)
+    best: _Candidate | None = None
+    for role_name in TABLE_ROLES:
+        if forced and role_name != forced:
+            continue
+        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names):
+            candidate.score += NAME_BONUS * names[role_name]
+            if role_name == "scenario_sheet":
+                head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)
+                if "name" not in head or len(head) < 2:
+                    continue
+                candidate.score += 0.5 * len(head)
+            if best is None or candidate.score > best.score + 1e-9:
+                best = candidate
+    if best is None or (not forced and best.score < 1.2):
+        role = "meta" if names["meta"] >= max(names["ignore"], 0.5) else "ignore"
+        return SheetPlan(sheet.name, role, by_mapping=bool(forced))
+    if not forced and names["ignore"] >= 0.6 and names[best.role] < 0.5 and best.score < 3:
+        return SheetPlan(sheet.name, "ignore")
+    return SheetPlan(sheet.name, best.role, best.header_row, best.header_rows, best.columns,
+                     round(best.score, 2), by_mapping=bool(forced))
+
+
+# --- map facts -----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _fact_labels() -> tuple[tuple[str, str], ...]:
+    """(field, label) with the longest labels first, so "дата обновления" wins over "дата"."""
+    labels = [(fld, label) for fld, words in vocab.load("headers")["facts"].items() for label in words]
+    return tuple(sorted(labels, key=lambda item: -len(item[1])))
+
+
+@lru_cache(maxsize=1)
+def _fact_phrases() -> tuple:
+    return tuple((fld, stems(label), 1.0) for fld, label in _fact_labels() if stems(label))
+
+
+def _fact_in_text(text: str) -> tuple[str, str, str] | None:
+    """`Актуально на 12.03.2025`, `Last updated: Feb 14, 2025`, `Owner – Anna`: (field, label, value)."""
+    folded = " ".join(text.casefold().replace("ё", "е").split())
+    for fld, label in _fact_labels():
+        if folded.startswith(label) and len(folded) > len(label):
+            rest = text.strip()[len(label):] if text.strip().casefold().startswith(label) else folded[len(label):]
+            if rest and rest[0].isalnum() and not folded[len(label)].isspace():
+                continue  # "датами" is not "дата"
+            value = rest.strip(" \t:：-–—=").strip()
+            if not value:
+                continue
+            if fld == "last_reviewed" and values.text_date(value) is None:
+                continue
+            return fld, label, value
+    return None
+
+
+def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
+    """Map facts from key–value sheets, then from the rows above each table's header."""
+    facts: list[MapFact] = []
+    seen: set[str] = set()
+
+    def add(fld: str, value: object, sheet: str, row: int, label: str) -> None:
+        if fld in seen:
+            return
+        if fld == "last_reviewed":
+            try:
+                parsed = values.day(value)
+            except ValueError:
+                parsed = values.text_date(values.text(value))
+            if parsed is None:
+                return
+            value = parsed
+        elif not values.text(value):
+            return
+        seen.add(fld)
+        facts.append(MapFact(fld, value, sheet, row, label))
+
+    by_name = {s.name: s for s in sheets}
+    ordered = sorted(plans, key=lambda p: p.role != "meta")
+    for plan in ordered:
+        sheet = by_name[plan.name]
+        if plan.role == "meta":
+            for fld, (value, row, label) in _key_value_rows(sheet, 200, _fact_phrases()).items():
+                add(fld, value, sheet.name, row, label)
+            limit = min(len(sheet.rows), 200)
+        elif plan.header_row is not None:
+            limit = plan.header_row - plan.header_rows + 1
+        else:
+            continue
+        for index, row in enumerate(sheet.rows[:limit]):
+            cells = [c for c in row if values.text(c)]
+            for position, cell in enumerate(cells):
+                text = values.text(cell)
+                found = _fact_in_text(text)
+                if found:
+                    add(found[0], found[2], sheet.name, index + 1, found[1])
+                elif position + 1 < len(cells):
+                    label = text.rstrip(":：").strip().casefold()
+                    for fld, known in _fact_labels():
+                        if label == known:
+                            add(fld, cells[position + 1], sheet.name, index + 1, text.rstrip(":："))
+                            break
+    return facts
+
+
+# --- the workbook ---------------------------------------------------------------------------------
+
+def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> ReadingPlan:
+    """The reading plan of a workbook: segment sheets first, so their names help read the rest."""
+    mapping = mapping or ColumnMapping()
+    plans: dict[str, SheetPlan] = {}
+    segment_names: frozenset[str] = frozenset()
+    first = [s for s in sheets if sheet_name_score(s.name, "segments") >= 0.5
+             or mapping.entity_for(s.name) == "segments"]
+    for sheet in first:
+        plan = plan_sheet(sheet, mapping, frozenset())
+        plans[sheet.name] = plan
+        if plan.role == "segments":
+            segment_names |= _names_in(sheet, plan)
+    for sheet in sheets:
+        if sheet.name not in plans:
+            plans[sheet.name] = plan_sheet(sheet, mapping, segment_names)
+    ordered = [plans[s.name] for s in sheets]
+    return ReadingPlan(path=path, sheets=ordered, facts=find_facts(sheets, ordered))
+
+
+def _names_in(sheet: RawSheet, plan: SheetPlan) -> frozenset[str]:
+    columns = plan.fields()
+    cols = [columns[f][0] for f in ("id", "name") if f in columns]
+    names = set()
+    for raw in sheet.rows[plan.header_row + 1:]:
+        for col in cols:
+            if col < len(raw) and values.text(raw[col]):
+                names.add(values.normalize_word(values.text(raw[col])))
+    return frozenset(names)
+
+
+def missing_columns(sheet: RawSheet, role_name: str) -> tuple[int | None, list[str]]:
+    """For a sheet whose name says `role_name` but whose columns do not: the header row that came
+    closest (1-based) and the required fields it lacks."""
+    role = _roles()[role_name]
+    best: tuple[int, int | None, list[str]] = (-1, None, list(role.required))
+    for index in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        headers = _header_texts(sheet.rows, index, 1)
+        infos = [_ColumnValues() for _ in headers]
+        plans, _ = _assign(role, headers, infos, ColumnMapping(), sheet.name)
+        present = {p.field for p in plans if p.field}
+        if len(present) > best[0]:
+            best = (len(present), index + 1, [f for f in role.required if f not in present])
+    return best[1], best[2]

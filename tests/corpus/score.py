@@ -1,0 +1,160 @@
+"""Score commap on the client-style corpus: recall of planted defects, look-alikes flagged, columns placed.
+
+Each folder under tests/corpus/ holds a map written the way clients keep them (by people who had
+read only the practice articles and the rule table, never commap's vocabulary) and an
+`answers.toml`: the defects a consultant would report (`[[defect]]`), the look-alikes that must
+not be flagged (`[[lookalike]]`) and the field each meaningful column carries (`[[column]]`).
+
+    python tests/corpus/score.py            # the table, per map and in total
+
+A finding answers a key entry when it has the entry's rule code and the entry's `match` text
+appears (case-insensitively) in the finding's entity id or message.
+"""
+from __future__ import annotations
+
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from audit import AuditConfig, load_map, run
+from audit.errors import MapReadError
+from audit.values import normalize_word
+
+CORPUS = Path(__file__).parent
+
+# A key's field and the fields of the reading plan that carry the same meaning.
+SAME_MEANING = {
+    "timing": {"delay", "schedule"},
+    "schedule": {"schedule", "delay"},
+    "scenario": {"scenario", "scenario_name", "id", "name"},
+    "scenario_name": {"scenario_name", "scenario", "name", "id"},
+    "name": {"name", "id"},
+    "id": {"id", "name"},
+    "source": {"source", "from"},
+    "system": {"system", "to", "id", "name"},
+    "kind": {"kind", "carries", "message_type"},
+    "trigger": {"trigger"},
+    "next": {"next", "next_stages"},
+}
+
+
+@dataclass
+class MapScore:
+    name: str
+    defects: int = 0
+    found: int = 0
+    lookalikes: int = 0
+    flagged: int = 0
+    columns: int = 0
+    placed: int = 0
+    right: int = 0
+    refused: str = ""
+    missed: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    misplaced: list[str] = field(default_factory=list)
+
+
+def _answers(folder: Path) -> dict:
+    with (folder / "answers.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def maps() -> list[Path]:
+    return sorted(p for p in CORPUS.iterdir() if (p / "answers.toml").is_file())
+
+
+def _hits(findings, entry) -> bool:
+    needle = entry["match"].casefold()
+    return any(f.rule == entry["code"] and (needle in f.entity.id.casefold() or needle in f.message.casefold())
+               for f in findings)
+
+
+def _column(plan, sheet_name: str, header: str):
+    wanted = normalize_word(header)
+    for sheet in plan.sheets:
+        if normalize_word(sheet.name) != normalize_word(sheet_name) and not normalize_word(sheet.name).endswith(
+                normalize_word(sheet_name)):
+            continue
+        for column in sheet.columns:
+            if wanted and (normalize_word(column.header) == wanted or wanted in normalize_word(column.header)):
+                return sheet, column
+        return sheet, None
+    return None, None
+
+
+def score(folder: Path) -> MapScore:
+    key = _answers(folder)
+    result = MapScore(folder.name)
+    result.defects = len(key.get("defect", []))
+    result.lookalikes = len(key.get("lookalike", []))
+    try:
+        commap = load_map(folder / key["map"])
+    except MapReadError as exc:
+        result.refused = str(exc)
+        result.missed = [f"{d['code']} {d['match']}" for d in key.get("defect", [])]
+        return result
+    audit = run(commap, AuditConfig(today=date.fromisoformat(key.get("today", "2026-11-28"))))
+    findings = audit.findings
+    for entry in key.get("defect", []):
+        if _hits(findings, entry):
+            result.found += 1
+        else:
+            result.missed.append(f"{entry['code']} {entry['match']}")
+    for entry in key.get("lookalike", []):
+        if _hits(findings, entry):
+            result.flagged += 1
+            result.alarms.append(f"{entry['code']} {entry['match']}")
+    for entry in key.get("column", []):
+        if entry["field"] == "ignore":
+            continue
+        result.columns += 1
+        sheet, column = _column(commap.reading, entry["sheet"], entry["header"])
+        label = f"{entry['sheet']}: {entry['header']!r} ({entry['field']})"
+        if sheet is not None and sheet.role == "scenario_sheet" and column is None:
+            result.placed += 1  # a key–value head above the steps: read as the scenario's facts
+            result.right += 1
+            continue
+        if column is None or column.field is None:
+            result.unplaced.append(label)
+            continue
+        result.placed += 1
+        if column.field == entry["field"] or column.field in SAME_MEANING.get(entry["field"], ()):
+            result.right += 1
+        else:
+            result.misplaced.append(f"{label} → {column.field}")
+    return result
+
+
+def table(scores: list[MapScore]) -> str:
+    lines = [f"{'map':28} {'found':>9} {'look-alikes flagged':>20} {'columns placed':>15} {'right':>7}"]
+    for s in scores:
+        state = " REFUSED" if s.refused else ""
+        lines.append(f"{s.name:28} {s.found:>4}/{s.defects:<4} {s.flagged:>10}/{s.lookalikes:<9} "
+                     f"{s.placed:>7}/{s.columns:<7} {s.right:>7}{state}")
+    total = MapScore("total")
+    for s in scores:
+        for attr in ("defects", "found", "lookalikes", "flagged", "columns", "placed", "right"):
+            setattr(total, attr, getattr(total, attr) + getattr(s, attr))
+    recall = total.found / total.defects if total.defects else 1.0
+    lines.append(f"{'total':28} {total.found:>4}/{total.defects:<4} {total.flagged:>10}/{total.lookalikes:<9} "
+                 f"{total.placed:>7}/{total.columns:<7} {total.right:>7}   recall {recall:.0%}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    scores = [score(folder) for folder in maps() if not argv or folder.name in argv]
+    print(table(scores))
+    for s in scores:
+        for title, items in (("refused", [s.refused] if s.refused else []), ("missed", s.missed),
+                             ("look-alike flagged", s.alarms), ("column not placed", s.unplaced),
+                             ("column misread", s.misplaced)):
+            for item in items:
+                print(f"  {s.name}: {title}: {item}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
