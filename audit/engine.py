@@ -12,7 +12,7 @@ from audit.errors import CommapError
 from audit.findings import Entity, Finding, Location, Severity
 from audit.gcpause import collector_paused
 from audit.graph import MapGraph
-from audit.model import CommMap
+from audit.model import CommMap, id_key
 from audit.rule import Rule, RuleContext
 
 SKIP_REASONS = {
@@ -23,6 +23,15 @@ SKIP_REASONS = {
     "events": {
         "en": "the map has no Events sheet",
         "ru": "в карте нет листа «События»",
+    },
+    "system_channels": {
+        "en": "the systems are named only in the steps' rows, which show just the channels each was seen sending",
+        "ru": "системы названы только в строках шагов, а по ним видны лишь каналы, через которые каждая "
+              "отправляет в этой карте",
+    },
+    "system_sources": {
+        "en": "the systems are named only in the steps' rows, which do not say which event sources they receive",
+        "ru": "системы названы только в строках шагов, а они не говорят, какие источники событий системы принимают",
     },
 }
 
@@ -72,6 +81,14 @@ class AuditResult(BaseModel):
     # what the renderers draw from: the audit's graph and the tracking plan it used
     graph: MapGraph | None = None
     tracking_plan: frozenset[str] | None = None
+    # ids of the systems named only in the steps' rows (no Systems sheet, no --platform), if any
+    systems_from_rows: list[str] = []
+
+    def rules_on_row_systems(self) -> list[str]:
+        """Codes of the platform rules that ran on systems named only in the rows."""
+        if not self.systems_from_rows:
+            return []
+        return sorted(rule.code for rule in self.rules if "platform" in rule.requires)
 
     def summary(self) -> dict[str, int]:
         counts = {s.value: 0 for s in Severity}
@@ -168,6 +185,7 @@ def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
         timings=timings,
         graph=graph,
         tracking_plan=config.tracking_plan,
+        systems_from_rows=sorted((s.id for s in commap.systems), key=id_key) if graph.systems_from_rows else [],
     )
 
 
@@ -209,4 +227,6 @@ def _available(need: str, commap: CommMap, graph: MapGraph) -> bool:
         return graph.has_platform
     if need == "events":
         return commap.has_sheet("events")
+    if need in ("system_channels", "system_sources"):
+        return not graph.systems_from_rows
     raise ValueError(f"unknown rule requirement {need!r}")

@@ -2,13 +2,17 @@
 
 A blocker is one reason a scenario cannot run as drawn on the platform:
 
-* `channel`  — no system sends through the step's channel (INT001);
+* `channel`  — no system sends through the step's channel, or the system named on the step's
+  row does not (INT001);
 * `feedback` — the condition waits for feedback the awaited step's channel never reports (INT003);
 * `carry`    — the feedback is reported, but does not reach the system sending the step: no
   integration path carries it, or the same system lacks orchestration (INT002);
 * `source`   — an event's source is not received by the system that must act on it (TRK003):
   the trigger by the system sending the first step, a stop or condition event by the system of
   each step it governs. Events without a source, and `platform` events, are not judged.
+
+Systems named only in the steps' rows (`MapGraph.systems_from_rows`) list just the channels
+they were seen sending and no event sources, so they give no `channel` or `source` blockers.
 
 The reasoning itself (who sends a step, what a channel reports, multi-hop integration paths)
 is `MapGraph`'s; this module only names the outcomes.
@@ -40,8 +44,18 @@ class Blocker:
 
 
 def step_channel_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocker | None:
+    if g.systems_from_rows:
+        return None  # such systems list only what they were seen sending: a missing channel proves nothing
     channel = g.channel_of(step)
-    if channel is not None and g.system_of_channel(channel) is None:
+    if channel is None:
+        return None
+    if step.system:
+        # the system named on the row must send the channel; an undefined one is MAP001's
+        named = g.systems.get(id_key(step.system))
+        if named is not None and not g.sends(named, channel):
+            return Blocker("channel", scenario, step, channel=channel, target=named)
+        return None
+    if g.system_of_channel(channel) is None:
         return Blocker("channel", scenario, step, channel=channel)
     return None
 
@@ -77,8 +91,8 @@ def system_receives(system: System, event: Event) -> bool:
 
 def event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
     steps = g.steps_by_scenario.get(scenario.key, [])
-    if not steps:
-        return
+    if not steps or g.systems_from_rows:
+        return  # systems named only in the rows do not say which event sources they receive
     if scenario.trigger:
         event = g.events.get(id_key(scenario.trigger))
         system = g.system_of_step(steps[0])

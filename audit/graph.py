@@ -149,15 +149,25 @@ class MapGraph:
         return self.channels.get(id_key(step.channel))
 
     def scenario_segment_keys(self, scenario: Scenario) -> list[str]:
-        """Segment keys a scenario names directly; `*` means every segment not excluded."""
+        """Segment keys a scenario names directly; `*` means every segment not excluded, the whole
+        base («вся база») every segment."""
         if scenario.all_segments:
-            return [s.key for s in self.map.segments if not s.excluded]
+            return [s.key for s in self.map.segments if scenario.whole_base or not s.excluded]
         return [k for k in dict.fromkeys(id_key(r) for r in scenario.segments) if k in self.segments]
 
     # ---- platform -------------------------------------------------------------------------
     @property
     def has_platform(self) -> bool:
         return bool(self.map.systems)
+
+    @cached_property
+    def systems_from_rows(self) -> bool:
+        """The only systems are those the steps' rows name (no Systems sheet, no profile).
+
+        They list just the channels they were seen sending and say nothing about the event sources
+        they receive: INT001 and TRK003 cannot judge them, and INT002 only suspects.
+        """
+        return bool(self.map.systems) and not any(s.declared for s in self.map.systems)
 
     def system_of_channel(self, channel: Channel) -> System | None:
         """The Channels sheet's `system`, else the first system listing the channel's id, else its kind."""
@@ -176,9 +186,26 @@ class MapGraph:
                     found.setdefault(self.channels[key].kind.value, system)
         return found
 
+    def sends(self, system: System, channel: Channel) -> bool:
+        """Whether the system lists the channel (by id or kind), or the Channels sheet assigns it there."""
+        refs = {id_key(ref) for ref in system.channels}
+        return channel.key in refs or channel.kind.value in refs or (
+            bool(channel.system) and id_key(channel.system) == system.key)
+
     def system_of_step(self, step: Step) -> System | None:
+        """The system named on the step's row, else the one sending its channel.
+
+        When the systems come from the rows only, a row that names none has an unknown sender: a
+        system seen sending the same kind elsewhere is no evidence it sends this step.
+        """
+        if step.system:
+            return self.systems.get(id_key(step.system))
         channel = self.channel_of(step)
-        return self.system_of_channel(channel) if channel is not None else None
+        if channel is None:
+            return None
+        if self.systems_from_rows:
+            return self.systems.get(id_key(channel.system)) if channel.system else None
+        return self.system_of_channel(channel)
 
     def feedback_of(self, channel: Channel) -> frozenset[str]:
         """Feedback the channel reports: the sheet's own list, the system's override, or the SPEC default."""
@@ -302,9 +329,9 @@ class MapGraph:
 
     def reached_segments(self, scenario: Scenario) -> list[str]:
         """Segment keys the scenario's messages reach: its segments and their descendants, excluded ones
-        included (COV003 must see them); `*` reaches every segment not excluded."""
+        included (COV003 must see them); `*` reaches every segment not excluded, the whole base every one."""
         if scenario.all_segments:
-            return [s.key for s in self.map.segments if not s.excluded]
+            return [s.key for s in self.map.segments if scenario.whole_base or not s.excluded]
         reached: dict[str, None] = {}
         for key in self.scenario_segment_keys(scenario):
             for descendant in self.descendants(key):

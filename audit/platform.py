@@ -142,14 +142,17 @@ def _check_integrations(path: Path, profile: PlatformProfile) -> None:
 def apply_profile(commap: CommMap, profile: PlatformProfile) -> CommMap:
     """A copy of the map whose systems and integrations are the profile's.
 
-    The map's own channel → system assignments name the map's systems, so they are dropped:
-    channels are matched to the profile's systems by kind (or id).
+    The map's own channel → system assignments, and the systems named on its steps' rows, name
+    the map's systems, so they are dropped: channels are matched to the profile's systems by kind
+    (or id).
     """
     systems, integrations = profile.as_records()
     channels = [c.model_copy(update={"system": None}) for c in commap.channels]
+    steps = [s.model_copy(update={"system": None}) if s.system else s for s in commap.steps]
     return commap.model_copy(update={
         "systems": systems,
         "integrations": integrations,
         "channels": channels,
+        "steps": steps,
         "sheets": sorted({*commap.sheets, "systems", "integrations"}),
     })

@@ -11,96 +11,28 @@ How the number is made:
   messages are contacts too; a scenario of no stated type with a schedule is read as regular;
 * every step is one contact in its channel's kind per firing — conditional cascade steps too,
   since the worst case is the customer who never reacts;
-* a step on a loop among the scenario's steps sends without bound (infinity);
+* a step on a loop among the scenario's steps sends without bound (infinity) when FLOW003 reports
+  the loop — nothing ends it (`audit/loops.py`, the one answer both use); a loop with a repeat
+  limit («до 3 раз») sends its steps that many times per firing; a loop ended by a stop event or a
+  deadline sends each of its steps once a round, a round being the sum of the loop's delays, for
+  a whole week in the worst case (at least once per firing; once per firing when it has no delays);
 * a segment receives the live (active or planned) scenarios that target it, its parent
   segments, or `*` (`audit.reach`, linear in the map).
 """
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from audit.graph import MapGraph
+from audit.loops import REPEAT, scenario_loops
 from audit.model import Scenario, ScenarioType
 from audit.reach import tally_by_segment
+from audit.timing import schedule_per_week  # the recurrence grammar of timing cells, one reader for both
 
 LEADERS = 3  # contributors a finding names
-
-_NUMBER_WORDS = {
-    "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "один": 1, "одна": 1, "одну": 1, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6,
-    "семь": 7, "other": 2,
-}
-_NUM = r"\d+(?:[.,]\d+)?|" + "|".join(_NUMBER_WORDS)
-_UNITS = (  # (pattern, weeks in one unit)
-    (r"d|days?|день|дня|дней|сутки|суток", 1 / 7),
-    (r"w|wk|weeks?|нед|недел[юияь]|недель", 1.0),
-    (r"mo|months?|мес|месяц|месяца|месяцев", 52 / 12),
-    (r"quarters?|квартал|квартала|кварталов", 13.0),
-    (r"y|yr|years?|год|года|лет", 52.0),
-)
-_UNIT = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, _) in enumerate(_UNITS))
-# "2/week", "2 per week", "twice a month", "2 раза в неделю", "3 раза за 2 недели"
-_TIMES_PER = re.compile(
-    rf"(?:^|(?<=\s))(?P<n>{_NUM})\s*(?:x|×|times?|раза?|раз)?\s*(?:/|per|an?|в|во|за)\s*(?:(?P<m>{_NUM})\s*)?"
-    rf"(?:{_UNIT})\b"
-)
-# "once a week", "раз в 2 недели", "every 2 weeks", "every other week", "каждые 3 дня", "каждую неделю"
-_EVERY = re.compile(
-    rf"(?:^|(?<=\s))(?:every|each|раз\s+в|раз\s+во|каждые|каждый|каждую|каждое)\s*(?:(?P<m>{_NUM})\s*)?(?:{_UNIT})\b"
-)
-_ADVERBS = (  # checked in this order: "biweekly" before "weekly"
-    (r"bi-?weekly|fortnightly|раз в две недели|раз в 2 недели|дважды в месяц", 0.5),
-    (r"weekdays|every weekday|по будням|в будни|каждый будний день", 5.0),
-    (r"daily|ежедневн\w*", 7.0),
-    (r"weekly|еженедельн\w*", 1.0),
-    (r"bi-?monthly|раз в два месяца", 6 / 52),
-    (r"monthly|ежемесячн\w*", 12 / 52),
-    (r"quarterly|ежеквартальн\w*", 4 / 52),
-    (r"yearly|annually|ежегодн\w*", 1 / 52),
-)
-_WEEKDAYS = (
-    r"mon(?:day)?s?|понедельник\w*|пн", r"tue(?:s|sday)?s?|вторник\w*|вт", r"wed(?:nesday)?s?|сред[аыу]|ср",
-    r"thu(?:rs|rsday)?s?|четверг\w*|чт", r"fri(?:day)?s?|пятниц\w*|пт", r"sat(?:urday)?s?|суббот\w*|сб",
-    r"sun(?:day)?s?|воскресень\w*|вс",
-)
-
-
-def _number(text: str | None, default: float = 1.0) -> float:
-    if not text:
-        return default
-    if text in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[text])
-    return float(text.replace(",", "."))
-
-
-def _weeks(match: re.Match) -> float:
-    for index, (_, weeks) in enumerate(_UNITS):
-        if match.group(f"u{index}"):
-            return weeks
-    raise AssertionError("a unit always matches")  # pragma: no cover
-
-
-def schedule_per_week(text: str | None) -> float | None:
-    """Sends per week for a regular mailing's schedule, or None when the text is not understood."""
-    if not text:
-        return None
-    cleaned = " ".join(text.casefold().replace("ё", "е").split())
-    match = _TIMES_PER.search(cleaned)
-    if match:
-        per = _number(match.group("m")) * _weeks(match)
-        return _number(match.group("n")) / per if per else None
-    match = _EVERY.search(cleaned)
-    if match:
-        per = _number(match.group("m")) * _weeks(match)
-        return 1 / per if per else None
-    for pattern, rate in _ADVERBS:
-        if re.search(rf"\b(?:{pattern})\b", cleaned):
-            return rate
-    days = sum(1 for pattern in _WEEKDAYS if re.search(rf"\b(?:{pattern})\b", cleaned))
-    return float(days) if days else None
+WEEK_MINUTES = 7 * 24 * 60
 
 
 @dataclass
@@ -112,7 +44,9 @@ class ScenarioContacts:
     firings: float  # sends or firings per week
     basis: str  # "schedule", "assumed" (schedule empty or not understood: weekly) or "trigger"
     steps: Counter  # steps per channel kind
-    looping: Counter  # of those, steps on a loop (unbounded)
+    looping: Counter  # of those, steps on a loop nothing ends (unbounded)
+    bounded: Counter = field(default_factory=Counter)  # contacts a week from steps on bounded loops
+    bounded_steps: Counter = field(default_factory=Counter)  # how many steps those are
     per_kind: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -145,17 +79,35 @@ def scenario_contacts(graph: MapGraph, scenario: Scenario, index: int,
         rate = 1.0 if rate is None else rate
     else:
         rate, basis = trigger_firings_per_week, "trigger"
-    loop_steps = {id(step) for cycle in graph.step_cycles.get(scenario.key, []) for step in cycle}
+    per_week: dict[int, float | None] = {}  # id(step) → its contacts a week on a bounded loop; None: unbounded
+    for loop in scenario_loops(graph).get(scenario.key, []):
+        if loop.endless:
+            sends = None
+        elif loop.bound == REPEAT:
+            sends = rate * loop.times
+        else:
+            round_minutes = sum(step.delay_minutes or 0 for step in loop.steps)
+            sends = max(rate, WEEK_MINUTES / round_minutes) if round_minutes and rate else rate
+        per_week.update((id(step), sends) for step in loop.steps)
     steps: Counter = Counter()
     looping: Counter = Counter()
+    bounded: Counter = Counter()
+    bounded_steps: Counter = Counter()
+    plain: Counter = Counter()
     for step in graph.steps_by_scenario.get(scenario.key, []):
         channel = graph.channel_of(step)
         kind = channel.kind.value if channel is not None else "other"
         steps[kind] += 1
-        if id(step) in loop_steps:
+        if id(step) not in per_week:
+            plain[kind] += 1
+        elif per_week[id(step)] is None:
             looping[kind] += 1
-    per_kind = {kind: math.inf if looping[kind] and rate else rate * count for kind, count in steps.items()}
-    return ScenarioContacts(scenario, index, rate, basis, steps, looping, per_kind)
+        else:
+            bounded[kind] += per_week[id(step)]
+            bounded_steps[kind] += 1
+    per_kind = {kind: math.inf if looping[kind] and rate else rate * plain[kind] + bounded[kind] for kind in steps}
+    return ScenarioContacts(scenario, index, rate, basis, steps, looping, bounded=bounded,
+                            bounded_steps=bounded_steps, per_kind=per_kind)
 
 
 def contact_pressure(graph: MapGraph, trigger_firings_per_week: float = 1.0) -> dict[str, SegmentPressure]:

@@ -1,14 +1,15 @@
 """What reaches each segment, answered in time linear in the map (FREQ001, FREQ002, CNT002, HTML).
 
 A scenario reaches the segments it names and every segment below them (children receive their
-parents' scenarios); `*` reaches every segment not marked excluded — `MapGraph.reached_segments`.
+parents' scenarios); `*` reaches every segment not marked excluded, the whole base («вся база»)
+every segment — `MapGraph.reached_segments`.
 Listing those (scenario, segment) pairs costs scenarios × segments on a large map, so the
 questions here are answered on the **segment forest** instead: segments on a parent cycle are
 collapsed into one node (each of them is the others' ancestor), and every node is numbered in
 depth-first order so that a subtree is an interval `[enter, leave)`. A scenario then reaches the
 subtrees of its *outermost* targets (a target under another target adds nothing), and a sum over
 the scenarios reaching a segment is the sum over its node and the nodes above it, plus the `*`
-scenarios when the segment is not excluded.
+scenarios when the segment is not excluded (the whole-base ones when it is).
 """
 from __future__ import annotations
 
@@ -145,12 +146,15 @@ def tally_by_segment(
     scenarios = graph.map.scenarios
     own: dict[int, list[tuple[int, Mapping[str, float]]]] = defaultdict(list)
     star: list[tuple[int, Mapping[str, float]]] = []
+    whole: list[tuple[int, Mapping[str, float]]] = []  # of those, the whole base: the stop list too
     for index, scenario in enumerate(scenarios):
         if not scenario.status.live:
             continue
         amounts = amounts_of(scenario)
         if scenario.all_segments:
             star.append((index, amounts))
+            if scenario.whole_base:
+                whole.append((index, amounts))
             continue
         for target in forest.outermost(graph.scenario_segment_keys(scenario)):
             own[target].append((index, amounts))
@@ -179,17 +183,19 @@ def tally_by_segment(
         else:
             by_node[current] = above
     everyone = tally(star) if star else None
+    whole_base = tally(whole) if whole else None
 
     result: dict[str, Tally] = {}
     for key, segment in graph.segments.items():
         reached = by_node[forest.node[key]]
-        if everyone is not None and not segment.excluded:
+        extra = whole_base if segment.excluded else everyone
+        if extra is not None:
             if reached is None:
-                reached = everyone
+                reached = extra
             else:
                 combined = Tally()
                 combined._add(reached, leaders)
-                combined._add(everyone, leaders)
+                combined._add(extra, leaders)
                 reached = combined
         if reached is not None:
             result[key] = reached

@@ -85,7 +85,8 @@ class Rule:
     title: ClassVar[dict[str, str]]
     message: ClassVar[dict[str, str]]
     fix: ClassVar[dict[str, str]]
-    # What the map must describe for the rule to apply: "platform" (systems), "events" (an Events sheet).
+    # What the map must describe for the rule to apply: "platform" (systems), "events" (an Events sheet),
+    # "system_channels" / "system_sources" (systems described beyond the names on the steps' rows).
     requires: ClassVar[tuple[str, ...]] = ()
     # In the default "recommended" preset; `--select all` adds the rest.
     recommended: ClassVar[bool] = True
@@ -112,9 +113,14 @@ class Rule:
         *,
         entity: Entity | None = None,
         location: Location | None = None,
+        tentative: bool = False,
         **params: object,
     ) -> Finding:
-        """A finding about `record`, located at its `field` cell; `params` fill the message and fix."""
+        """A finding about `record`, located at its `field` cell; `params` fill the message and fix.
+
+        `tentative`: the map is silent rather than wrong (e.g. it names systems but states no
+        integrations), so the finding is reported one level below the configured severity.
+        """
         if location is None:
             source = getattr(record, "source", None)
             location = source.at(field) if source is not None else Location()
@@ -122,12 +128,15 @@ class Rule:
         return Finding.model_construct(
             rule=self.code,
             slug=self.slug,
-            severity=self.severity,
+            severity=_SOFTER[self.severity] if tentative else self.severity,
             entity=entity or entity_of(record),
             location=location,
             message=_fill(self.message[self.lang], params),
             hint=_fill(self.fix[self.lang], params),
         )
+
+
+_SOFTER = {Severity.ERROR: Severity.WARNING, Severity.WARNING: Severity.INFO, Severity.INFO: Severity.INFO}
 
 
 class _Blank(dict):

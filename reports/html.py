@@ -15,6 +15,7 @@ from audit.engine import AuditResult
 from audit.findings import Severity
 from reports.fit import describe_blocker
 from reports.i18n import LABELS
+from reports.reading import reading
 from reports.ruledoc import rule_documentation
 
 MAX_FINDINGS_PER_RULE = 200
@@ -110,4 +111,5 @@ def render(result: AuditResult) -> str:
         segments_for=_segments_lookup(result, graph),
         segment_options=[s for s in result.map.segments if not s.excluded][:300],
         number=html_view.number,
+        reading=reading(result.map, lang),
     )

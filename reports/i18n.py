@@ -24,6 +24,8 @@ LABELS: dict[str, dict[str, str]] = {
     "suppressed": {"en": "accepted", "ru": "принято"},
     "skipped": {"en": "Skipped", "ru": "Пропущено"},
     "skipped_rules": {"en": "Checks not run", "ru": "Проверки, которые не выполнялись"},
+    "row_systems": {"en": "{rules} ran on systems named in the rows: {systems}",
+                    "ru": "{rules} выполнены по системам, названным в строках: {systems}"},
     "no_findings": {"en": "No findings: the map passed every check that ran.",
                     "ru": "Замечаний нет: карта прошла все выполненные проверки."},
     "more_in_report": {"en": "{n} more in the full report", "ru": "ещё {n} — в полном отчёте"},
@@ -76,8 +78,153 @@ LABELS: dict[str, dict[str, str]] = {
     "hidden_rows": {"en": "{n} more rows are not shown.", "ru": "Ещё {n} строк не показаны."},
     "ignored_columns": {"en": "Columns not read (unknown headers; map them with --columns)",
                         "ru": "Непрочитанные столбцы (незнакомые заголовки; сопоставьте их через --columns)"},
+    "unplaced_columns": {"en": "Columns that could not be placed (not audited; name them in a --columns file)",
+                         "ru": "Столбцы, которые не удалось сопоставить (не проверяются; укажите их в файле "
+                               "--columns)"},
+    "reading": {"en": "How this map was read", "ru": "Как прочитана карта"},
+    "reading_note": {"en": "Each sheet's role, its header row and what each column was read as. Unread columns "
+                           "(highlighted) are not audited; a column read with less than 75% confidence is worth "
+                           "checking. Correct the reading with a --columns file (commap inspect --write-columns).",
+                     "ru": "Роль каждого листа, строка заголовка и то, как прочитан каждый столбец. Непрочитанные "
+                           "столбцы (выделены) не проверяются; столбец, прочитанный с уверенностью ниже 75%, стоит "
+                           "проверить. Исправить чтение можно файлом --columns (commap inspect --write-columns)."},
+    "reading_summary": {"en": "{sheets} sheets · {read} of {total} columns read · {unread} not read · "
+                              "{doubtful} doubtful",
+                        "ru": "листов: {sheets} · прочитано столбцов: {read} из {total} · не прочитано: {unread} · "
+                              "под вопросом: {doubtful}"},
+    "sheet": {"en": "Sheet", "ru": "Лист"},
+    "header_row": {"en": "header in row {rows}", "ru": "заголовок в строке {rows}"},
+    "header_rows": {"en": "header in rows {rows}", "ru": "заголовок в строках {rows}"},
+    "no_header": {"en": "no table read", "ru": "таблица не читается"},
+    "role_by_mapping": {"en": "role set in the --columns file", "ru": "роль задана в файле --columns"},
+    "column": {"en": "Column", "ru": "Столбец"},
+    "column_header": {"en": "Header", "ru": "Заголовок"},
+    "read_as": {"en": "Read as", "ru": "Прочитан как"},
+    "confidence": {"en": "Confidence", "ru": "Уверенность"},
+    "evidence": {"en": "Decided", "ru": "Как определено"},
+    "not_read": {"en": "not read", "ru": "не прочитан"},
+    "doubtful": {"en": "check", "ru": "проверьте"},
+    "columns_read": {"en": "{read} of {total} columns read", "ru": "прочитано столбцов: {read} из {total}"},
+    "hidden_columns": {"en": "{n} more columns are not shown.", "ru": "Ещё {n} столбцов не показаны."},
+    "map_facts": {"en": "Facts about the map", "ru": "Сведения о карте"},
+    "fact": {"en": "Fact", "ru": "Сведение"},
+    "value": {"en": "Value", "ru": "Значение"},
+    "fact_where": {"en": "{sheet}, row {row}", "ru": "{sheet}, строка {row}"},
+    "written_as": {"en": "written as “{label}”", "ru": "в карте — «{label}»"},
+    "no_facts": {"en": "No map name, client, owner or review date found.",
+                 "ru": "Название карты, клиент, ответственный и дата ревизии не найдены."},
+    "reading_sheet_line": {"en": "Sheet '{sheet}': {role}, {header}, {columns}",
+                           "ru": "Лист «{sheet}»: {role}, {header}, {columns}"},
+    "more_sheets": {"en": "… {n} more sheets like these", "ru": "… ещё таких листов: {n}"},
+}
+
+# Sheet roles (audit/importer/recognize.py: TABLE_ROLES, "meta", "ignore") in words.
+ROLES: dict[str, dict[str, str]] = {
+    "segments": {"en": "segment list", "ru": "лист сегментов"},
+    "stages": {"en": "journey stages", "ru": "этапы пути клиента"},
+    "channels": {"en": "channel list", "ru": "лист каналов"},
+    "events": {"en": "event list (tracking plan)", "ru": "лист событий (план трекинга)"},
+    "scenarios": {"en": "scenario list", "ru": "лист сценариев"},
+    "steps": {"en": "scenario steps", "ru": "шаги сценариев"},
+    "systems": {"en": "systems (sending platforms)", "ru": "системы (платформы отправки)"},
+    "integrations": {"en": "integrations between systems", "ru": "интеграции систем"},
+    "flat": {"en": "wide touch map (one row per touch)", "ru": "широкая карта касаний (одна строка — одно касание)"},
+    "scenario_sheet": {"en": "one scenario on its own sheet", "ru": "сценарий на отдельном листе"},
+    "meta": {"en": "about the map", "ru": "паспорт карты"},
+    "ignore": {"en": "not read (contents or notes)", "ru": "не читается (оглавление/заметки)"},
+}
+
+# Column fields (audit/vocab/headers.toml) as the report names them.
+FIELDS: dict[str, dict[str, str]] = {
+    "id": {"en": "identifier", "ru": "идентификатор"},
+    "name": {"en": "name", "ru": "название"},
+    "segments": {"en": "segments (who gets it)", "ru": "сегменты (кому)"},
+    "parent": {"en": "parent segment", "ru": "родительский сегмент"},
+    "size": {"en": "size", "ru": "размер"},
+    "tier": {"en": "value tier", "ru": "уровень ценности"},
+    "excluded": {"en": "excluded (stop list)", "ru": "исключён (стоп-лист)"},
+    "stage": {"en": "journey stage", "ru": "этап пути"},
+    "order": {"en": "order", "ru": "порядок"},
+    "next_stages": {"en": "next stages", "ru": "следующие этапы"},
+    "final": {"en": "final stage", "ru": "финальный этап"},
+    "kind": {"en": "channel kind", "ru": "тип канала"},
+    "cost": {"en": "cost per contact", "ru": "стоимость контакта"},
+    "feedback": {"en": "feedback it reports", "ru": "обратная связь"},
+    "source": {"en": "source", "ru": "источник"},
+    "tracked": {"en": "tracked", "ru": "отслеживается"},
+    "key": {"en": "analytics key", "ru": "ключ в аналитике"},
+    "scenario": {"en": "scenario", "ru": "сценарий"},
+    "scenario_name": {"en": "scenario name", "ru": "название сценария"},
+    "type": {"en": "scenario type", "ru": "тип сценария"},
+    "trigger": {"en": "trigger", "ru": "триггер"},
+    "schedule": {"en": "schedule", "ru": "расписание"},
+    "goal": {"en": "goal", "ru": "цель"},
+    "goal_event": {"en": "goal event", "ru": "целевое событие"},
+    "stop_event": {"en": "stop event", "ru": "стоп-событие"},
+    "kpi": {"en": "KPI", "ru": "целевой показатель"},
+    "owner": {"en": "owner", "ru": "ответственный"},
+    "status": {"en": "status", "ru": "статус"},
+    "last_reviewed": {"en": "last reviewed", "ru": "дата ревизии"},
+    "step": {"en": "step", "ru": "шаг"},
+    "channel": {"en": "channel", "ru": "канал"},
+    "message": {"en": "message", "ru": "сообщение"},
+    "message_type": {"en": "message type", "ru": "тип сообщения"},
+    "delay": {"en": "when (delay)", "ru": "когда (задержка)"},
+    "condition": {"en": "condition", "ru": "условие"},
+    "next": {"en": "next step", "ru": "следующий шаг"},
+    "system": {"en": "sending system", "ru": "система отправки"},
+    "channels": {"en": "channels", "ru": "каналы"},
+    "orchestration": {"en": "orchestration", "ru": "оркестрация"},
+    "receives": {"en": "receives events from", "ru": "принимает события от"},
+    "from": {"en": "from system", "ru": "из системы"},
+    "to": {"en": "to system", "ru": "в систему"},
+    "carries": {"en": "what it carries", "ru": "что передаёт"},
+    "notes": {"en": "notes (not audited)", "ru": "примечание (не проверяется)"},
+    "counter": {"en": "row number (not audited)", "ru": "номер по порядку (не проверяется)"},
+}
+
+# Map facts (audit/vocab/headers.toml [facts]).
+FACTS: dict[str, dict[str, str]] = {
+    "name": {"en": "Map name", "ru": "Название карты"},
+    "client": LABELS["client"],
+    "version": LABELS["version"],
+    "owner": LABELS["owner"],
+    "last_reviewed": LABELS["last_reviewed"],
+    "platform": LABELS["platform"],
+}
+
+# How a column's field was decided (ColumnPlan.evidence).
+EVIDENCE: dict[str, dict[str, str]] = {
+    "header": {"en": "by its header", "ru": "по заголовку"},
+    "values": {"en": "by its values", "ru": "по значениям"},
+    "both": {"en": "by header and values", "ru": "по заголовку и значениям"},
+    "mapping": {"en": "from the --columns file", "ru": "из файла сопоставления"},
+    "": {"en": "not read", "ru": "не прочитан"},
 }
 
 
 def t(key: str, lang: str) -> str:
     return LABELS[key].get(lang) or LABELS[key]["en"]
+
+
+def _word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    entry = table.get(key)
+    return (entry.get(lang) or entry["en"]) if entry else key
+
+
+def role_label(role: str, lang: str) -> str:
+    """A sheet role in words; an unknown role shows as itself."""
+    return _word(ROLES, role, lang)
+
+
+def field_label(field: str, lang: str) -> str:
+    """A column field in words; a field without a label shows as its name."""
+    return _word(FIELDS, field, lang)
+
+
+def fact_label(field: str, lang: str) -> str:
+    return _word(FACTS, field, lang)
+
+
+def evidence_label(evidence: str, lang: str) -> str:
+    return _word(EVIDENCE, evidence, lang)

@@ -42,6 +42,8 @@ def report_dict(result: AuditResult) -> dict:
         "summary": result.summary(),
         "findings": [finding_dict(f) for f in result.findings],
     }
+    if result.rules_on_row_systems():
+        report["systems_from_rows"] = {"systems": result.systems_from_rows, "rules": result.rules_on_row_systems()}
     if result.accepted:
         report["accepted"] = [{**finding_dict(a.finding), "reason": a.reason} for a in result.accepted]
     if result.new_flags is not None:

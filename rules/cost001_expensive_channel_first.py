@@ -3,7 +3,9 @@
 **What it catches.** A cascade that starts with an SMS or a call and falls back, on its feedback,
 to a cheaper channel: "SMS; if not delivered → email". Cost comes from the Channels sheet's
 `cost` column when both channels have one, else from the order push < email < messenger < SMS <
-call. Email → push is not this: the expensive-first problem is about SMS and calls.
+call. Email → push is not this: the expensive-first problem is about SMS and calls. Scenarios
+aimed only at VIP segments (tier vip, written in the tier column or read from a name such as
+«VIP-клиенты», "Key accounts") are not reported: for them the expensive channel first is the point.
 
 **Why it matters.** The seeds' rule for cascades: start with the cheapest channel that can do the
 job and escalate only for those who did not react — email, then push, and SMS as the fallback
@@ -18,12 +20,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.findings import Finding, Severity
-from audit.model import Channel, ChannelKind, ConditionKind
+from audit.graph import MapGraph
+from audit.model import Channel, ChannelKind, ConditionKind, Scenario, Tier
 from audit.rule import Rule, RuleContext
 
 COST_ORDER = {ChannelKind.PUSH: 1, ChannelKind.EMAIL: 2, ChannelKind.MESSENGER: 3, ChannelKind.SMS: 4,
               ChannelKind.CALL: 5}
 EXPENSIVE = (ChannelKind.SMS, ChannelKind.CALL)
+
+
+def _aimed_only_at_vip(graph: MapGraph, scenario: Scenario | None) -> bool:
+    """The scenario names segments, all of them tier vip (their children are VIP customers too)."""
+    if scenario is None or scenario.all_segments:
+        return False
+    targets = graph.scenario_segment_keys(scenario)
+    return bool(targets) and all(graph.segments[key].tier is Tier.VIP for key in targets)
 
 
 def costlier(first: Channel, second: Channel) -> bool | None:
@@ -53,7 +64,9 @@ class ExpensiveChannelFirst(Rule):
     doc_ru = """**Что находит.** Каскад, который начинается с SMS или звонка и по обратной связи переходит на
 более дешёвый канал: «SMS; если не доставлено → email». Стоимость берётся из столбца «стоимость»
 листа каналов, если она указана у обоих каналов, иначе из порядка пуш < email < мессенджер <
-SMS < звонок. Email → пуш сюда не относится: речь о SMS и звонках.
+SMS < звонок. Email → пуш сюда не относится: речь о SMS и звонках. Сценарии только для VIP-сегментов
+(уровень vip — в столбце уровня или по названию: «VIP-клиенты», «ключевые клиенты») не отмечаются:
+для них дорогой канал первым — это и есть замысел.
 
 **Почему это важно.** Правило каскадов из практики: начинать с самого дешёвого канала, который
 справится, и эскалировать только для тех, кто не отреагировал, — email, потом пуш, SMS как
@@ -75,9 +88,15 @@ SMS < звонок. Email → пуш сюда не относится: речь 
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         g = ctx.graph
+        vip_only: dict[str, bool] = {}
         for step in ctx.map.steps:
             condition = step.condition
             if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+                continue
+            scenario_key = step.key[0]
+            if scenario_key not in vip_only:
+                vip_only[scenario_key] = _aimed_only_at_vip(g, g.scenarios.get(scenario_key))
+            if vip_only[scenario_key]:
                 continue
             source = g.referenced_step(step)
             expensive = g.channel_of(source) if source is not None else None

@@ -6,7 +6,11 @@ names it, when it names a parent segment the excluded one sits under (a parent's
 its children), or when it names a child of an excluded segment (a child is a part of its parent,
 so its customers are on the stop list too). The message says which way each one is reached.
 Scenarios for every segment (`*`) skip excluded segments and are not reported for them; segments
-a `*` scenario also names explicitly are checked. Service, transactional and informational steps
+a `*` scenario also names explicitly are checked. A scenario for the whole base («вся база», «все
+клиенты», "all customers", "everyone") reaches the stop list as well — that is what the words say —
+unless an exception after them names it («вся база, кроме стоп-листа»). A segment counts as
+excluded when its `excluded` cell says so, or, with that cell blank, when its id, name or
+description names the stop list («Стоп-лист», «отказ от рекламы», "Do not contact", "Employees"). Service, transactional and informational steps
 may reach the stop list (an order confirmation still goes out); steps without a message type are
 not judged, since nothing says they are marketing. Paused and switched-off scenarios are not
 checked.
@@ -50,6 +54,7 @@ class ExcludedSegmentTargeted(Rule):
     }
     _inside = {"en": "{segment} (inside targeted {parent})", "ru": "{segment} (входит в {parent})"}
     _part_of = {"en": "{segment} (part of excluded {parent})", "ru": "{segment} (часть исключённого {parent})"}
+    _whole_base = {"en": "{segment} (in the whole base)", "ru": "{segment} (входит во всю базу)"}
     _type_names = {
         "en": {MessageType.PROMO: "promo", MessageType.NEWS: "news", MessageType.CONTENT: "content"},
         "ru": {MessageType.PROMO: "акционное", MessageType.NEWS: "новостное", MessageType.CONTENT: "контентное"},
@@ -61,7 +66,11 @@ class ExcludedSegmentTargeted(Rule):
 находится (сценарии родителя доходят до дочерних сегментов), или если называет дочерний сегмент
 исключённого (дочерний сегмент — часть родителя, его клиенты тоже в стоп-листе). Сообщение
 говорит, каким путём найден каждый. Сценарии «для всех» (`*`) исключённые сегменты пропускают и
-за них не отмечаются; сегменты, которые такой сценарий называет явно, проверяются. Сервисные,
+за них не отмечаются; сегменты, которые такой сценарий называет явно, проверяются. Сценарий на всю
+базу («вся база», «все клиенты», "all customers", "everyone") доходит и до стоп-листа — так сказано
+словами, — если только исключение после них его не называет («вся база, кроме стоп-листа»).
+Сегмент считается исключённым, если так сказано в столбце «исключён», а при пустой ячейке — если его
+id, название или описание называют стоп-лист («Стоп-лист», «отказ от рекламы», «сотрудники»). Сервисные,
 транзакционные и информационные сообщения в стоп-лист отправлять можно (подтверждение заказа всё
 равно уходит); шаги без типа сообщения не оцениваются — ничто не говорит, что это маркетинг.
 Приостановленные и выключенные сценарии не проверяются.
@@ -101,7 +110,7 @@ class ExcludedSegmentTargeted(Rule):
             reached = reach.of(scenario)
             if not reached:
                 continue
-            names = ", ".join(self._describe(segment, via, kind) for segment, via, kind in reached)
+            names = ", ".join(self._describe_entry(segment, via, kind) for segment, via, kind in reached)
             types = self._type_names[self.lang]
             for step in marketing:
                 yield self.finding(step, "message_type", step=step.ref, type=types[step.message_type],
@@ -113,6 +122,11 @@ class ExcludedSegmentTargeted(Rule):
             return text
         template = self._inside if kind == "inside" else self._part_of
         return template[self.lang].format(segment=text, parent=quote(via.label, self.lang))
+
+    def _describe_entry(self, segment: Segment, via: Segment | None, kind: str) -> str:
+        if kind == "whole_base":
+            return self._whole_base[self.lang].format(segment=quote(segment.label, self.lang))
+        return self._describe(segment, via, kind)
 
 
 class _StopListReach:
@@ -145,6 +159,12 @@ class _StopListReach:
         for key in listed:
             for excluded in self.excluded_below(key):
                 found.setdefault(excluded.key, (excluded, g.segments[key], "inside"))
+        if scenario.whole_base:  # «вся база»: every topmost stop list, in map order
+            for segment in g.map.segments:
+                if segment.excluded and self.stop_root(segment.key) is segment and segment.key not in found:
+                    parent = id_key(segment.parent) if segment.parent else None
+                    if parent is None or parent not in g.segments or self.stop_root(parent) is None:
+                        found[segment.key] = (segment, None, "whole_base")
         return list(found.values())
 
     def stop_root(self, key: str) -> Segment | None:

@@ -11,8 +11,9 @@ finding per segment and channel kind over its cap, and one for the total. The es
 * a trigger scenario fires `trigger_firings_per_week` times (default 1); service scenarios too —
   an order confirmation is a contact like any other;
 * every step is one contact in its channel's kind per firing, cascade steps included (the
-  worst case is the customer who never opens); a step on a loop among the scenario's steps is
-  unbounded;
+  worst case is the customer who never opens); a step on a loop FLOW003 reports (nothing ends
+  it) is unbounded; a loop with a repeat limit («до 3 раз») sends its steps that many times per
+  firing, one ended by a stop event or a deadline once a round for a week;
 * a segment receives the active and planned scenarios that target it, its parent segments, or
   every segment (`*`). Excluded segments are not reported (COV003 covers marketing to them).
 
@@ -71,13 +72,15 @@ class Options(BaseModel):
 
 _WORDS = {
     "en": {"step": ("step", "steps"), "firing": ("firing", "firings"), "scenario": ("scenario", "scenarios"),
-           "week": "/week", "loop": "loops among its steps (unbounded)", "unbounded": "an unbounded number of",
+           "week": "/week", "loop": "loops among its steps (unbounded)",
+           "bounded": "+ {amount}{week} from its loop with a stop or limit", "unbounded": "an unbounded number of",
            "assumed": "schedule {schedule} not understood, assumed 1/week", "no_schedule": "no schedule, assumed 1/week",
            "more": "{count} more {scenarios} ({amount})", "more_unbounded": "{count} more {scenarios}",
            "channel": "{kind} contacts", "total": "contacts across all channels"},
     "ru": {"step": ("шаг", "шага", "шагов"), "firing": ("срабатывание", "срабатывания", "срабатываний"),
            "scenario": ("сценарий", "сценария", "сценариев"), "contact": ("контакт", "контакта", "контактов"),
-           "week": "/нед.", "loop": "шаги в цикле (без ограничения)", "unbounded": "неограниченное число контактов",
+           "week": "/нед.", "loop": "шаги в цикле (без ограничения)",
+           "bounded": "+ {amount}{week} от цикла с остановкой или лимитом", "unbounded": "неограниченное число контактов",
            "assumed": "расписание {schedule} не распознано, принято 1/нед.",
            "no_schedule": "расписание не указано, принято 1/нед.",
            "more": "ещё {count} {scenarios} ({amount})", "more_unbounded": "ещё {count} {scenarios}",
@@ -117,7 +120,9 @@ class ContactPressure(Rule):
 * триггерный сценарий срабатывает `trigger_firings_per_week` раз (по умолчанию 1); сервисные
   тоже — подтверждение заказа такой же контакт;
 * каждый шаг — один контакт в типе его канала за срабатывание, включая шаги каскада (худший
-  случай — клиент, который ничего не открывает); шаг в цикле шагов сценария — без ограничения;
+  случай — клиент, который ничего не открывает); шаг в цикле, который отмечает FLOW003 (его ничто
+  не прерывает), — без ограничения; цикл с лимитом повторов («до 3 раз») шлёт свои шаги столько раз
+  за срабатывание, цикл со стоп-событием или сроком — раз за круг в течение недели;
 * сегмент получает активные и запланированные сценарии, направленные на него, на его
   родительские сегменты или на всех (`*`). Исключённые сегменты не проверяются (маркетинг им —
   забота COV003).
@@ -194,7 +199,12 @@ class ContactPressure(Rule):
         if looping and item.firings:
             return f"{label} {words['loop']}"
         steps = sum(item.steps.values()) if name == "total" else item.steps[name]
+        on_loop = sum(item.bounded_steps.values()) if name == "total" else item.bounded_steps.get(name, 0)
+        loop_amount = sum(item.bounded.values()) if name == "total" else item.bounded.get(name, 0)
+        steps -= on_loop
         times = f"× {steps} {plural(steps, words['step'], lang)}"
+        if on_loop:  # a loop with a stop or a limit: its own contacts a week
+            times += " " + words["bounded"].format(amount=_number(loop_amount, lang), week=words["week"])
         rate = _number(item.firings, lang)
         if item.basis == "trigger":
             return f"{label} {rate} {plural(item.firings, words['firing'], lang)}{words['week']} {times}"

@@ -3,8 +3,8 @@
 **What it catches.** A scenario whose own review date (`last reviewed` column) is more than six
 calendar months before the audit date — reviewed on 2026-05-22, it is stale on 2026-11-23;
 reviewed on 2026-05-23, it is not yet. Scenarios of every status are checked. Scenarios without a
-review date are not reported: many maps date only the whole map, and GOV001 covers that. Not in
-the `recommended` preset; run it with `--select all` or `--select GOV002`.
+review date are not reported: many maps date only the whole map, and GOV001 covers that. In the
+`recommended` preset: the six-month review is one of the three things commap is for.
 
 **Why it matters.** Individual chains age at their own pace: texts mention last season's
 collection, promo codes expire, the offer and the channels change. The seeds' rule — refresh
@@ -37,7 +37,6 @@ class StaleScenario(Rule):
     code = "GOV002"
     slug = "stale-scenario"
     default_severity = Severity.INFO
-    recommended = False
     title = {"en": "Scenario not reviewed for over six months", "ru": "Сценарий не пересматривался больше полугода"}
     message = {
         "en": "Scenario '{name}' was last reviewed on {date}; the review every {limit} months was due on {due}.",
@@ -51,8 +50,8 @@ class StaleScenario(Rule):
     doc_ru = """**Что находит.** Сценарий, собственная дата ревизии которого (столбец «дата ревизии») больше
 чем на шесть календарных месяцев раньше даты аудита: ревизия 2026-05-22 устарела 2026-11-23, а
 ревизия 2026-05-23 — ещё нет. Проверяются сценарии в любом статусе. Сценарии без даты ревизии не
-отмечаются: во многих картах датирована только карта целиком, это проверяет GOV001. Не входит в
-набор `recommended`; запускается с `--select all` или `--select GOV002`.
+отмечаются: во многих картах датирована только карта целиком, это проверяет GOV001. Входит в набор
+`recommended`: ревизия раз в полгода — одна из трёх задач, ради которых есть commap.
 
 **Почему это важно.** Цепочки стареют с разной скоростью: тексты упоминают прошлый сезон,
 промокоды истекают, меняются предложение и каналы. Правило практики — актуализировать «не реже

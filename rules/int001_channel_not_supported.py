@@ -2,8 +2,12 @@
 
 **What it catches.** A step goes out through a channel that no system of the platform sends
 through: an SMS step when the map's systems (or the `--platform` profile) have no SMS gateway,
-or a channel whose `system` column names a system that is not described. Skipped when the map
-describes no systems.
+or a channel whose `system` column names a system that is not described; or a step whose row
+names its sending system (a "Platform" / "Sent via" column) when that system, as the Systems
+sheet describes it, does not send through the step's channel. Skipped when the map
+describes no systems, and when its systems are only named on the steps' rows (a "Platform" /
+"Sent via" column, no Systems sheet): such a system is known to send just what the map shows it
+sending, so a channel missing from it proves nothing.
 
 **Why it matters.** The seeds warn that a map is often drawn first and checked against the
 platform only at implementation — where it turns out a channel simply is not there. Finding it
@@ -27,20 +31,28 @@ class ChannelNotSupported(Rule):
     default_severity = Severity.ERROR
     title = {"en": "No system sends through the channel", "ru": "Канал не поддерживается платформой"}
     message = {
-        "en": "Step '{step}' goes out by '{channel}' ({kind}), but no system of the platform sends through it.",
-        "ru": "Шаг «{step}» отправляется через «{channel}» ({kind}), но ни одна система платформы "
-              "не отправляет через этот канал.",
+        "en": "Step '{step}' goes out by '{channel}' ({kind}), but {why}.",
+        "ru": "Шаг «{step}» отправляется через «{channel}» ({kind}), но {why}.",
     }
+    _why_none = {"en": "no system of the platform sends through it",
+                 "ru": "ни одна система платформы не отправляет через этот канал"}
+    _why_named = {"en": "'{system}', named on its row, does not send through it",
+                  "ru": "«{system}», указанная в его строке, не отправляет через этот канал"}
     fix = {
         "en": "Connect a system that sends {kind} and list '{channel}' on it, or move the step to another channel.",
         "ru": "Подключите систему, которая отправляет {kind}, и укажите в ней «{channel}», "
               "или перенесите шаг в другой канал.",
     }
-    requires = ("platform",)
+    requires = ("platform", "system_channels")
 
     doc_ru = """**Что находит.** Шаг отправляется через канал, через который не отправляет ни одна система
 платформы: SMS-шаг, когда в системах карты (или в профиле `--platform`) нет SMS-шлюза, или канал,
-чей столбец «система» называет неописанную систему. Пропускается, если системы не описаны.
+чей столбец «система» называет неописанную систему; или шаг, в строке которого названа
+отправляющая система (столбец «Платформа» / «Сервис рассылки»), когда эта система по листу
+«Системы» не отправляет через канал шага. Пропускается, если системы не описаны, а
+также если системы названы только в строках шагов (столбец «Платформа» / «Сервис рассылки»,
+листа «Системы» нет): о такой системе известно лишь то, что она отправляет в этой карте, и
+отсутствие канала у неё ничего не доказывает.
 
 **Почему это важно.** Частая история: карту рисуют, а с платформой сверяют только на внедрении —
 и оказывается, что канала просто нет. Найти это на бумаге стоит строки в таблице; найти на
@@ -62,5 +74,7 @@ class ChannelNotSupported(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for blocker in step_blockers(ctx.graph, "channel"):
             channel = blocker.channel
+            why = self._why_named if blocker.target is not None else self._why_none
+            system = blocker.target.id if blocker.target is not None else ""
             yield self.finding(blocker.step, "channel", step=blocker.step.ref, channel=channel.id,
-                               kind=channel.kind.value)
+                               kind=channel.kind.value, why=why[self.lang].format(system=system))

@@ -7,6 +7,12 @@ the same system branching on its own feedback without orchestration. Integration
 through several systems (ESP → CDP → SMS gateway) as long as each hop carries the feedback, or
 `*`. Skipped when the map describes no systems.
 
+When the systems are only named on the steps' rows (a "Platform" / "Sent via" column, no
+Systems sheet) and the map states no integrations at all, the map is silent rather than wrong:
+the finding is a warning ("the map does not say that ESP passes 'opened' to the SMS gateway").
+Once integrations are listed, a missing one is an error again. A system named on the rows is
+taken to branch on its own channels' feedback.
+
 **Why it matters.** This is the seeds' central warning: the map shows email → SMS, and at
 implementation it turns out "there is no integration between the systems". The SMS gateway
 never learns the email was not opened, so it either sends to everyone or to no one.
@@ -48,6 +54,13 @@ class CascadeMissingIntegration(Rule):
         "en": "'{origin}' has no orchestration: it cannot branch on its own channels' feedback",
         "ru": "у «{origin}» нет оркестрации: она не умеет ветвить цепочку по обратной связи своих каналов",
     }
+    _why_unstated = {
+        "en": "the map does not say that '{origin}' passes '{feedback_word}' to '{target}'",
+        "ru": "карта не говорит, что «{origin}» передаёт „{feedback_word}“ в «{target}»",
+    }
+    _feedback_words_ru = {"delivered": "доставлено", "opened": "открыл", "clicked": "кликнул", "read": "прочитал",
+                          "replied": "ответил", "answered": "дозвон", "bounced": "отказ",
+                          "unsubscribed": "отписался"}
     requires = ("platform",)
 
     doc_ru = """**Что находит.** Шаг каскада с условием на обратную связь от предыдущего шага («если письмо не
@@ -62,7 +75,13 @@ class CascadeMissingIntegration(Rule):
 и отправляет либо всем, либо никому.
 
 **Как исправить.** Добавьте интеграцию, передающую обратную связь (например, ESP → SMS-шлюз:
-открытия), отправляйте оба шага из одной системы с оркестрацией или уберите условие."""
+открытия), отправляйте оба шага из одной системы с оркестрацией или уберите условие.
+
+Если системы названы только в строках шагов (столбец «Платформа» / «Сервис рассылки», листа
+«Системы» нет) и карта вообще не описывает интеграций, карта не ошибается, а молчит: замечание
+выдаётся как предупреждение («карта не говорит, что ESP передаёт „открыл“ в SMS-шлюз»). Если
+интеграции описаны, недостающая — снова ошибка. Система из строк считается умеющей ветвить
+цепочку по обратной связи своих каналов."""
     examples = {'bad': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
              'systems': [{'id': 'esp', 'channels': 'email'}, {'id': 'gateway', 'channels': 'sms'}],
              'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],
@@ -82,9 +101,15 @@ class CascadeMissingIntegration(Rule):
                          'condition': 'не открыл S1 в течение 24ч'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        # systems named only on the rows, and no integration stated: the map is silent, not wrong
+        unstated = ctx.graph.systems_from_rows and not ctx.map.integrations
         for blocker in step_blockers(ctx.graph, "carry"):
             origin, target = blocker.origin, blocker.target
-            why = self._why_same if origin.key == target.key else self._why_other
+            why = self._why_same if origin.key == target.key else (
+                self._why_unstated if unstated else self._why_other)
             params = {"origin": origin.id, "target": target.id, "feedback": blocker.feedback}
+            word = self._feedback_words_ru.get(blocker.feedback, blocker.feedback) if self.lang == "ru" \
+                else blocker.feedback
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
-                               why=why[self.lang].format(**params), **params)
+                               why=why[self.lang].format(feedback_word=word, **params),
+                               tentative=unstated and origin.key != target.key, **params)

@@ -88,6 +88,7 @@ class UnknownReference(Rule):
         for step in m.steps:
             yield from unknown(step, "scenario", "scenario", [step.scenario])
             yield from unknown(step, "channel", "channel", [step.channel])
+            yield from unknown(step, "system", "system", [step.system])
             yield from self._step_refs(step, g, suggest)
         kinds = {kind.value for kind in ChannelKind}
         for system in m.systems:

@@ -5,7 +5,9 @@ POS) is not among the sources received by the system that sends the scenario's f
 stop event's source is not received by the system of a step it must stop; or an `event X` /
 `no event X` condition's source is not received by the system of its step. Events without a
 source, and `platform` events (the sending platform's own), are not judged. Skipped when the map
-describes no systems.
+describes no systems, and when its systems are only named on the steps' rows (a "Platform" /
+"Sent via" column, no Systems sheet): the rows do not say which event sources a system receives,
+and guessing would turn every sourced event into a warning.
 
 **Why it matters.** The site tracks "cart abandoned", but the ESP that sends the email never
 gets it; the CRM records the purchase, but the SMS gateway keeps sending "complete your order".
@@ -47,13 +49,15 @@ class EventSourceNotConnected(Rule):
     _where = {"trigger": {"en": "the first step", "ru": "первый шаг"},
               "stop_event": {"en": "step '{step}'", "ru": "шаг «{step}»"},
               "condition": {"en": "step '{step}'", "ru": "шаг «{step}»"}}
-    requires = ("platform",)
+    requires = ("platform", "system_sources")
     doc_ru = """**Что находит.** Событие приходит не в ту систему: источник триггера (сайт, приложение, CRM,
 касса) не входит в источники, которые принимает система, отправляющая первый шаг сценария; или
 источник стоп-события не принимает система шага, который оно должно остановить; или источник
 события в условии `событие X` / `нет события X` не принимает система этого шага. События без
 источника и события самой платформы (`platform`) не оцениваются. Пропускается, если системы не
-описаны.
+описаны, а также если системы названы только в строках шагов (столбец «Платформа» / «Сервис
+рассылки», листа «Системы» нет): строки не говорят, какие источники событий система принимает,
+а догадка превратила бы каждое событие с источником в предупреждение.
 
 **Почему это важно.** Сайт отслеживает «брошенную корзину», но ESP, отправляющая письмо, его не
 получает; CRM фиксирует покупку, а SMS-шлюз продолжает слать «завершите заказ». Практика —

@@ -122,7 +122,7 @@ def ru_ecommerce() -> Workbook:
         ["points", "Сгорающие баллы", "триггерный", "active", "loyalty", "points_expiring", None,
          "Потратить баллы", "order_paid", "order_paid", "Доля потраченных баллов", owner, "активен", "2026-09-15"],
         ["digest", "Подборка месяца", "регулярная", "*", "loyalty", None, "раз в месяц", "Повторная покупка",
-         "order_paid", None, "CTR подборки", owner, "активен", "2025-12-01"],  # stale review (GOV002, --select all)
+         "order_paid", None, "CTR подборки", owner, "активен", "2025-12-01"],  # stale review (GOV002)
         ["vip_call", "VIP: персональный менеджер", "триггерный", "vip", "loyalty", "vip_status", None,
          "Покупка через менеджера", "order_paid", "order_paid", "Выручка VIP", "Отдел VIP", "активен",
          "2026-11-01"],

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from audit.conditions import PURCHASE, canonical_feedback, parse_condition
+from audit.conditions import PAYMENT, PURCHASE, canonical_feedback, channel_kind, channel_word, parse_condition
+from audit.model import ConditionKind
 
 F, E, N = "feedback", "event", "no_event"
 
@@ -139,3 +140,121 @@ def test_a_long_run_of_digits_fails_at_once(raw):
     started = time.perf_counter()
     assert parse_condition(raw) is None
     assert time.perf_counter() - started < 0.5
+
+
+def in_words(raw: str) -> tuple:
+    c = parse_condition(raw)
+    assert c is not None, raw
+    return (c.kind.value, c.negated, c.feedback, c.step_ref, c.channel, c.ordinal)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the awaited step by its channel word: the importer resolves it to the latest earlier such step
+    ("если не открыл письмо", (F, True, "opened", None, "email", None)),
+    ("если не прочитал сообщение в Viber", (F, True, "read", None, "viber", None)),
+    ("не прочитал в Viber", (F, True, "read", None, "viber", None)),
+    ("не прочитал в вайбере", (F, True, "read", None, "viber", None)),
+    ("если не прочитал в WhatsApp", (F, True, "read", None, "whatsapp", None)),
+    ("не прочитал в мессенджере", (F, True, "read", None, "messenger", None)),
+    ("не прочитал в мессенджере Telegram", (F, True, "read", None, "telegram", None)),
+    ("не кликнул по пушу", (F, True, "clicked", None, "push", None)),
+    ("не кликнул по пуш-уведомлению", (F, True, "clicked", None, "push", None)),
+    ("не открыл уведомление", (F, True, "opened", None, "push", None)),
+    ("уведомление в Telegram не прочитано", (F, True, "read", None, "telegram", None)),
+    ("не получил смску", (F, True, "delivered", None, "sms", None)),
+    ("SMS не доставлено", (F, True, "delivered", None, "sms", None)),
+    ("если клиент не перешёл по ссылке в рассылке", (F, True, "clicked", None, "email", None)),
+    ("не открыл e-mail", (F, True, "opened", None, "email", None)),
+    ("не открыл письмо со скидкой", (F, True, "opened", None, "email", None)),  # words about the message
+    ("только тем, кто не открыл письмо", (F, True, "opened", None, "email", None)),
+    ("не ответил на звонок", (F, True, "answered", None, "call", None)),
+    ("не взял трубку", (F, True, "answered", None, None, None)),
+    ("не дозвонились", (F, True, "answered", None, None, None)),
+    ("не ответил в чате", (F, True, "replied", None, "messenger", None)),
+    ("if the email was not opened", (F, True, "opened", None, "email", None)),
+    ("if the customer did not click the link in the email", (F, True, "clicked", None, "email", None)),
+    ("didn't read the WhatsApp message", (F, True, "read", None, "whatsapp", None)),
+    ("not delivered sms", (F, True, "delivered", None, "sms", None)),
+    ("no open", (F, True, "opened", None, None, None)),
+    ("push not opened", (F, True, "opened", None, "push", None)),
+    ("didn't answer the call", (F, True, "answered", None, "call", None)),
+    # by ordinal
+    ("если не открыл второе письмо", (F, True, "opened", None, "email", 2)),
+    ("если второе письмо не открыто", (F, True, "opened", None, "email", 2)),
+    ("SMS №2 не доставлено", (F, True, "delivered", None, "sms", 2)),
+    ("не доставлено SMS № 2", (F, True, "delivered", None, "sms", 2)),
+    ("не прочитал первое сообщение", (F, True, "read", None, None, 1)),
+    ("не открыл 2-е письмо", (F, True, "opened", None, "email", 2)),
+    ("first email not opened", (F, True, "opened", None, "email", 1)),
+    ("didn't open the first email", (F, True, "opened", None, "email", 1)),
+    ("if the 2nd push was not opened", (F, True, "opened", None, "push", 2)),
+    ("not clicked email #3", (F, True, "clicked", None, "email", 3)),
+    # a step id still wins; a channel word beside it is only a description
+    ("не открыл письмо S1", (F, True, "opened", "S1", "email", None)),
+    ("не открыл S9", (F, True, "opened", "S9", None, None)),
+    ("не прочитал 2", (F, True, "read", "2", None, None)),  # a bare number is a step id, not an ordinal
+])
+def test_the_awaited_step_in_words(raw, expected):
+    assert in_words(raw) == expected
+
+
+@pytest.mark.parametrize("raw, within", [
+    ("не прочитал в вайбере в течение суток", 1440),
+    ("not read in Viber within 2h", 120),
+    ("если не открыл второе письмо за 3 дня", 4320),
+])
+def test_a_channel_word_and_a_period(raw, within):
+    assert parse_condition(raw).within_minutes == within
+
+
+@pytest.mark.parametrize("raw, event", [
+    ("не оплатил подписку", PAYMENT),
+    ("если клиент не оплатил счёт в течение 3 дней", PAYMENT),
+    ("не продлил", PAYMENT),
+    ("didn't pay", PAYMENT),
+    ("did not pay for the subscription within 7d", PAYMENT),
+    ("не оплатил заказ", PURCHASE),  # an order is a purchase
+    ("didn't pay for the order", PURCHASE),
+    ("нет заказа", PURCHASE),
+])
+def test_business_events_in_words(raw, event):
+    condition = parse_condition(raw)
+    assert (condition.kind.value, condition.event) == (N, event)
+
+
+@pytest.mark.parametrize("raw", [
+    "только тем, у кого нет приложения",
+    "только для клиентов с приложением",
+    "если есть карта лояльности",
+    "для держателей карты",
+    "кроме сегмента VIP",
+    "for app users only",
+    "only if opted in to SMS",
+    "customers who have the app",
+    "if the customer has a loyalty card",
+])
+def test_audience_filters_are_kept_as_filters(raw):
+    condition = parse_condition(raw)
+    assert condition is not None and condition.kind is ConditionKind.FILTER
+    assert (condition.feedback, condition.step_ref, condition.event) == (None, None, None)
+
+
+@pytest.mark.parametrize("raw", [
+    "если не открыл письмо и не купил",  # two conditions
+    "не открыл письмо или смс",  # two channels
+    "не прочитал пуш в Telegram",  # two kinds of channel
+    "не открыл второе третье письмо",
+    "не открыл второе письмо S2",  # an ordinal and a step id
+    "только тем, кто получил скидку и открыл письмо",  # a filter with feedback words is no filter
+])
+def test_words_that_name_no_one_step_stay_unparsed(raw):
+    assert parse_condition(raw) is None
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Viber", "viber"), ("Вайбер (Edna)", "viber"), ("E-mail рассылка", "email"), ("SMS", "sms"),
+    ("Mindbox", None), ("Канал 1", None),
+])
+def test_channel_word_of_a_channel_label(label, expected):
+    assert channel_word(label) == expected
+    assert channel_kind("viber") == "messenger" and channel_kind("sms") == "sms" and channel_kind(None) is None

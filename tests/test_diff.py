@@ -140,4 +140,4 @@ def test_six_month_review_of_the_bundled_sample(tmp_path):
     assert new == {("TRK001", "birthday"), ("COV003", "birthday/S1"), ("FREQ001", "active"), ("FREQ001", "VIP"),
                    ("FREQ001", "no_open"), ("FREQ001", "gamers")}
     assert data["old"]["last_reviewed"] == "2026-03-15" and data["new"]["last_reviewed"] == "2026-11-20"
-    assert len(data["findings"]["kept"]) == 16
+    assert len(data["findings"]["kept"]) == 17  # GOV002 digest (reviewed 2025-12-01) runs by default since issue 13

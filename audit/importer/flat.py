@@ -83,6 +83,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
     segments: dict[str, dict[str, None]] = {}
     step_rows: list[Row] = []
     declared: list[Row] = []
+    size_headers = {"segments": headers.get("segments", "segments"), "size": headers.get("size", "size")}
     counters: dict[str, int] = {}
     carry: dict[str, object] = {}
     for index in range(header_index + 1, len(rows)):
@@ -95,8 +96,8 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         segment = values.id_text(cells.get("segments", ""))
         if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
             # a row that only names a segment declares it; it also closes the block above
-            declared.append(Row(sheet=sheet_name, number=index + 1, cells={"segments": segment},
-                                headers={"segments": headers.get("segments", "segments")}))
+            declared.append(Row(sheet=sheet_name, number=index + 1, headers=size_headers,
+                                cells={"segments": segment, "size": cells.get("size", "")}))
             carry = {}
             continue
         if segment and not scenario and segment != values.id_text(carry.get("segments", "")):
@@ -117,6 +118,10 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             if values.text(cells.get("step", "")) == "":
                 cells["step"] = str(counters[key])
             segments.setdefault(key, {}).update(dict.fromkeys(values.id_list(cells.get("segments", ""))))
+            if segment and values.text(cells.get("size", "")):
+                # the size written beside a segment on a wide sheet sizes that segment
+                declared.append(Row(sheet=sheet_name, number=number, headers=size_headers,
+                                    cells={"segments": segment, "size": cells["size"], "known": "yes"}))
             if key not in scenario_rows:
                 scenario_rows[key] = Row(sheet=sheet_name, number=number, cells={}, headers={})
             _merge_scenario(scenario_rows[key], cells, headers, scenario)

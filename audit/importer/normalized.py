@@ -7,6 +7,7 @@ Cells that cannot be read become `ImportProblem`s (MAP002/MAP003/MAP004) at thei
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -217,13 +218,22 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
 
 
 def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
-    """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them yet."""
-    known = {s.key for s in commap.segments}
+    """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them
+    yet; and the sizes a wide sheet writes beside its segments (rows marked `known`)."""
+    known = {s.key: s for s in commap.segments}
     for row in rows:
-        for name in values.id_list(row.cells.get("segments", "")):
-            if id_key(name) not in known:
-                known.add(id_key(name))
-                commap.segments.append(Segment(id=name, source=row.source()))
+        names = values.id_list(row.cells.get("segments", ""))
+        try:
+            size = values.whole_number(row.cells.get("size", "")) if len(names) == 1 else None
+        except ValueError:
+            size = None
+        for name in names:
+            segment = known.get(id_key(name))
+            if segment is None and not row.cells.get("known"):
+                segment = known[id_key(name)] = Segment(id=name, source=row.source())
+                commap.segments.append(segment)
+            if segment is not None and segment.size is None and size is not None:
+                segment.size = size
 
 
 def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) -> None:
@@ -366,42 +376,55 @@ def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
     for step in steps:
         by_scenario.setdefault(id_key(step.scenario), []).append(step)
     for scenario_steps in by_scenario.values():
-        ids = [s.key[1] for s in scenario_steps]
+        ids = {s.key[1]: position for position, s in enumerate(scenario_steps)}
         explicit_next = any(s.next is not None for s in scenario_steps)
+        # row positions of the scenario's steps per channel kind (None: every step) and per named messenger
+        by_kind: dict[str | None, list[int]] = {None: list(range(len(scenario_steps)))}
+        for position, s in enumerate(scenario_steps):
+            by_kind.setdefault(kind_of(s), []).append(position)
+        by_name: dict[str, list[int]] = {}
+        first_unknown = next(iter(by_kind.get(ChannelKind.OTHER.value, ())), None)
         for position, step in enumerate(scenario_steps):
             condition = step.condition
             if condition is None or condition.kind is not ConditionKind.FEEDBACK:
                 continue
             ref = id_key(condition.step_ref) if condition.step_ref else None
-            if ref is not None and (ref in ids or any(ch.isdigit() for ch in ref)
-                                    or difflib.get_close_matches(ref, ids, n=1, cutoff=0.75)):
-                target = scenario_steps[ids.index(ref)] if ref in ids else None
-            elif condition.channel is None and condition.ordinal is None:
-                # no step named in words: the step before, or an ordinary word for _word_refs_to_free_text
-                target = scenario_steps[position - 1] if ref is None and position and not explicit_next else None
+            in_words = condition.channel is not None or condition.ordinal is not None
+            if ref is not None and ref in ids:
+                target = scenario_steps[ids[ref]]
+            elif ref is not None and (not in_words or any(ch.isdigit() for ch in ref)
+                                      or difflib.get_close_matches(ref, list(ids), n=1, cutoff=0.75)):
+                target = None  # a misspelt id stays for MAP001, an ordinary word for _word_refs_to_free_text
+            elif not in_words:
+                # no step named at all: the step before
+                target = scenario_steps[position - 1] if position and not explicit_next else None
             else:
                 kind = channel_kind(condition.channel)
-                pool = [(i, s) for i, s in enumerate(scenario_steps) if kind is None or kind_of(s) == kind]
+                pool = by_kind.get(kind, [])
+                found = None
                 if condition.ordinal is not None:
-                    found = pool[condition.ordinal - 1] if len(pool) >= condition.ordinal else None
-                    target = found[1] if found is not None and found[0] < position else None
+                    if len(pool) >= condition.ordinal and pool[condition.ordinal - 1] < position:
+                        found = pool[condition.ordinal - 1]
                 else:
-                    earlier = [s for i, s in pool if i < position]
                     if condition.channel != kind:  # a messenger by name: that messenger's steps first
-                        earlier = [s for s in earlier if names(s, condition.channel)] or earlier
-                    target = earlier[-1] if earlier else None
-                if target is None:
-                    unknown = any(kind_of(s) == ChannelKind.OTHER.value for s in scenario_steps[:position])
-                    if condition.ordinal is None and unknown:
+                        if condition.channel not in by_name:
+                            by_name[condition.channel] = [i for i in pool if names(scenario_steps[i], condition.channel)]
+                        named = by_name[condition.channel]
+                        if named and named[0] < position:
+                            pool = named
+                    earlier = bisect.bisect_left(pool, position)
+                    found = pool[earlier - 1] if earlier else None
+                if found is None:
+                    if condition.ordinal is None and first_unknown is not None and first_unknown < position:
                         step.condition = condition.model_copy(update={"step_ref": None})
                     else:
                         step.condition = None
                     continue
+                target = scenario_steps[found]
                 condition = condition.model_copy(update={"step_ref": target.id})
             if target is not None and condition.feedback == "replied" and kind_of(target) == ChannelKind.CALL.value:
                 condition = condition.model_copy(update={"feedback": "answered"})
             step.condition = condition
-
 
 def derive_undeclared(commap: CommMap) -> None:
     """Entities a sheet-less map only mentions: scenarios from steps, channels from steps, and so on.

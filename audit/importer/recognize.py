@@ -34,7 +34,7 @@ UNREAD_FIELDS = ("notes", "counter")  # recognised, but carry nothing the audit 
 
 _TOKEN = re.compile(r"[№#]|[^\W_]+")
 _STOP = frozenset("""в во на по и для с со к о об а же ли или от до из у за при это мы вы
-    the a an of in on for and or is are by at it its we our be""".split())
+    the a an of in on for and or is are by at it its we our be""".split())  # "to"/"from" name integration columns
 _CYRILLIC = re.compile(r"[а-яё]")
 _STEMMERS = {"ru": snowballstemmer.stemmer("russian"), "en": snowballstemmer.stemmer("english")}
 

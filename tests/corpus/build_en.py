@@ -825,21 +825,22 @@ def build_marketplace():
         ("COV001", "Trade / business buyers", "audience AUD-09 (7,400, High tier) is targeted by no journey"),
         ("COV002", "Advocate", "stage ST-5 'Advocate' is served by no journey (referral programme has no comms)"),
         ("COV003", "Weekend flash sale",
-         "promo SMS to AUD-00 'All registered customers', which contains the suppressed AUD-12/AUD-13"),
-        ("TRK002", "Back in stock alert", "entry event back_in_stock is 'No – not live yet' in GA4"),
+         "J19: promo SMS to AUD-00 'All registered customers', which contains the suppressed AUD-12/AUD-13"),
+        ("TRK002", "Back in stock alert", "J05: entry event back_in_stock is 'No – not live yet' in GA4"),
         ("FREQ002", "Post-delivery",
-         "review request and cross-sell both fire on order_delivered for AUD-02 First-time buyers"),
+         "J07 review request and J08 cross-sell both fire on order_delivered for AUD-02 First-time buyers"),
         ("INT002", "Price drop alert",
-         "email in Bloomreach, then 'Email not opened' → SMS from Attentive; no integration carries opens to Attentive"),
+         "J04: email in Bloomreach, then 'Email not opened' → SMS from Attentive; no integration carries opens to Attentive"),
         ("COST001", "Lapsed 180 win-back",
-         "SMS first with email as fallback on non-delivery, for 210,000 low-value lapsed customers"),
+         "J14: SMS first with email as fallback on non-delivery, for 210,000 low-value lapsed customers"),
     ]
     lookalikes = [
-        ("COV003", "Order status updates", "transactional order messages may go to marketing opt-outs (AUD-12)"),
-        ("COV003", "Terms & privacy update", "legal/service notice to all registered customers incl. opt-outs: allowed"),
-        ("COST001", "Gold early access", "SMS first, email fallback — only for 1,900 Gold (VIP) members"),
+        ("COV003", "Order status updates", "J06: transactional order messages may go to marketing opt-outs (AUD-12)"),
+        ("CNT002", "Gold members",
+         "Gold get 2 promo messages (early access) among 9 loyalty/service ones: promo share is low"),
+        ("COST001", "Gold early access", "J11: SMS first, email fallback — only for 1,900 Gold (VIP) members"),
         ("INT002", "Basket abandonment",
-         "email → 'Email not opened' → app push, both sent by Bloomreach (omnichannel orchestration)"),
+         "J02: email → 'Email not opened' → app push, both sent by Bloomreach (omnichannel orchestration)"),
     ]
     columns = []
     columns += [("About this map", k, f) for k, f in (("Owner", "owner"), ("Last reviewed", "last_reviewed"))]
@@ -1235,7 +1236,8 @@ def build_travel():
     ]
     lookalikes = [
         ("COV003", "Travel documents", "booking / flight messages to 'Do not contact' are service messages: allowed"),
-        ("COV003", "Booking conditions update", "legal notice to All customers incl. Do not contact: service, allowed"),
+        ("FLOW004", "Travel documents",
+         "exit is 'Booking cancelled or trip completed' — it does stop on its conversion event"),
         ("COST002", "Platinum welcome", "personal travel manager call to 640 VIP / Platinum customers"),
         ("FLOW003", "Balance payment reminder", "repeat capped at 3 times and exits on 'Balance paid'"),
     ]

@@ -32,9 +32,10 @@ SAME_MEANING = {
     "scenario_name": {"scenario_name", "scenario", "name", "id"},
     "name": {"name", "id"},
     "id": {"id", "name"},
-    "source": {"source", "from"},
     "system": {"system", "to", "id", "name"},
-    "kind": {"kind", "carries", "message_type"},
+    "kind": {"kind", "carries", "message_type", "type"},
+    "channel": {"channel", "channels"},
+    "source": {"source", "from", "receives"},
     "trigger": {"trigger"},
     "next": {"next", "next_stages"},
 }
@@ -72,6 +73,10 @@ def _hits(findings, entry) -> bool:
                for f in findings)
 
 
+def _same(a: str, b: str) -> bool:
+    return (normalize_word(a) or " ".join(a.split())) == (normalize_word(b) or " ".join(b.split()))
+
+
 def _column(plan, sheet_name: str, header: str):
     wanted = normalize_word(header)
     for sheet in plan.sheets:
@@ -79,7 +84,7 @@ def _column(plan, sheet_name: str, header: str):
                 normalize_word(sheet_name)):
             continue
         for column in sheet.columns:
-            if wanted and (normalize_word(column.header) == wanted or wanted in normalize_word(column.header)):
+            if _same(column.header, header) or (wanted and wanted in normalize_word(column.header)):
                 return sheet, column
         return sheet, None
     return None, None
@@ -113,6 +118,10 @@ def score(folder: Path) -> MapScore:
         result.columns += 1
         sheet, column = _column(commap.reading, entry["sheet"], entry["header"])
         label = f"{entry['sheet']}: {entry['header']!r} ({entry['field']})"
+        if sheet is not None and sheet.role == "meta" and getattr(commap.meta, entry["field"], None):
+            result.placed += 1  # a key–value "about" block: read as the map's facts
+            result.right += 1
+            continue
         if sheet is not None and sheet.role == "scenario_sheet" and column is None:
             result.placed += 1  # a key–value head above the steps: read as the scenario's facts
             result.right += 1

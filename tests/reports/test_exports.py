@@ -143,6 +143,6 @@ def test_html_explains_why_each_fired_rule_matters():
 
     sample = Path(__file__).resolve().parents[2] / "samples" / "ru_ecommerce.xlsx"
     html = render(run(load_map(sample), AuditConfig(today=TODAY)), "html")
-    assert html.count('<p class="why">') == 17  # one per rule that fired (recommended preset)
+    assert html.count('<p class="why">') == 18  # one per rule that fired (recommended preset, GOV002 included)
     assert "Стоп-лист существует потому, что этим клиентам нельзя отправлять маркетинг" in html
     assert "Content-Security-Policy" in html and "default-src &#39;none&#39;" not in html

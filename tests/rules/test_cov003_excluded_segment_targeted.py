@@ -53,13 +53,13 @@ def test_segment_without_an_excluded_one_below_it_is_not_reported():
 
 
 def test_a_child_of_an_excluded_segment_is_on_the_stop_list_too():
-    segments = [{"id": "refused", "excluded": "yes"}, {"id": "employees", "parent": "refused"}]
-    m = build_map(segments=segments, scenarios=[scn("staff", segments="employees")],
+    segments = [{"id": "refused", "excluded": "yes"}, {"id": "wholesale", "parent": "refused"}]
+    m = build_map(segments=segments, scenarios=[scn("staff", segments="wholesale")],
                   steps=[step("staff", "S1", message_type="content")])
     (finding,) = run_rule(ExcludedSegmentTargeted, m)
     assert finding.entity.id == "staff/S1"
     assert finding.message == ("Step 'staff/S1' (content) reaches excluded segment(s): "
-                               "'employees' (part of excluded 'refused').")
+                               "'wholesale' (part of excluded 'refused').")
 
 
 def test_each_excluded_segment_is_named_once_and_nested_ones_under_it_are_not_repeated():
@@ -85,3 +85,65 @@ def test_russian_message():
     (finding,) = run_rule(ExcludedSegmentTargeted, m, lang="ru")
     assert finding.message == ("Шаг «sale/S1» (акционное) доходит до исключённых сегментов: "
                                "«Стоп-лист (stop)» (входит в «all»).")
+
+
+# ---- segments that mean the stop list, and the whole base (issue 13) ----------------------------
+
+MEANING = [{"id": "active", "name": "Активные покупатели"}, {"id": "stop", "name": "Стоп-лист"},
+           {"id": "dnc", "name": "Do-not-contact"}]
+
+
+def test_a_stop_list_by_name_is_excluded_and_a_promo_to_it_is_reported():
+    m = build_map(segments=MEANING, scenarios=[scn("sale", segments="stop, dnc")],
+                  steps=[step("sale", "S1", message_type="promo")])
+    (finding,) = run_rule(ExcludedSegmentTargeted, m)
+    assert "'Стоп-лист (stop)', 'Do-not-contact (dnc)'" in finding.message
+
+
+def test_a_stop_list_name_with_excluded_no_written_is_not_excluded():
+    m = build_map(segments=[{"id": "stop", "name": "Стоп-лист", "excluded": "нет"}],
+                  scenarios=[scn("sale", segments="stop")], steps=[step("sale", "S1", message_type="promo")])
+    assert run_rule(ExcludedSegmentTargeted, m) == []
+
+
+def test_promo_to_the_whole_base_reaches_the_stop_list_ru():
+    m = build_map(segments=MEANING, scenarios=[scn("sale", segments="вся база", type="regular", schedule="weekly")],
+                  steps=[step("sale", "S1", message_type="акционное")])
+    (finding,) = run_rule(ExcludedSegmentTargeted, m, lang="ru")
+    assert finding.message == ("Шаг «sale/S1» (акционное) доходит до исключённых сегментов: «Стоп-лист (stop)» "
+                               "(входит во всю базу), «Do-not-contact (dnc)» (входит во всю базу).")
+
+
+def test_promo_to_all_customers_reaches_the_stop_list_en():
+    m = build_map(segments=MEANING, scenarios=[scn("sale", segments="All customers")],
+                  steps=[step("sale", "S1", message_type="news")])
+    (finding,) = run_rule(ExcludedSegmentTargeted, m)
+    assert finding.message == ("Step 'sale/S1' (news) reaches excluded segment(s): 'Стоп-лист (stop)' (in the whole "
+                               "base), 'Do-not-contact (dnc)' (in the whole base).")
+
+
+def test_look_alikes_of_the_whole_base_are_not_reported():
+    cases = [
+        scn("star", segments="*"),  # `*` keeps skipping the stop list
+        scn("except", segments="вся база, кроме стоп-листа"),  # the exception names the stop list
+        scn("except_en", segments="all customers except unsubscribed and stop"),
+    ]
+    m = build_map(segments=[*MEANING[:2], {"id": "dnc", "name": "Do-not-contact"}], scenarios=cases,
+                  steps=[step(c["id"], "S1", message_type="promo") for c in cases])
+    reported = codes_by_entity(run_rule(ExcludedSegmentTargeted, m))
+    assert ("COV003", "star/S1") not in reported and ("COV003", "except/S1") not in reported
+    assert ("COV003", "except_en/S1") not in reported
+
+
+def test_a_service_message_to_the_whole_base_or_the_stop_list_is_not_reported():
+    m = build_map(segments=MEANING, scenarios=[scn("order", segments="вся база", type="service"),
+                                               scn("notice", segments="stop")],
+                  steps=[step("order", "S1", message_type="сервисное"), step("notice", "S1", message_type="service")])
+    assert run_rule(ExcludedSegmentTargeted, m) == []
+
+
+def test_whole_base_words_name_a_declared_segment_when_there_is_one():
+    segments = [{"id": "all_customers", "name": "All customers"}, {"id": "stop", "name": "Стоп-лист"}]
+    m = build_map(segments=segments, scenarios=[scn("sale", segments="All customers")],
+                  steps=[step("sale", "S1", message_type="promo")])
+    assert run_rule(ExcludedSegmentTargeted, m) == []

@@ -56,7 +56,7 @@ def test_unreachable_stage_from_the_lowest_order():
     assert "'need'" in findings[0].message
 
 
-def test_loop_without_stop_is_reported_once_with_stop_or_condition_is_not():
+def test_loop_without_stop_is_reported_once_with_stop_or_limit_is_not():
     loop = [step("a", "S1", next="S2"), step("a", "S2", next="S3"), step("a", "S3", next="S2")]
     m = build_map(scenarios=[scn("a")], steps=loop)
     findings = run_rule(EndlessLoop, m)
@@ -64,9 +64,14 @@ def test_loop_without_stop_is_reported_once_with_stop_or_condition_is_not():
     assert "S2 → S3" in findings[0].message
     with_stop = build_map(scenarios=[scn("a", stop_event="order_paid")], steps=loop)
     assert run_rule(EndlessLoop, with_stop) == []
+    # a reaction condition does not end the loop (SPEC FLOW003): who never opens S2 stays in it
     conditioned = [step("a", "S1", next="S2"), step("a", "S2", next="S3"),
                    step("a", "S3", next="S2", condition="not opened S2")]
-    assert run_rule(EndlessLoop, build_map(scenarios=[scn("a")], steps=conditioned)) == []
+    assert codes_by_entity(run_rule(EndlessLoop, build_map(scenarios=[scn("a")], steps=conditioned))) == {
+        ("FLOW003", "a/S2")}
+    limited = [step("a", "S1", next="S2"), step("a", "S2", next="S3", message="Напоминание, до 3 раз"),
+               step("a", "S3", next="S2", condition="not opened S2")]
+    assert run_rule(EndlessLoop, build_map(scenarios=[scn("a")], steps=limited)) == []
 
 
 def test_self_loop_is_a_loop():

@@ -128,3 +128,10 @@ def test_stale_scenario_only_with_a_date():
     m = build_map(scenarios=[scn("old", last_reviewed="01.03.2026"), scn("fresh", last_reviewed="2026-10-01"),
                              scn("undated")], steps=[step(s, "S1") for s in ("old", "fresh", "undated")])
     assert codes_by_entity(run_rule(StaleScenario, m)) == {("GOV002", "old")}
+
+
+def test_gov002_is_in_the_recommended_preset():
+    from tests.builders import audit
+    m = build_map(scenarios=[scn("a", last_reviewed="2025-12-01")], steps=[step("a", "S1")])
+    assert ("GOV002", "a") in codes_by_entity(audit(m))
+    assert ("GOV002", "a") not in codes_by_entity(audit(m, ignore=["GOV002"]))

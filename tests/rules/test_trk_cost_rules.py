@@ -72,3 +72,26 @@ def test_call_for_mass_segment_with_threshold_tier_and_unknown_size():
     assert "'all'" in findings[0].message and "'kids'" in findings[0].message
     assert codes_by_entity(run_rule(CallForMassSegment, m, options={"max_segment_size": 500})) == {
         ("COST002", "mass/S1"), ("COST002", "few/S1")}
+
+
+# ---- VIP segments by name (issue 13) ------------------------------------------------------------
+
+def test_cost001_skips_a_cascade_aimed_only_at_vip_segments_named_so():
+    steps = lambda s: [step(s, "S1", "sms"), step(s, "S2", "email", condition="not delivered S1")]  # noqa: E731
+    segments = [{"id": "vip", "name": "VIP-клиенты"}, {"id": "keys", "name": "Key accounts"},
+                {"id": "mass", "name": "Активные"}, {"id": "vipassana", "name": "Vipassana fans"}]
+    m = build_map(channels=CHANNELS, segments=segments,
+                  scenarios=[scn("ru", segments="vip"), scn("en", segments="keys"), scn("mixed", segments="vip, mass"),
+                             scn("lookalike", segments="vipassana"), scn("star", segments="*")],
+                  steps=[*steps("ru"), *steps("en"), *steps("mixed"), *steps("lookalike"), *steps("star")])
+    assert codes_by_entity(run_rule(ExpensiveChannelFirst, m)) == {
+        ("COST001", "mixed/S2"), ("COST001", "lookalike/S2"), ("COST001", "star/S2")}
+
+
+def test_cost002_sees_the_tier_read_from_a_vip_name():
+    segments = [{"id": "vip", "name": "ВИП клиенты", "size": 5000}, {"id": "top", "name": "Top customers", "size": 5000},
+                {"id": "stop_buyers", "name": "Desktop buyers", "size": 5000}]
+    m = build_map(channels=CHANNELS, segments=segments,
+                  scenarios=[scn("a", segments="vip"), scn("b", segments="top"), scn("c", segments="stop_buyers")],
+                  steps=[step("a", "S1", "call"), step("b", "S1", "call"), step("c", "S1", "call")])
+    assert codes_by_entity(run_rule(CallForMassSegment, m)) == {("COST002", "c/S1")}

@@ -1,0 +1,516 @@
+"""Reading a "when" cell: the timing of a step, in the words clients write (SPEC §2).
+
+A cell such as «через 2 часа после оформления заявки», «по вторникам в 11:00» or
+"3 days before renewal" is split into the parts people write:
+
+* **anchor** — after / before an event or a date: `anchor_relation` ("after" / "before"),
+  `anchor_text` (the event phrase as written) and `offset_minutes` («через полгода после покупки»:
+  six months after «покупки»; none written: None);
+* **delay** — `delay_minutes`: «сразу», «через 2 часа», «на следующий день», «+2ч», "2 hours
+  later", "day 3" (day N is N days after day 0, the trigger's day), and every form
+  `values.duration_minutes` reads (`30m`, `2h`, `3 дня`, a bare number = days, a time cell);
+* **send time** — `send_time` as "HH:MM": «в 11:00», «в 9 утра», "at 10am", "10:00";
+* **recurrence** — `recurrence` (the phrase as written), `per_week` and `weekdays` (0 = Monday):
+  «по вторникам», «1 раз в 2 недели», «ежедневно», "every Monday", "twice a month".
+
+Whatever none of these explains is `unread` ("" when the whole cell was understood), with a
+`reason`, so the importer reports only what stays unreadable. The phrases live in
+`audit/vocab/timing.toml`. `schedule_per_week`, FREQ001's reading of a Schedule cell, is the
+recurrence part of the same grammar.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from audit import values, vocab
+
+NOT_A_TIMING = "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"
+_MINUTES_PER_WEEK = 10080
+_TAKEN = "\x00"  # marks characters a part has explained; neither a word nor a space to the patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """The parts of one timing cell; every part None (or empty) when the cell does not name it."""
+
+    text: str = ""
+    delay_minutes: int | None = None
+    anchor_relation: str | None = None  # "after" | "before"
+    anchor_text: str | None = None
+    offset_minutes: int | None = None
+    send_time: str | None = None  # "HH:MM"
+    recurrence: str | None = None
+    per_week: float | None = None
+    weekdays: tuple[int, ...] = ()
+    unread: str = ""
+    reason: str = ""  # why `unread` could not be read; "" when everything was
+
+    @property
+    def understood(self) -> bool:
+        return not self.unread and not self.reason
+
+
+def parse_timing(value: object) -> Timing:
+    """The parts of a timing cell; what cannot be read is in `unread` / `reason`, never raised."""
+    if isinstance(value, str):
+        return _parse_text(value)
+    if value is None or isinstance(value, date):  # a date is no duration: read as text, left unread
+        return _parse_text(values.text(value))
+    written = values.text(value)
+    try:
+        minutes = values.duration_minutes(value)
+    except ValueError as exc:
+        return Timing(text=written, unread=written, reason=str(exc))
+    return Timing(text=written, delay_minutes=minutes)
+
+
+def schedule_per_week(text: str | None) -> float | None:
+    """Sends per week for a regular mailing's schedule, or None when the text is not understood.
+
+    `weekly` = 1, `2/week` = 2, `daily` = 7, `monthly` = 12/52, `every 2 weeks` = 0.5, `every Monday
+    and Thursday` = 2, `пн-пт` = 5, and the Russian forms (`2 раза в неделю`, `раз в месяц`, `по будням`…).
+    """
+    if not text:
+        return None
+    return _recurrence(_Cell(text)).per_week
+
+
+# --- the grammar, compiled once from the vocabulary --------------------------------------------------
+
+
+def _word(spelling: str) -> str:
+    """One spelling: `*` at the end matches any ending; a trailing dot is optional."""
+    if spelling.endswith("*") and len(spelling) > 1:
+        return re.escape(spelling[:-1]) + r"\w*"
+    return re.escape(spelling)
+
+
+def _phrase(text: str) -> str:
+    return r"\s+".join(_word(word) for word in values.text(text).casefold().replace("ё", "е").split())
+
+
+def _any(phrases) -> str:
+    """The phrases as one alternation, longest first so that «раза» is tried before «раз»."""
+    return "(?:" + "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True)) + ")"
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    numbers: dict[str, float]
+    units: dict[str, int]  # unit word → minutes
+    durations: dict[str, int]  # one-word durations → minutes
+    delay_phrases: dict[str, int]
+    eve: dict[str, int]
+    ambiguous: dict[str, str]
+    fillers: frozenset[str]
+    weekday_of: list[tuple[re.Pattern, int]]
+    range_words: frozenset[str]
+    part: re.Pattern
+    duration: str  # a duration with a number («2 часа», "1d 12h", «полчаса»)
+    duration_any: str  # or a unit alone («час», "an hour")
+    times_per: re.Pattern
+    every: re.Pattern
+    rates: list[tuple[re.Pattern, float]]
+    day_sets: list[tuple[re.Pattern, tuple[int, ...]]]
+    weekday_group: re.Pattern
+    weekday_word: re.Pattern
+    clock: re.Pattern
+    clock_dotted: re.Pattern
+    clocks_in_words: tuple[re.Pattern, ...]
+    anchor: re.Pattern
+    anchor_eve: re.Pattern
+    anchor_on_day: re.Pattern
+    delays: list[tuple[str, re.Pattern]]
+    ambiguous_re: re.Pattern | None
+
+
+def _fold(text: str) -> str:
+    """Lower case with ё = е, keeping every character's position (so spans map back to the cell)."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text).replace("ё", "е").replace("\u00a0", " ")
+
+
+@cache
+def _grammar() -> _Grammar:
+    data = vocab.load("timing")
+    numbers = {_fold(k): float(v) for k, v in data["numbers"].items()}
+    units = {_fold(word): int(unit["minutes"]) for unit in data["units"] for word in unit["words"]}
+    long_units = [word for word in units if len(word) >= 3]
+    durations = {" ".join(_fold(k).split()): int(v) for k, v in data["durations"].items()}
+    number = rf"(?:\d+(?:[.,]\d+)?|{_any(numbers)}(?!\w))"
+    unit = rf"{_any(units)}\.?(?!\w)"
+    part = rf"{number}\s*-?\s*{unit}"
+    duration = rf"(?:{_any(durations)}(?!\w)|{part}(?:\s*(?:и|and)?\s*{part})*)"
+    duration_any = rf"(?:{duration}|(?:(?:an?|one)\s+)?{_any(long_units)}(?!\w))"
+
+    delay = data["delay"]
+    immediate = _any(delay["immediate"])
+    phrases = {" ".join(_fold(k).split()): int(v) for k, v in delay["phrases"].items()}
+    words_before = [w for w in delay["before"] if w != "+"]
+    marked = rf"(?:(?:{_any(words_before)})\s+|\+\s*){duration_any}"
+    ordinal = _any(delay["ordinal_endings"])
+    day_n = (rf"(?:(?:на|в|on)\s+)?\d+\s*-?\s*(?:{ordinal})?\s+{_any(delay['day'])}"
+             rf"|{_any(delay['day'])}\s+\d+|{_any(delay['day_plus'])}\s*\+\s*\d+")
+    offset = rf"(?:{immediate}|{_any(phrases)}|{day_n}|{marked}|{duration_any})"
+
+    anchor = data["anchor"]
+    relation = rf"(?P<after>{_any(anchor['after'])})|(?P<before>{_any(anchor['before'])})"
+    event = r"(?P<event>[^\x00,;()\[\]\n]*[^\W_][^\x00,;()\[\]\n]*)"
+    recurrence = data["recurrence"]
+    per_symbols = [w for w in recurrence["per"] if not re.search(r"\w", w)]
+    per_words = [w for w in recurrence["per"] if re.search(r"\w", w)]
+    # "2/week", but «2 раза в неделю» with spaces: "10am" is a time, not ten a minute
+    per = rf"\s*{_any(per_symbols)}\s*|\s+{_any(per_words)}\s+"
+    times, every = _any(recurrence["times"]), _any(recurrence["every"])
+    weekday_forms = list(recurrence["weekdays"].values())
+    day_word = _any([form for forms in weekday_forms for form in forms])
+    lead = _any(recurrence["weekday_lead"])
+    separator = _any([*recurrence["weekday_list"], *recurrence["weekday_range"]])
+    send = data["send_time"]
+    hour = r"(?P<h>[01]?\d|2[0-3])"
+    ampm = (rf"(?P<morning>{_any(send['morning'])})|(?P<evening>{_any(send['evening'])})"
+            rf"|(?P<night>{_any(send['night'])})")
+    send_lead = _any(send["lead"])
+    ambiguous = {" ".join(_fold(k).split()): v for k, v in data["ambiguous"].items()}
+    return _Grammar(
+        numbers=numbers,
+        units=units,
+        durations=durations,
+        delay_phrases=phrases,
+        eve={" ".join(_fold(k).split()): int(v) for k, v in anchor["eve"].items()},
+        ambiguous=ambiguous,
+        fillers=frozenset(_fold(w) for w in data["fillers"]["words"]),
+        weekday_of=[(re.compile(rf"^{_any(forms)}$"), index) for index, forms in enumerate(weekday_forms)],
+        range_words=frozenset(_fold(w) for w in recurrence["weekday_range"]),
+        part=re.compile(rf"(?<!\w)(?P<n>{number})?\s*-?\s*(?P<u>{_any(units)})\.?(?!\w)"),
+        duration=duration,
+        duration_any=duration_any,
+        times_per=re.compile(rf"(?<!\w)(?P<n>{number})(?:\s*{times}(?!\w))?(?:{per})"
+                             rf"(?:(?P<m>{number})\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
+        every=re.compile(rf"(?<!\w)(?:{every})\s*(?:(?P<m>{number})\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
+        rates=[(re.compile(_bounded(_any(rate["phrases"]))), float(rate["per_week"])) for rate in recurrence["rates"]],
+        day_sets=[(re.compile(_bounded(_any(s["phrases"]))), tuple(s["days"])) for s in recurrence["day_sets"]],
+        weekday_group=re.compile(
+            rf"(?<!\w)(?:{lead}\s+)?{day_word}\.?(?:\s*(?:{separator})\s*(?:{lead}\s+)?{day_word}\.?)*(?!\w)"),
+        weekday_word=re.compile(rf"(?<!\w)(?P<day>{day_word})(?!\w)|(?P<sep>{separator})"),
+        clock=re.compile(rf"(?<![\w:.,])(?:{send_lead}\s*)?{hour}:(?P<m>[0-5]\d)(?:\s*(?:{ampm}))?"
+                         rf"(?:\s*[-–—]\s*(?:[01]?\d|2[0-3]):[0-5]\d)?(?![\w:])"),
+        clock_dotted=re.compile(rf"(?<!\w){send_lead}\s*{hour}\.(?P<m>[0-5]\d)(?![\w.,])"),
+        clocks_in_words=(
+            re.compile(rf"(?<![\w.,])(?:{send_lead}\s*)?{hour}\s*(?:{ampm})(?!\w)"),  # «в 9 утра», "10am"
+            re.compile(rf"(?<!\w)(?:в|во|at|@)\s*{hour}\s*(?:{_any(send['hours'])})(?!\w)"),  # «в 10 часов»
+            re.compile(rf"(?<!\w)(?:at|@)\s*{hour}(?![\w:.,])"),  # "at 10"
+        ),
+        anchor=re.compile(rf"(?<!\w)(?:(?P<lead>{_any(anchor['offset_lead'])})\s+)?(?:(?P<offset>{offset})\s+)?"
+                          rf"(?:{relation})\s+{event}"),
+        anchor_eve=re.compile(rf"(?<!\w)(?P<eve>{_any(anchor['eve'])})\s+{event}"),
+        anchor_on_day=re.compile(rf"(?<!\w){_any(anchor['on_day_lead'])}\s+"
+                                 rf"(?P<event>{_any(anchor['on_day'])}\s+(?:of\s+)?[^\W\d_][^\x00,;()\[\]\n]*)"),
+        delays=[
+            ("phrase", re.compile(_bounded(_any(phrases)))),
+            ("immediate", re.compile(_bounded(immediate))),
+            ("day", re.compile(_bounded(day_n))),
+            ("marked", re.compile(rf"(?<!\w)(?:(?:{_any(words_before)})\s+|\+\s*)(?P<d>{duration_any})(?!\w)")),
+            ("later", re.compile(rf"(?<!\w)(?P<d>{duration_any})\s+(?:{_any(delay['after'])})(?!\w)")),
+            ("bare", re.compile(rf"(?<!\w)(?P<d>{duration})(?!\w)")),
+        ],
+        ambiguous_re=re.compile(_bounded(_any(ambiguous))) if ambiguous else None,
+    )
+
+
+# --- reading one cell ---------------------------------------------------------------------------------
+
+
+class _Cell:
+    """A cell being read: `work` is its folded text with the explained characters taken out."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.work = _fold(text)
+
+    def take(self, start: int, end: int) -> None:
+        self.work = self.work[:start] + _TAKEN * (end - start) + self.work[end:]
+
+    def written(self, start: int, end: int) -> str:
+        return " ".join(self.text[start:end].split())
+
+
+@dataclass
+class _Recurrence:
+    spans: list[tuple[int, int]]
+    per_week: float | None
+    weekdays: tuple[int, ...]
+
+
+def _amount(text: str | None) -> float:
+    if not text:
+        return 1.0
+    grammar = _grammar()
+    return grammar.numbers.get(text, None) or float(text.replace(",", "."))
+
+
+def _duration_minutes(text: str) -> int:
+    """Minutes in a duration the grammar matched: «2 часа», "1d 12h", «полгода», «час»."""
+    grammar = _grammar()
+    folded = " ".join(text.split())
+    if folded in grammar.durations:
+        return grammar.durations[folded]
+    total = 0.0
+    for match in grammar.part.finditer(folded):
+        total += _amount(match.group("n")) * grammar.units[match.group("u")]
+    return round(total)
+
+
+def _offset_minutes(text: str) -> int:
+    """Minutes in an anchor's offset: a delay phrase («через 2 часа», «сразу», «на следующий день»)."""
+    grammar = _grammar()
+    for kind, pattern in grammar.delays:
+        match = pattern.fullmatch(text.strip())
+        if match:
+            return _delay_value(kind, match)
+    return _duration_minutes(text)
+
+
+def _delay_value(kind: str, match: re.Match) -> int:
+    grammar = _grammar()
+    if kind == "phrase":
+        return grammar.delay_phrases[" ".join(match.group(0).split())]
+    if kind == "immediate":
+        return 0
+    if kind == "day":
+        return int(re.search(r"\d+", match.group(0)).group(0)) * 1440
+    return _duration_minutes(match.group("d"))
+
+
+def _recurrence(cell: _Cell) -> _Recurrence:
+    """Schedule phrases, in the order of precedence that gives the rate: "<n> per <unit>", "every
+    <unit>", adverbs, then named days (their count)."""
+    grammar = _grammar()
+    spans: list[tuple[int, int]] = []
+    rate: float | None = None
+
+    def take(match: re.Match) -> None:
+        spans.append(match.span())
+        cell.take(*match.span())
+
+    for match in grammar.times_per.finditer(cell.work):
+        per = _amount(match.group("m")) * grammar.units[match.group("u")] / _MINUTES_PER_WEEK
+        if rate is None and per:
+            rate = _amount(match.group("n")) / per
+        take(match)
+    for match in grammar.every.finditer(cell.work):
+        per = _amount(match.group("m")) * grammar.units[match.group("u")] / _MINUTES_PER_WEEK
+        if rate is None and per:
+            rate = 1 / per
+        take(match)
+    for pattern, per_week in grammar.rates:
+        for match in pattern.finditer(cell.work):
+            rate = per_week if rate is None else rate
+            take(match)
+    days: set[int] = set()
+    for pattern, named in grammar.day_sets:
+        for match in pattern.finditer(cell.work):
+            days.update(named)
+            take(match)
+    for match in grammar.weekday_group.finditer(cell.work):
+        days.update(_days_in(match.group(0)))
+        take(match)
+    if rate is None and days:
+        rate = float(len(days))
+    return _Recurrence(sorted(spans), rate, tuple(sorted(days)))
+
+
+def _days_in(group: str) -> set[int]:
+    """Days a weekday group names: a list («пн, чт») or a range («пн-пт», «с понедельника по пятницу»)."""
+    grammar = _grammar()
+    days: set[int] = set()
+    previous: int | None = None
+    separator: str | None = None  # the first one after the previous day; a later «по» leads the next day
+    for match in grammar.weekday_word.finditer(group):
+        if match.group("sep"):
+            separator = separator or " ".join(match.group("sep").split())
+            continue
+        day = next(index for pattern, index in grammar.weekday_of if pattern.match(match.group("day")))
+        if separator in grammar.range_words and previous is not None:
+            step = previous
+            while step != day:
+                step = (step + 1) % 7
+                days.add(step)
+        days.add(day)
+        previous, separator = day, None
+    return days
+
+
+def _send_time(cell: _Cell) -> str | None:
+    grammar = _grammar()
+    for pattern in (grammar.clock, grammar.clock_dotted, *grammar.clocks_in_words):
+        match = pattern.search(cell.work)
+        if match is None:
+            continue
+        hour = int(match.group("h"))
+        minute = int(match.groupdict().get("m") or 0)
+        if match.groupdict().get("morning") and hour == 12:
+            hour = 0
+        elif match.groupdict().get("evening") and hour < 12:
+            hour += 12
+        elif match.groupdict().get("night"):
+            hour = 0 if hour == 12 else hour + 12 if hour >= 9 else hour
+        if hour > 23:
+            continue
+        cell.take(*match.span())
+        return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def _anchor(cell: _Cell) -> tuple[str, str, int | None] | None:
+    """(relation, event as written, offset) of the first anchor: «за 3 дня до сгорания баллов»."""
+    grammar = _grammar()
+    for match in grammar.anchor.finditer(cell.work):
+        start, end = _event_span(cell, match)
+        if start == end:
+            continue
+        offset = match.group("offset")
+        if match.group("before") is not None and offset is None and \
+                " ".join(match.group("before").split()) in _before_needing_offset():
+            continue
+        if offset is None and re.fullmatch(grammar.duration_any, cell.work[start:end]):
+            continue  # "after 1 week" is a delay, not an event called "1 week"
+        cell.take(match.start(), end)
+        relation = "before" if match.group("before") is not None else "after"
+        return relation, cell.written(start, end), _offset_minutes(offset) if offset else None
+    for match in grammar.anchor_eve.finditer(cell.work):
+        start, end = _event_span(cell, match)
+        if start != end:
+            cell.take(match.start(), end)
+            return "before", cell.written(start, end), grammar.eve[" ".join(match.group("eve").split())]
+    for match in grammar.anchor_on_day.finditer(cell.work):
+        start, end = _event_span(cell, match)
+        if start != end:
+            cell.take(match.start(), end)
+            return "after", cell.written(start, end), 0
+    return None
+
+
+@cache
+def _before_needing_offset() -> frozenset[str]:
+    return frozenset(_fold(w) for w in vocab.load("timing")["anchor"]["before_needs_offset"])
+
+
+def _event_span(cell: _Cell, match: re.Match) -> tuple[int, int]:
+    """The event phrase, cut before a delay written after it («после покупки через 2 дня») and
+    trimmed of trailing punctuation and filler words."""
+    grammar = _grammar()
+    start, end = match.span("event")
+    later = re.search(rf"\s(?:через|спустя|in|after)\s+{grammar.duration_any}(?!\w)", cell.work[start:end])
+    if later:
+        end = start + later.start()
+    words = list(re.finditer(r"\w+(?:[-'’]\w+)*", cell.work[start:end]))
+    while words and words[-1].group(0) in grammar.fillers:
+        words.pop()
+    if not words:
+        return start, start
+    return start + words[0].start(), start + words[-1].end()
+
+
+def _delay(cell: _Cell) -> tuple[int | None, list[tuple[int, int]]]:
+    """The first delay; any further delay phrase is returned as a span left unread (two delays
+    in one cell contradict each other)."""
+    grammar = _grammar()
+    found: int | None = None
+    extra: list[tuple[int, int]] = []
+    for kind, pattern in grammar.delays:
+        for match in pattern.finditer(cell.work):
+            if found is None:
+                found = _delay_value(kind, match)
+            else:
+                extra.append(match.span())
+            cell.take(*match.span())
+    return found, extra
+
+
+def _unread(cell: _Cell, also: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the cell that no part explained, without fillers and punctuation around them."""
+    grammar = _grammar()
+    spans = list(also)
+    for run in re.finditer(r"[^\x00]+", cell.work):
+        words = [w for w in re.finditer(r"\w+(?:[-'’]\w+)*|[^\w\s]", run.group(0))
+                 if re.search(r"\w", w.group(0)) and w.group(0) not in grammar.fillers]
+        if words:
+            start, end = run.start() + words[0].start(), run.start() + words[-1].end()
+            while start > run.start() and cell.work[start - 1] not in _EDGE:  # keep "-1" whole
+                start -= 1
+            while end < run.end() and cell.work[end] not in _EDGE:
+                end += 1
+            spans.append((start, end))
+    return sorted(spans)
+
+
+_EDGE = frozenset(" \t\n,;:.!?()[]«»\"'")
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_text(text: str) -> Timing:
+    written = " ".join(text.split())
+    if not written:
+        return Timing()
+    try:
+        minutes = values.duration_minutes(written)
+    except ValueError:
+        pass
+    else:
+        return Timing(text=written, delay_minutes=minutes)
+    grammar = _grammar()
+    cell = _Cell(written)
+    doubtful: list[tuple[int, int]] = []
+    reason = ""
+    if grammar.ambiguous_re is not None:
+        for match in grammar.ambiguous_re.finditer(cell.work):
+            doubtful.append(match.span())
+            reason = reason or (f"'{cell.written(*match.span())}' is ambiguous: "
+                                f"{grammar.ambiguous[' '.join(match.group(0).split())]}")
+            cell.take(*match.span())
+    recurrence = _recurrence(cell)
+    send_time = _send_time(cell)
+    anchor = _anchor(cell)
+    delay, extra_delays = _delay(cell)
+    if anchor and anchor[0] == "after" and anchor[2] is None and delay is not None:
+        anchor, delay = (anchor[0], anchor[1], delay), None  # «после покупки через 2 дня»: the offset comes last
+    understood = bool(recurrence.spans or send_time or anchor or delay is not None)
+    unread_spans = _unread(cell, [*doubtful, *extra_delays])
+    if unread_spans and not understood:
+        unread_spans = [(0, len(written))]  # nothing read: the whole cell, fillers and all
+    unread = " ".join(cell.written(*span) for span in unread_spans)
+    if unread and not reason:
+        reason = f"'{unread}' is not understood" if understood else NOT_A_TIMING
+    return Timing(
+        text=written,
+        delay_minutes=delay,
+        anchor_relation=anchor[0] if anchor else None,
+        anchor_text=anchor[1] if anchor else None,
+        offset_minutes=anchor[2] if anchor else None,
+        send_time=send_time,
+        recurrence=_phrase_of(cell, recurrence.spans),
+        per_week=recurrence.per_week,
+        weekdays=recurrence.weekdays,
+        unread=unread,
+        reason=reason,
+    )
+
+
+def _phrase_of(cell: _Cell, spans: list[tuple[int, int]]) -> str | None:
+    """The recurrence as written: neighbouring phrases joined over the commas and «и» between them."""
+    if not spans:
+        return None
+    pieces: list[list[int]] = []
+    for start, end in spans:
+        if pieces and not re.sub(r"[\s,;]|\b(?:и|and)\b", "", cell.text[pieces[-1][1]:start]):
+            pieces[-1][1] = max(pieces[-1][1], end)
+        else:
+            pieces.append([start, end])
+    return ", ".join(cell.written(start, end) for start, end in pieces)
