@@ -29,6 +29,7 @@ from audit import values, vocab
 
 NOT_A_TIMING = "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"
 _MINUTES_PER_WEEK = 10080
+MAX_TIMING_CHARS = 500  # longer text is a note, not a timing; the patterns are quadratic in the worst case
 _TAKEN = "\x00"  # marks characters a part has explained; neither a word nor a space to the patterns
 
 
@@ -113,8 +114,7 @@ class _Grammar:
     weekday_of: list[tuple[re.Pattern, int]]
     range_words: frozenset[str]
     part: re.Pattern
-    duration: str  # a duration with a number («2 часа», "1d 12h", «полчаса»)
-    duration_any: str  # or a unit alone («час», "an hour")
+    duration_any: str  # a duration («2 часа», "1d 12h", «полчаса») or a unit alone («час», "an hour")
     times_per: re.Pattern
     every: re.Pattern
     rates: list[tuple[re.Pattern, float]]
@@ -145,8 +145,10 @@ def _grammar() -> _Grammar:
     durations = {" ".join(_fold(k).split()): int(v) for k, v in data["durations"].items()}
     number = rf"(?:\d+(?:[.,]\d+)?|{_any(numbers)}(?!\w))"
     unit = rf"{_any(units)}\.?(?!\w)"
-    part = rf"{number}\s*-?\s*{unit}"
-    duration = rf"(?:{_any(durations)}(?!\w)|{part}(?:\s*(?:и|and)?\s*{part})*)"
+    # Each space belongs to exactly one `\s` here: with `\s*-?\s*` or `\s*(?:и)?\s*` a cell of many
+    # parts («1 день 1 день …») has exponentially many ways to fail, and the regex engine tries them all.
+    part = rf"{number}\s*(?:-\s*)?{unit}"
+    duration = rf"(?:{_any(durations)}(?!\w)|{part}(?:\s+(?:(?:и|and)\s+)?{part})*)"
     duration_any = rf"(?:{duration}|(?:(?:an?|one)\s+)?{_any(long_units)}(?!\w))"
 
     delay = data["delay"]
@@ -155,8 +157,12 @@ def _grammar() -> _Grammar:
     words_before = [w for w in delay["before"] if w != "+"]
     marked = rf"(?:(?:{_any(words_before)})\s+|\+\s*){duration_any}"
     ordinal = _any(delay["ordinal_endings"])
-    day_n = (rf"(?:(?:на|в|on)\s+)?\d+\s*-?\s*(?:{ordinal})?\s+{_any(delay['day'])}"
-             rf"|{_any(delay['day'])}\s+\d+|{_any(delay['day_plus'])}\s*\+\s*\d+")
+    day_word = _any(delay["day"])
+    nth_day = (rf"{_any(delay['day_lead'])}\s+\d+(?:\s*-\s*)?(?:{ordinal})?\s+{day_word}"  # «на 3-й день»
+               rf"|\d+(?:\s*-\s*)?{ordinal}\s+{day_word}")  # «3-й день», "3rd day"; «3 дня» is a duration
+    # «день 3», "day 3", "D+3" — tried after durations: «1 день 12 часов» is no «день 12»
+    day_number = rf"{day_word}\s+\d+|{_any(delay['day_plus'])}\s*\+\s*\d+"
+    day_n = f"{nth_day}|{day_number}"
     offset = rf"(?:{immediate}|{_any(phrases)}|{day_n}|{marked}|{duration_any})"
 
     anchor = data["anchor"]
@@ -188,8 +194,7 @@ def _grammar() -> _Grammar:
         fillers=frozenset(_fold(w) for w in data["fillers"]["words"]),
         weekday_of=[(re.compile(rf"^{_any(forms)}$"), index) for index, forms in enumerate(weekday_forms)],
         range_words=frozenset(_fold(w) for w in recurrence["weekday_range"]),
-        part=re.compile(rf"(?<!\w)(?P<n>{number})?\s*-?\s*(?P<u>{_any(units)})\.?(?!\w)"),
-        duration=duration,
+        part=re.compile(rf"(?<!\w)(?P<n>{number})?\s*(?:-\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
         duration_any=duration_any,
         times_per=re.compile(rf"(?<!\w)(?P<n>{number})(?:\s*{times}(?!\w))?(?:{per})"
                              rf"(?:(?P<m>{number})\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
@@ -215,10 +220,11 @@ def _grammar() -> _Grammar:
         delays=[
             ("phrase", re.compile(_bounded(_any(phrases)))),
             ("immediate", re.compile(_bounded(immediate))),
-            ("day", re.compile(_bounded(day_n))),
             ("marked", re.compile(rf"(?<!\w)(?:(?:{_any(words_before)})\s+|\+\s*)(?P<d>{duration_any})(?!\w)")),
             ("later", re.compile(rf"(?<!\w)(?P<d>{duration_any})\s+(?:{_any(delay['after'])})(?!\w)")),
+            ("day", re.compile(_bounded(nth_day))),
             ("bare", re.compile(rf"(?<!\w)(?P<d>{duration})(?!\w)")),
+            ("day", re.compile(_bounded(day_number))),
         ],
         ambiguous_re=re.compile(_bounded(_any(ambiguous))) if ambiguous else None,
     )
@@ -459,6 +465,8 @@ def _parse_text(text: str) -> Timing:
     written = " ".join(text.split())
     if not written:
         return Timing()
+    if len(written) > MAX_TIMING_CHARS:
+        return Timing(text=written, unread=written, reason=NOT_A_TIMING)
     try:
         minutes = values.duration_minutes(written)
     except ValueError:

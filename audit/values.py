@@ -61,7 +61,17 @@ def boolean(value: object) -> bool | None:
         return True
     if word in FALSE_WORDS:
         return False
+    # "No – not live yet (ticket CRM-412)", "Да, с марта": the first word answers
+    first = re.match(r"([^\W_]+|[+✓✔])\s*[–—,(:;-]", word)
+    if first:
+        if first.group(1) in TRUE_WORDS:
+            return True
+        if first.group(1) in FALSE_WORDS or first.group(1) in ("not", "не", "пока"):
+            return False
     raise ValueError("not a yes/no value")
+
+
+_THOUSANDS = re.compile(r"^[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\D*$")  # 1,240,000 and 12,500+
 
 
 def number(value: object) -> float | None:
@@ -74,7 +84,8 @@ def number(value: object) -> float | None:
     raw = text(value)
     if not raw:
         return None
-    cleaned = raw.replace("\u00a0", "").replace(" ", "").replace(",", ".").lstrip("~≈")
+    cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").lstrip("~≈")
+    cleaned = cleaned.replace(",", "") if _THOUSANDS.match(cleaned) else cleaned.replace(",", ".")
     cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
     scale = 1.0
     suffix = re.search(r"(k|к|тыс\.?|thousand|m|млн\.?|million)$", cleaned, re.IGNORECASE)
@@ -227,11 +238,16 @@ def text_date(raw: str) -> date | None:
     return None
 
 
+class UnknownWord(ValueError):
+    """A cell holding a word of no known value: the row stays usable, so the importer warns."""
+
+
 def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
     """One of a fixed set of words, matched through `aliases` (normalized spelling → canonical).
 
     Client spellings such as "E-mail рассылка" or "Акционное письмо" match when exactly one
-    canonical value has an alias (of four letters or more) inside the cell's text.
+    canonical value has an alias (of four letters or more) inside the cell's text; a small typo
+    ("активнй") matches the closest alias. Anything else raises `UnknownWord` with a suggestion.
     """
     raw = text(value)
     if not raw:
@@ -241,8 +257,25 @@ def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
     if found is None:
         found = _contained_alias(word, tuple(aliases.items()))
     if found is None:
-        raise ValueError(f"unknown {what} '{raw}'")
+        found, suggestion = _closest_alias(word, tuple(aliases.items()))
+        if found is None:
+            hint = f" (closest known: '{suggestion}')" if suggestion else ""
+            raise UnknownWord(f"unknown {what} '{raw}'{hint}")
     return found
+
+
+@lru_cache(maxsize=4096)
+def _closest_alias(word: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str | None, str | None]:
+    """(the canonical value of an alias one typo away, or None; the nearest canonical value as a hint)."""
+    from rapidfuzz import fuzz, process
+
+    if len(word) < 4:
+        return None, None
+    match = process.extractOne(word, [alias for alias, _ in aliases], scorer=fuzz.ratio)
+    if match is None:
+        return None, None
+    canonical = aliases[match[2]][1]
+    return (canonical if match[1] >= 88 else None), (canonical if match[1] >= 60 else None)
 
 
 @lru_cache(maxsize=4096)

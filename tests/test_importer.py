@@ -85,9 +85,10 @@ def test_russian_workbook_with_title_rows_merged_cells_and_numbers(tmp_path):
         ("E-mail", "email", False), ("пуш", "push", False), ("смс", "sms", False)]
     assert m.steps[1].condition.feedback == "opened" and m.steps[1].condition.within_minutes == 1440
     assert m.steps[1].condition.step_ref == "S1" and m.steps[1].condition.negated
-    assert m.steps[2].condition.negated and m.steps[2].condition.step_ref is None
+    # «если письмо не открыто» on the SMS waits for the latest earlier e-mail, S1 (S2 is a push)
+    assert m.steps[2].condition.negated and m.steps[2].condition.step_ref == "S1"
     assert m.steps[0].next is None and m.steps[2].next == []  # default: next row; `конец` = the end
-    assert [(loc.sheet, loc.row, loc.column) for loc in m.ignored_columns] == [("Сегменты", 3, "Комментарий")]
+    assert m.ignored_columns == []  # «Комментарий» is recognised as notes: placed, read into nothing
     assert m.problems == []
     assert m.counts() == {"segments": 2, "stages": 0, "scenarios": 1, "steps": 3, "channels": 3, "events": 1}
 

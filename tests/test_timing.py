@@ -62,6 +62,7 @@ CASES = [
     ("30m", dict(delay_minutes=30)),
     ("2h", dict(delay_minutes=2 * H)),
     ("1d 12h", dict(delay_minutes=D + 12 * H)),
+    ("1 день 12 часов в 10:00", dict(delay_minutes=D + 12 * H, send_time="10:00")),  # no «день 12»
     ("3 дня", dict(delay_minutes=3 * D)),
     ("2", dict(delay_minutes=2 * D)),  # a bare number is days
     # send time
@@ -141,6 +142,15 @@ def test_what_stays_unread_has_a_reason(cell, reason):
 def test_cells_that_are_not_text_read_as_before(cell, minutes):
     timing = parse_timing(cell)
     assert timing.delay_minutes == minutes and timing.understood
+
+
+def test_long_and_repetitive_cells_are_read_quickly():
+    import time
+
+    started = time.perf_counter()
+    for cell in ("1 день " * 70 + "!", "1 m " * 120 + "zz", "по вторникам и " * 30 + "x", "a" * 20_000):
+        parse_timing(cell)
+    assert time.perf_counter() - started < 2  # generous: exponential backtracking takes minutes
 
 
 def test_the_same_text_is_read_once():

@@ -109,6 +109,10 @@ class _Builder:
         raw = row.cells.get(fld, "")
         try:
             return parse(raw)
+        except values.UnknownWord as exc:  # the row stays usable: a warning with the closest known word
+            self.problem("MAP003", kind, entity_id, row, fld, severity=Severity.WARNING,
+                         value=values.text(raw), reason=str(exc))
+            return None
         except ValueError as exc:
             self.problem("MAP003", kind, entity_id, row, fld, value=values.text(raw), reason=str(exc))
             return None
@@ -546,6 +550,17 @@ def _blank(row: Row, fld: str) -> bool:
     return fld not in row.errors and values.text(row.cells.get(fld, "")) == ""
 
 
+_FINAL_WORDS = frozenset({"final", "финал", "финальный", "конечный", "terminal", "last", "последний"})
+
+
+def _end_word(ref: str) -> str | None:
+    """"end" for a word that ends a chain (`конец`, `-`), "final" for one that marks the last stage (`(final)`)."""
+    word = id_key(ref).strip("()[] .")
+    if word in _FINAL_WORDS:
+        return "final"
+    return "end" if word in END_WORDS or id_key(ref) in END_WORDS else None
+
+
 def _stage(b: _Builder, row: Row) -> Stage | None:
     ident = b.required_id(row, "id", "stage", _row_label(row))
     if ident is None:
@@ -554,8 +569,9 @@ def _stage(b: _Builder, row: Row) -> Stage | None:
         id=ident,
         name=values.text(row.cells.get("name", "")),
         order=b.read(row, "order", values.number, "stage", ident),
-        next=[n for n in values.id_list(row.cells.get("next", "")) if id_key(n) not in END_WORDS],
-        final=bool(b.read(row, "final", values.boolean, "stage", ident)),
+        next=[n for n in values.id_list(row.cells.get("next", "")) if _end_word(n) is None],
+        final=bool(b.read(row, "final", values.boolean, "stage", ident))
+        or any(_end_word(n) == "final" for n in values.id_list(row.cells.get("next", ""))),
         source=row.source(),
     )
 
@@ -702,7 +718,9 @@ def _system(b: _Builder, row: Row) -> System | None:
         id=ident,
         name=values.text(row.cells.get("name", "")),
         channels=values.id_list(row.cells.get("channels", "")),
-        orchestration=bool(b.read(row, "orchestration", values.boolean, "system", ident)),
+        # a system the sheet does not describe is taken to branch on its own channels' feedback:
+        # the map is audited for what it states, and only a written "no" says it cannot
+        orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
         receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
         source=row.source(),
     )

@@ -153,6 +153,16 @@ _REFERENCE_FIELDS = frozenset({"id", "scenario", "segments", "stage", "trigger",
                                "channel", "from", "to"})
 
 
+@lru_cache(maxsize=64)
+def _phrase_index(phrases: tuple) -> dict[str, list]:
+    """stem → the phrases that hold it, so that a header is only compared with phrases it could match."""
+    index: dict[str, list] = {}
+    for item in phrases:
+        for token in set(item[1]):
+            index.setdefault(token, []).append(item)
+    return index
+
+
 def phrase_score(text: str, phrases) -> dict[str, float]:
     """field → how well `text` says it: 1 for an exact phrase, less for each extra word."""
     tokens = tuple(_canonical(t) for t in stems(text))
@@ -162,7 +172,9 @@ def phrase_score(text: str, phrases) -> dict[str, float]:
     marked_id = bool(present & _ID_WORDS)
     extra = sum(1 for t in tokens if t not in _ID_WORDS) if marked_id else len(tokens)
     scores: dict[str, float] = {}
-    for fld, phrase, weight in phrases:
+    by_stem = _phrase_index(phrases)
+    candidates = {item for token in present for item in by_stem.get(token, ())}
+    for fld, phrase, weight in candidates:
         if all(p in present for p in phrase):
             counted = sum(1 for p in phrase if not marked_id or p not in _ID_WORDS)
             score = weight * (counted + 1) / (max(extra, counted) + 1)
@@ -216,16 +228,23 @@ _CONDITION = re.compile(r"^\s*(?:если|if|не\s|not\s|didn|did not|нет\s|
                         re.IGNORECASE)
 
 
-def _in_vocabulary(text: str, aliases: dict[str, str]) -> bool:
-    try:
-        return values.choice(text, aliases, "") is not None
-    except ValueError:
-        return False
+@lru_cache(maxsize=1 << 16)
+def _word_kinds(text: str) -> frozenset[str]:
+    """Which value vocabularies a cell's text belongs to (channel, status, message_type, scenario_type)."""
+    from audit.importer.schema import CHANNEL_KINDS, MESSAGE_TYPES, SCENARIO_TYPES, STATUSES
+
+    kinds = set()
+    for name, aliases in (("channel", CHANNEL_KINDS), ("status", STATUSES), ("message_type", MESSAGE_TYPES),
+                          ("scenario_type", SCENARIO_TYPES)):
+        try:
+            if values.choice(text, aliases, "") is not None:
+                kinds.add(name)
+        except ValueError:
+            pass
+    return frozenset(kinds)
 
 
 def _column_values(rows: list[list[object]], col: int, start: int, segment_names: frozenset[str]) -> _ColumnValues:
-    from audit.importer.schema import CHANNEL_KINDS, MESSAGE_TYPES, SCENARIO_TYPES, STATUSES
-
     cells = []
     numbers: list[float | None] = []
     for raw in rows[start:start + VALUE_SAMPLE]:
@@ -240,18 +259,12 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
                             "number", "condition", "segment", "long"), 0)
     for value, text in cells:
-        if _in_vocabulary(text, CHANNEL_KINDS):
-            counts["channel"] += 1
+        for kind in _word_kinds(text) if len(text) <= 60 else ():
+            counts[kind] += 1
         if _TIMING.search(text):
             counts["timing"] += 1
         if _is_date(value):
             counts["date"] += 1
-        if _in_vocabulary(text, STATUSES):
-            counts["status"] += 1
-        if _in_vocabulary(text, MESSAGE_TYPES):
-            counts["message_type"] += 1
-        if _in_vocabulary(text, SCENARIO_TYPES):
-            counts["scenario_type"] += 1
         try:
             if values.boolean(value) is not None:
                 counts["bool"] += 1
@@ -370,15 +383,15 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             mapped[col] = chosen
             continue
         by_header = header_scores(header, role.name)
+        elsewhere = elsewhere_numbered(numbered, col)
         for fld in role.fields:
             base = by_header.get(fld, 0.0)
-            elsewhere = any(n for i, n in enumerate(numbered) if i != col)
             bonus = _value_bonus(fld, infos[col], elsewhere) if base else 0.0
             if base == 0.0:
                 for value_field, share, needed in _VALUES_ONLY:
                     if value_field == fld and infos[col].count >= 3 and infos[col].shares.get(share, 0.0) >= needed:
                         base = 0.6 * infos[col].shares[share]
-                if fld == "counter" and infos[col].counter and elsewhere_numbered(numbered, col):
+                if fld == "counter" and infos[col].counter and elsewhere:
                     base = 0.9
                 if not base:
                     continue
@@ -424,13 +437,19 @@ def _fits(role: _Role, plans: list[ColumnPlan]) -> bool:
     return all(r in present for r in role.required)
 
 
-def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping,
-                segment_names: frozenset[str]) -> list[_Candidate]:
+def _could_be_header(row: list[object]) -> bool:
+    """Short text cells, and mostly those: a blank row or a data row of numbers and long texts is no header."""
+    filled = [c for c in row if values.text(c)]
+    short = sum(1 for c in filled if isinstance(c, str) and len(c.strip()) <= 80)
+    return short >= 1 and short * 2 >= len(filled)
+
+
+def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_names: frozenset[str],
+                info_cache: dict[tuple[int, int], _ColumnValues]) -> list[_Candidate]:
     rows = sheet.rows
     found = []
-    info_cache: dict[tuple[int, int], _ColumnValues] = {}
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        if not any(values.text(c) for c in rows[index]):
+        if not _could_be_header(rows[index]):
             continue
         for span in (1, 2):
             if index + span > len(rows):
@@ -489,10 +508,11 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
     if forced in ("ignore", "meta"):
         return SheetPlan(sheet.name, forced, by_mapping=True)
     best: _Candidate | None = None
+    info_cache: dict[tuple[int, int], _ColumnValues] = {}  # (header row, column) → its values, for every role
     for role_name in TABLE_ROLES:
         if forced and role_name != forced:
             continue
-        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names):
+        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache):
             candidate.score += NAME_BONUS * names[role_name]
             if role_name == "scenario_sheet":
                 head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)
@@ -535,8 +555,11 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
             value = rest.strip(" \t:：-–—=").strip()
             if not value:
                 continue
-            if fld == "last_reviewed" and values.text_date(value) is None:
-                continue
+            if fld == "last_reviewed":
+                if values.text_date(value) is None:
+                    continue
+            elif not re.match(r"\s*[:：–—=-]", rest):
+                continue  # "Карта коммуникаций магазина" is a title, not "карта: …"
             return fld, label, value
     return None
 
@@ -563,6 +586,7 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
         facts.append(MapFact(fld, value, sheet, row, label))
 
     by_name = {s.name: s for s in sheets}
+    titles: list[MapFact] = []  # a lone line above a table: the map's title, when nothing names the map
     ordered = sorted(plans, key=lambda p: p.role != "meta")
     for plan in ordered:
         sheet = by_name[plan.name]
@@ -576,6 +600,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
+            if plan.role != "meta" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None:
+                titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
                 found = _fact_in_text(text)
@@ -587,6 +613,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                         if label == known:
                             add(fld, cells[position + 1], sheet.name, index + 1, text.rstrip(":："))
                             break
+    if titles:
+        add("name", titles[0].value, titles[0].sheet, titles[0].row, "")
     return facts
 
 

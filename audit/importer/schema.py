@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from audit import vocab
 from audit.values import normalize_word
 
 
@@ -197,68 +198,15 @@ def _aliases(mapping: dict[str, str]) -> dict[str, str]:
     return {normalize_word(word): canonical for word, canonical in mapping.items()}
 
 
-CHANNEL_KINDS = _aliases({
-    "email": "email", "e-mail": "email", "mail": "email", "письмо": "email", "почта": "email",
-    "емейл": "email", "имейл": "email", "эл почта": "email", "электронная почта": "email", "esp": "email",
-    "sms": "sms", "смс": "sms", "текстовое сообщение": "sms",
-    "push": "push", "пуш": "push", "push notification": "push", "web push": "push", "вебпуш": "push",
-    "мобильный пуш": "push", "app push": "push", "пуш уведомление": "push",
-    "messenger": "messenger", "мессенджер": "messenger", "telegram": "messenger", "телеграм": "messenger",
-    "whatsapp": "messenger", "ватсап": "messenger", "viber": "messenger", "вайбер": "messenger",
-    "vk": "messenger", "вк": "messenger", "max": "messenger", "чат": "messenger", "chat": "messenger",
-    "call": "call", "звонок": "call", "телефон": "call", "phone": "call", "колл центр": "call",
-    "call center": "call", "обзвон": "call", "телемаркетинг": "call",
-    "web": "web", "сайт": "web", "site": "web", "popup": "web", "поп ап": "web", "попап": "web",
-    "баннер на сайте": "web", "onsite": "web", "веб": "web",
-    "ads": "ads", "реклама": "ads", "ретаргетинг": "ads", "retargeting": "ads", "таргет": "ads",
-    "social": "social", "соцсети": "social", "соц сети": "social", "social media": "social",
-    "offline": "offline", "офлайн": "offline", "оффлайн": "offline", "магазин": "offline", "store": "offline",
-    "other": "other", "другое": "other", "прочее": "other",
-})
+def _vocabulary(table: str) -> dict[str, str]:
+    """normalized word → canonical value, from `audit/vocab/values.toml`; the canonical names match too."""
+    words = vocab.load("values")[table]
+    return _aliases({word: canonical for canonical, spellings in words.items() for word in (canonical, *spellings)})
 
-SCENARIO_TYPES = _aliases({
-    "trigger": "trigger", "триггер": "trigger", "триггерный": "trigger", "триггерная": "trigger",
-    "event": "trigger", "цепочка": "trigger",
-    "regular": "regular", "регулярный": "regular", "регулярная": "regular", "массовая": "regular",
-    "массовый": "regular", "рассылка": "regular", "bulk": "regular", "scheduled": "regular",
-    "campaign": "regular", "newsletter": "regular", "дайджест": "regular", "digest": "regular",
-    "service": "service", "сервисный": "service", "сервисная": "service", "транзакционный": "service",
-    "transactional": "service", "транзакционная": "service",
-})
 
-STATUSES = _aliases({
-    "active": "active", "активный": "active", "активен": "active", "активна": "active", "работает": "active",
-    "live": "active", "on": "active", "вкл": "active", "включен": "active", "запущен": "active",
-    "planned": "planned", "план": "planned", "запланирован": "planned", "планируется": "planned",
-    "в плане": "planned", "draft": "planned", "черновик": "planned", "в разработке": "planned", "todo": "planned",
-    "paused": "paused", "пауза": "paused", "на паузе": "paused", "приостановлен": "paused",
-    "off": "off", "выкл": "off", "выключен": "off", "отключен": "off", "disabled": "off",
-    "archived": "off", "архив": "off", "stopped": "off", "остановлен": "off",
-})
-
-MESSAGE_TYPES = _aliases({
-    "promo": "promo", "акционное": "promo", "акция": "promo", "промо": "promo", "promotional": "promo",
-    "рекламное": "promo", "продающее": "promo", "sale": "promo",
-    "info": "info", "информационное": "info", "informational": "info", "инфо": "info", "information": "info",
-    "news": "news", "новостное": "news", "новости": "news", "новость": "news",
-    "service": "service", "сервисное": "service", "сервис": "service",
-    "content": "content", "контентное": "content", "контент": "content", "полезное": "content",
-    "transactional": "transactional", "транзакционное": "transactional", "транзакция": "transactional",
-})
-
-TIERS = _aliases({
-    "vip": "vip", "вип": "vip", "premium": "vip", "премиум": "vip",
-    "high": "high", "высокий": "high", "высокая": "high",
-    "regular": "regular", "обычный": "regular", "средний": "regular", "medium": "regular", "mid": "regular",
-    "standard": "regular", "стандарт": "regular",
-    "low": "low", "низкий": "low", "низкая": "low",
-})
-
-EVENT_SOURCES = _aliases({
-    "site": "site", "сайт": "site", "web": "site", "website": "site", "веб": "site",
-    "app": "app", "приложение": "app", "mobile app": "app", "мобильное приложение": "app", "sdk": "app",
-    "crm": "crm", "срм": "crm",
-    "pos": "pos", "касса": "pos", "магазин": "pos", "store": "pos", "offline": "pos", "офлайн": "pos",
-    "platform": "platform", "платформа": "platform", "esp": "platform", "cdp": "platform",
-    "other": "other", "другое": "other", "прочее": "other",
-})
+CHANNEL_KINDS = _vocabulary("channel_kinds")
+SCENARIO_TYPES = _vocabulary("scenario_types")
+STATUSES = _vocabulary("statuses")
+MESSAGE_TYPES = _vocabulary("message_types")
+TIERS = _vocabulary("tiers")
+EVENT_SOURCES = _vocabulary("event_sources")

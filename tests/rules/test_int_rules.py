@@ -69,12 +69,15 @@ def test_multi_hop_integration_path_makes_the_cascade_runnable():
 
 def test_same_system_needs_orchestration():
     steps = [step("cart", "S1", "email"), step("cart", "S2", "push", condition="not opened S1")]
-    without = cascade_map([{"id": "cdp", "channels": "email, push"}], steps=steps)
+    without = cascade_map([{"id": "cdp", "channels": "email, push", "orchestration": "нет"}], steps=steps)
     findings = run_rule(CascadeMissingIntegration, without)
     assert codes_by_entity(findings) == {("INT002", "cart/S2")}
     assert "orchestration" in findings[0].message
     with_orchestration = cascade_map([{"id": "cdp", "channels": "email, push", "orchestration": "да"}], steps=steps)
     assert run_rule(CascadeMissingIntegration, with_orchestration) == []
+    # a blank cell is no "no": the map does not say the platform cannot branch on its own feedback
+    unstated = cascade_map([{"id": "cdp", "channels": "email, push"}], steps=steps)
+    assert run_rule(CascadeMissingIntegration, unstated) == []
 
 
 def test_condition_without_step_ref_waits_for_the_previous_step():
