@@ -76,6 +76,16 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--lang", choices=("en", "ru"), default="en")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    inspect = commands.add_parser("inspect", help="how the map was read: sheet roles, header rows, column fields")
+    inspect.add_argument("map", type=Path, help="a map workbook (.xlsx, .xlsm, .xls, .ods) or a folder of .csv")
+    inspect.add_argument("--format", choices=("text", "json"), default="text")
+    inspect.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    inspect.add_argument("--lang", choices=("auto", "en", "ru"), default="auto")
+    inspect.add_argument("--columns", type=Path, help="TOML mapping the client's own headers and sheet names to "
+                                                      "commap's ([columns], [sheets], [sheet_columns.\"SHEET\"])")
+    inspect.add_argument("--write-columns", type=Path, metavar="FILE.toml",
+                         help="save the reading as a --columns file to correct and pass back")
+
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code, e.g. INT002")
     rules.add_argument("--lang", choices=("en", "ru"), default="en")
@@ -141,6 +151,8 @@ def _main(argv: list[str] | None) -> int:
         return _graph(args)
     if args.command == "init":
         return _init(args)
+    if args.command == "inspect":
+        return _inspect(args)
     if args.command == "rules":
         from reports.ruledoc import describe_rule, list_rules
 
@@ -282,6 +294,25 @@ def _graph(args: argparse.Namespace) -> int:
     suffix = {"graphml": ".graphml", "mermaid": ".mmd", "json": ".graph.json"}[args.format]
     stem = args.map.stem if args.map.is_file() else args.map.name
     write_reports({args.format: text}, args.map, args.output or Path.cwd() / f"{stem}{suffix}", "graph")
+    return 0
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    """Print (or write) how the map was read; --write-columns saves it as a --columns file."""
+    from audit.inspect import columns_toml
+    from reports.inspect import render_json, render_text
+
+    commap = _load(args, args.map)
+    lang = commap.language if args.lang == "auto" else args.lang
+    text = render_json(commap) if args.format == "json" else render_text(commap, lang)
+    if args.write_columns is not None:
+        if args.write_columns.is_dir():
+            raise CommapError(f"--write-columns takes a file name, not a folder: {args.write_columns}")
+        write_reports({"toml": columns_toml(commap)}, args.map, args.write_columns, "columns")
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+    else:
+        write_reports({args.format: text}, args.map, args.output, "inspect")
     return 0
 
 

@@ -69,6 +69,7 @@ def _loop_texts(scenario: Scenario | None, cycle: list[Step]):
     for step in cycle:
         yield step.condition_text
         yield from step.next or ()
+        yield step.next_text
         yield step.message
         yield step.goal
     if scenario is not None:

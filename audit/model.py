@@ -210,6 +210,7 @@ class Step(BaseModel):
     condition_text: str = ""
     condition: Condition | None = None
     next: list[str] | None = None
+    next_text: str = ""  # the `next` cell's words that were no step id ("back to touch 1 — max 2 resends")
     goal: str = ""
     system: str | None = None  # the sending platform named on the step's own row; wins over the channel's
     source: Source = Field(default_factory=Source)

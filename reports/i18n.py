@@ -116,6 +116,19 @@ LABELS: dict[str, dict[str, str]] = {
     "reading_sheet_line": {"en": "Sheet '{sheet}': {role}, {header}, {columns}",
                            "ru": "Лист «{sheet}»: {role}, {header}, {columns}"},
     "more_sheets": {"en": "… {n} more sheets like these", "ru": "… ещё таких листов: {n}"},
+    # commap inspect (reports/inspect.py)
+    "inspect_title": {"en": "How commap read {path}", "ru": "Как commap прочитал {path}"},
+    "inspect_rows": {"en": "{read} rows read, {skipped} blank rows skipped",
+                     "ru": "прочитано строк: {read}, пустых пропущено: {skipped}"},
+    "unread_values": {"en": "Not read", "ru": "Не прочитано"},
+    "unread_column": {"en": "column not recognised", "ru": "столбец не распознан"},
+    "unread_times": {"en": "{n} cells, first in row {row}", "ru": "ячеек: {n}, первая в строке {row}"},
+    "unread_more": {"en": "… {n} more groups (see --format json)", "ru": "… ещё групп: {n} (см. --format json)"},
+    "nothing_unread": {"en": "Every cell with a header was read.", "ru": "Все ячейки под заголовками прочитаны."},
+    "write_columns_hint": {"en": "To correct the reading: commap inspect {path} --write-columns columns.toml, edit it, "
+                                 "then commap audit {path} --columns columns.toml",
+                           "ru": "Чтобы исправить чтение: commap inspect {path} --write-columns columns.toml, "
+                                 "поправьте файл и запустите commap audit {path} --columns columns.toml"},
 }
 
 # Sheet roles (audit/importer/recognize.py: TABLE_ROLES, "meta", "ignore") in words.

@@ -73,7 +73,8 @@ def test_russian_workbook_with_title_rows_merged_cells_and_numbers(tmp_path):
     assert m.meta.name == "Тестовая карта" and m.meta.last_reviewed == date(2026, 9, 1)
     assert [(s.id, s.name, s.size, s.excluded, s.source.sheet, s.source.row) for s in m.segments] == [
         ("VIP", "Вип", 1200, True, "Сегменты", 4), ("101", "Сегмент с числовым id", 50, False, "Сегменты", 6)]
-    assert m.segments[0].source.columns == {"id": "ИД", "name": "Название", "size": "Размер", "excluded": "Исключён"}
+    assert m.segments[0].source.columns == {"id": "ИД", "name": "Название", "size": "Размер", "excluded": "Исключён",
+                                            "notes": "Комментарий"}
     (scenario,) = m.scenarios
     assert scenario.segments == ["vip", "101"] and scenario.last_reviewed == date(2026, 10, 15)
     assert scenario.status.value == "paused" and scenario.type.value == "trigger"

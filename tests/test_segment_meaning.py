@@ -30,9 +30,6 @@ def segment(m, ident):
     return next(s for s in m.segments if s.id == ident)
 
 
-NOTES_READ = pytest.mark.xfail(
-    strict=True, reason="the reader (audit/importer/recognize.py) recognises a notes column but does not pass it "
-                        "on yet; `_segment` reads `notes` as soon as it does")
 
 
 @pytest.mark.parametrize("ident, name, notes", [
@@ -42,8 +39,8 @@ NOTES_READ = pytest.mark.xfail(
     ("t", "Тестовые", None), ("dnc", "", None), ("x", "Do-not-contact list", None), ("y", "Suppression list", None),
     ("z", "Unsubscribed", None), ("o", "Opted out", None), ("b", "Blacklist", None), ("emp", "Employees", None),
     ("st", "Staff", None),
-    pytest.param("plain", "Разные", "Клиенты, отказавшиеся от рекламных рассылок", marks=NOTES_READ),
-    pytest.param("plain2", "Misc", "Legal hold / unsubscribed from all", marks=NOTES_READ),
+    pytest.param("plain", "Разные", "Клиенты, отказавшиеся от рекламных рассылок"),
+    pytest.param("plain2", "Misc", "Legal hold / unsubscribed from all"),
 ])
 def test_a_stop_list_by_id_name_or_notes_is_excluded_when_the_cell_is_blank(tmp_path, ident, name, notes):
     m = workbook(tmp_path, [(ident, name, None, None, notes)], [("a", "regular", "*", "weekly")])
@@ -68,7 +65,6 @@ def test_an_explicit_excluded_no_wins_over_the_name(tmp_path, written):
     assert m.problems == []
 
 
-@NOTES_READ
 def test_russian_headers_and_a_comment_column(tmp_path):
     m = workbook(tmp_path, [("s1", "Разные", None, None, "Сотрудники и тестовые адреса")],
                  [("a", "regular", "*", "weekly")], headers=["ИД", "Название", "Уровень", "Исключён", "Комментарий"])
@@ -134,10 +130,12 @@ def test_star_still_skips_the_stop_list(tmp_path):
 
 
 @pytest.mark.parametrize("ident, name", [("vsya_baza", "Вся база"), ("Все клиенты", ""), ("everyone", "Everyone")])
-def test_whole_base_words_name_a_declared_segment_when_the_map_has_one(tmp_path, ident, name):
+def test_a_declared_root_segment_named_the_whole_base_is_the_whole_base(tmp_path, ident, name):
+    # the map's own «Вся база» at the top of the tree: targeted by name (read as its id), and everyone
     m = workbook(tmp_path, [(ident, name, None, "нет", None)], [("sale", "regular", name or ident, "weekly")])
     (scenario,) = m.scenarios
-    assert not scenario.all_segments and not scenario.whole_base and scenario.segments == [name or ident]
+    assert scenario.all_segments and scenario.whole_base
+    assert [ref.casefold() for ref in scenario.segments] == [ident.casefold()]
 
 
 def test_a_segment_that_only_starts_like_the_whole_base_is_a_segment(tmp_path):

@@ -59,6 +59,10 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
             continue
         if sheet_plan.header_row is None:
             continue
+        below = range(sheet_plan.header_row + 1, len(sheet.rows))
+        error_rows = {row for row, _ in sheet.errors}  # an error cell such as #REF! reads as ''
+        sheet_plan.rows_read = sum(1 for i in below if i in error_rows or any(values.text(c) for c in sheet.rows[i]))
+        sheet_plan.rows_skipped = len(below) - sheet_plan.rows_read
         tables.extend(_tables(sheet, sheet_plan))
         ignored.extend(Location(sheet=sheet.name, row=sheet_plan.header_row + 1, column=c.header)
                        for c in sheet_plan.columns if c.field is None and c.header)
@@ -112,6 +116,8 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
             columns[new] = columns.pop(old)
     if "id" not in columns and "name" in columns:
         columns["id"] = columns["name"]  # a sheet of names only: the name is the id
+    if plan.role == "segments":  # a segment's description may say it is a stop list
+        columns.update({c.field: (c.index, c.header) for c in plan.columns if c.field == "notes"})
     return [_read_table(sheet, plan.role, plan.header_row, columns)]
 
 

@@ -7,6 +7,8 @@ Cells that cannot be read become `ImportProblem`s (MAP002/MAP003/MAP004) at thei
 """
 from __future__ import annotations
 
+import re
+
 import bisect
 import difflib
 from collections.abc import Callable, Iterable
@@ -196,11 +198,13 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     steps = builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step")
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
+    _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
+    _resolve_next_words(steps)
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -240,6 +244,45 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
                 segment.size = size
 
 
+def _by_name(records: list) -> Callable[[str], str]:
+    """A reference → the id it means: itself when it is an id, the id of the record so named when a
+    name is unique and no id ("Первый вход в мобильный банк" → E07), else itself (MAP001/TRK001 judge)."""
+    ids = {r.key for r in records}
+    names: dict[str, str | None] = {}
+    for record in records:
+        if record.name and id_key(record.name) not in ids:
+            key = id_key(record.name)
+            names[key] = None if key in names and names[key] != record.id else record.id
+    if not names:
+        return lambda ref: ref
+
+    def resolve(ref: str) -> str:
+        key = id_key(ref)
+        return ref if key in ids else (names.get(key) or ref)
+    return resolve
+
+
+def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[Channel], events: list[Event],
+                   scenarios: list[Scenario], steps: list[Step]) -> None:
+    """Client maps refer to segments, stages, channels and events by name as often as by code."""
+    segment, stage, channel, event = _by_name(segments), _by_name(stages), _by_name(channels), _by_name(events)
+    for record in segments:
+        record.parent = segment(record.parent) if record.parent else record.parent
+        record.stage = stage(record.stage) if record.stage else record.stage
+    for record in stages:
+        record.next = [stage(n) for n in record.next]
+    for scenario in scenarios:
+        scenario.segments = [segment(ref) for ref in scenario.segments]
+        scenario.stage = stage(scenario.stage) if scenario.stage else scenario.stage
+        scenario.trigger = event(scenario.trigger) if scenario.trigger else scenario.trigger
+        scenario.goal_event = event(scenario.goal_event) if scenario.goal_event else scenario.goal_event
+        scenario.stop_events = [event(ref) for ref in scenario.stop_events]
+    for step in steps:
+        step.channel = channel(step.channel)
+        if step.condition is not None and step.condition.event:
+            step.condition = step.condition.model_copy(update={"event": event(step.condition.event)})
+
+
 def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) -> None:
     """`*` means every segment not excluded; so do `all` / `все`. The whole base («вся база», "all
     customers", "everyone") means every segment, the stop list included — unless an exception after
@@ -248,6 +291,11 @@ def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) ->
     None of these words counts when the map has a segment by that id or name: then it is that segment.
     """
     declared = {id_key(s.id) for s in segments} | {id_key(s.name) for s in segments if s.name}
+    parents = {id_key(s.parent) for s in segments if s.parent}
+    # a declared root segment called «Вся база» / "All customers" is the whole base, stop list included
+    roots = {id_key(text) for s in segments if not s.parent and not s.excluded and s.key not in parents
+             and any(t and segment_words.whole_base(t) is not None for t in (s.id, s.name))
+             for text in (s.id, s.name) if text}
     stop_list = {values.normalize_word(text) for s in segments if s.excluded for text in (s.id, s.name) if text}
     for scenario in scenarios:
         everyone: list[str] = []
@@ -255,6 +303,8 @@ def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) ->
         spares_stop_list = False
         for index, ref in enumerate(scenario.segments):
             if id_key(ref) in declared:
+                if id_key(ref) in roots:
+                    scenario.all_segments = scenario.whole_base = True
                 continue
             if ref == "*" or values.normalize_word(ref) in ALL_SEGMENTS:
                 everyone.append(ref)
@@ -301,6 +351,49 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
     event = target.id if target is not None else PURCHASE_UNRESOLVED
     for step in waiting:
         step.condition = step.condition.model_copy(update={"event": event})
+
+
+_NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
+                       r"\s*(?:№|#|no\.?)?\s*([^\W_]*\d+)", re.IGNORECASE)
+_NEXT_END = re.compile(r"\b(?:stop|end|exit|finish|конец|стоп|выход|выйти|заверш\w*|прекрат\w*|останов\w*)\b",
+                       re.IGNORECASE)
+_NEXT_REPEAT = re.compile(r"повтор\w*|снова|ещё раз|еще раз|again|repeat\w*|resend\w*|back to|назад", re.IGNORECASE)
+
+
+def _resolve_next_words(steps: list[Step]) -> None:
+    """`next` cells in words: «снова шаг 1 через 7 дней», "back to touch 1 — max 2 resends", "then stop".
+
+    A phrase naming a step of the scenario (by its id, or "touch/шаг/step N") links to it; a phrase
+    that only says stop/конец ends the chain; «повторять касание 2 каждые 5 дней» on step 2 links it
+    to itself. What is left in words is kept as `next_text` (a repeat limit there bounds the loop);
+    a phrase naming no step at all stays a reference, for MAP001.
+    """
+    ids: dict[str, dict[str, str]] = {}
+    for step in steps:
+        ids.setdefault(id_key(step.scenario), {})[id_key(step.id)] = step.id
+    for step in steps:
+        if not step.next:
+            continue
+        own = ids[id_key(step.scenario)]
+        linked: list[str] = []
+        words: list[str] = []
+        for item in step.next:
+            if id_key(item) in own:
+                linked.append(item)
+                continue
+            refs = [own[id_key(r)] for r in _NEXT_REF.findall(item) if id_key(r) in own]
+            if not refs and _NEXT_REPEAT.search(item):
+                refs = [step.id]
+            if refs:
+                linked.extend(refs)
+                words.append(item)
+            elif _NEXT_END.search(item) or (words and not re.search(r"\d", item)):
+                words.append(item)  # "then stop"; «пока не оставит отзыв» after a repeat
+            else:
+                linked.append(item)
+        if words:
+            step.next = list(dict.fromkeys(linked))
+            step.next_text = "; ".join(words)
 
 
 def _word_refs_to_free_text(steps: list[Step]) -> None:
@@ -610,6 +703,9 @@ def _event(b: _Builder, row: Row) -> Event | None:
     )
 
 
+_ALTERNATIVES = re.compile(r"\s+(?:or|или|либо)\s+", re.IGNORECASE)  # "Booking cancelled or trip completed"
+
+
 def _scenario(b: _Builder, row: Row) -> Scenario | None:
     ident = b.required_id(row, "id", "scenario", _row_label(row))
     if ident is None:
@@ -627,7 +723,8 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
         schedule=values.text(row.cells.get("schedule", "")) or None,
         goal=values.text(row.cells.get("goal", "")),
         goal_event=values.id_text(row.cells.get("goal_event", "")) or None,
-        stop_events=values.id_list(row.cells.get("stop_event", "")),
+        stop_events=[part for item in values.id_list(row.cells.get("stop_event", ""))
+                     for part in _ALTERNATIVES.split(item) if part.strip()],
         kpi=values.text(row.cells.get("kpi", "")),
         owner=values.text(row.cells.get("owner", "")),
         status=status or "active",

@@ -72,6 +72,8 @@ class SheetPlan:
     columns: list[ColumnPlan] = field(default_factory=list)
     confidence: float = 0.0
     by_mapping: bool = False  # the role came from the --columns file
+    rows_read: int = 0  # rows below the header that held something (filled in by the reader)
+    rows_skipped: int = 0  # blank rows below the header
 
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes."""

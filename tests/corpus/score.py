@@ -67,10 +67,28 @@ def maps() -> list[Path]:
     return sorted(p for p in CORPUS.iterdir() if (p / "answers.toml").is_file())
 
 
-def _hits(findings, entry) -> bool:
+def _names(commap) -> dict[tuple[str, str], str]:
+    """(entity kind, id) → the name the map gives it: a finding on `J19/1` is about journey J19 «Weekend sale»."""
+    names = {}
+    for kind, records in (("scenario", commap.scenarios), ("segment", commap.segments), ("stage", commap.stages),
+                          ("event", commap.events), ("channel", commap.channels), ("system", commap.systems)):
+        for record in records:
+            names[(kind, record.id.casefold())] = record.name
+    return names
+
+
+def _hits(findings, entry, names) -> bool:
     needle = entry["match"].casefold()
-    return any(f.rule == entry["code"] and (needle in f.entity.id.casefold() or needle in f.message.casefold())
-               for f in findings)
+    for f in findings:
+        if f.rule != entry["code"]:
+            continue
+        kind, ident = f.entity.kind, f.entity.id
+        if kind == "step":
+            kind, ident = "scenario", ident.rsplit("/", 1)[0]
+        name = names.get((kind, ident.casefold()), "")
+        if needle in f.entity.id.casefold() or needle in f.message.casefold() or needle in name.casefold():
+            return True
+    return False
 
 
 def _same(a: str, b: str) -> bool:
@@ -103,13 +121,14 @@ def score(folder: Path) -> MapScore:
         return result
     audit = run(commap, AuditConfig(today=date.fromisoformat(key.get("today", "2026-11-28"))))
     findings = audit.findings
+    names = _names(commap)
     for entry in key.get("defect", []):
-        if _hits(findings, entry):
+        if _hits(findings, entry, names):
             result.found += 1
         else:
             result.missed.append(f"{entry['code']} {entry['match']}")
     for entry in key.get("lookalike", []):
-        if _hits(findings, entry):
+        if _hits(findings, entry, names):
             result.flagged += 1
             result.alarms.append(f"{entry['code']} {entry['match']}")
     for entry in key.get("column", []):

@@ -142,8 +142,18 @@ def test_a_service_message_to_the_whole_base_or_the_stop_list_is_not_reported():
     assert run_rule(ExcludedSegmentTargeted, m) == []
 
 
-def test_whole_base_words_name_a_declared_segment_when_there_is_one():
+def test_a_declared_root_segment_called_the_whole_base_is_the_whole_base():
+    # "All customers" declared at the top of the tree is everyone, the stop list included
     segments = [{"id": "all_customers", "name": "All customers"}, {"id": "stop", "name": "Стоп-лист"}]
+    m = build_map(segments=segments, scenarios=[scn("sale", segments="All customers")],
+                  steps=[step("sale", "S1", message_type="promo")])
+    assert codes_by_entity(run_rule(ExcludedSegmentTargeted, m)) == {("COV003", "sale/S1")}
+
+
+def test_whole_base_words_name_a_declared_segment_inside_another():
+    # look-alike: "All customers" under "Moscow" is that sub-segment, not the whole base
+    segments = [{"id": "moscow"}, {"id": "all_customers", "name": "All customers", "parent": "moscow"},
+                {"id": "stop", "name": "Стоп-лист"}]
     m = build_map(segments=segments, scenarios=[scn("sale", segments="All customers")],
                   steps=[step("sale", "S1", message_type="promo")])
     assert run_rule(ExcludedSegmentTargeted, m) == []
