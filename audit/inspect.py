@@ -153,27 +153,38 @@ def columns_toml(commap) -> str:
         "",
         "[sheets]",
     ]
-    sheets = plan.sheets if plan is not None else []
-    lines.extend(f"{toml_string(s.name)} = {toml_string(s.role)}" for s in sheets)
-    for sheet in sheets:
-        if sheet.header_row is None:
+    tables: dict[str, list] = {}  # sheet name → its tables (a sheet may hold two, one below the other)
+    for sheet in plan.sheets if plan is not None else []:
+        tables.setdefault(sheet.name, []).append(sheet)
+    for name, plans in tables.items():
+        if len(plans) == 1:
+            lines.append(f"{toml_string(name)} = {toml_string(plans[0].role)}")
+        else:  # [sheets] gives a sheet one role: a sheet of several tables is left to recognition
+            lines.append(f"# {toml_string(name)} holds {len(plans)} tables "
+                         f"({', '.join(p.role for p in plans)}); its role is left to recognition")
+    for name, plans in tables.items():
+        plans = [p for p in plans if p.header_row is not None]
+        if not plans:
             continue
-        lower = sheet.header_row + 1
-        rows = f"rows {lower - sheet.header_rows + 1}–{lower}" if sheet.header_rows > 1 else f"row {lower}"
-        lines += ["", f"# {_comment(sheet.name)}: {sheet.role}, header in {rows}",
-                  f"[sheet_columns.{toml_string(sheet.name)}]"]
+        lines.append("")
+        for sheet in plans:
+            lower = sheet.header_row + 1
+            rows = f"rows {lower - sheet.header_rows + 1}–{lower}" if sheet.header_rows > 1 else f"row {lower}"
+            lines.append(f"# {_comment(name)}: {sheet.role}, header in {rows}")
+        lines.append(f"[sheet_columns.{toml_string(name)}]")
         written: dict[str, str] = {}
-        for column in sorted(sheet.columns, key=lambda c: c.index):
-            if not column.header:
-                continue
-            fld = column.field or "ignore"
-            word = values.normalize_word(column.header)
-            if word in written:
-                # headers are matched without case, spaces and punctuation: one line serves them all
-                if written[word] != fld:
-                    lines.append(f"# column {column_letter(column.index)} {toml_string(column.header)} "
-                                 f"was read as {fld}; the same header above decides it")
-                continue
-            written[word] = fld
-            lines.append(f"{toml_string(column.header)} = {toml_string(fld)}  # {column_letter(column.index)}")
+        for sheet in plans:
+            for column in sorted(sheet.columns, key=lambda c: c.index):
+                if not column.header:
+                    continue
+                fld = column.field or "ignore"
+                word = values.normalize_word(column.header)
+                if word in written:
+                    # headers are matched without case, spaces and punctuation: one line serves them all
+                    if written[word] != fld:  # a mapping names headers: the first column of a name reads it
+                        lines.append(f"# column {column_letter(column.index)} {toml_string(column.header)} was "
+                                     f"read as {fld}; a header written twice is read in its first column only")
+                    continue
+                written[word] = fld
+                lines.append(f"{toml_string(column.header)} = {toml_string(fld)}  # {column_letter(column.index)}")
     return "\n".join(lines) + "\n"

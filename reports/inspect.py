@@ -26,10 +26,10 @@ def render_text(commap, lang: str) -> str:
     opening, closing = _QUOTES.get(lang, _QUOTES["en"])
     quoted = lambda text: f"{opening}{text}{closing}"  # noqa: E731
     data = describe(commap)
-    rows = {s["name"]: s["rows"] for s in data["sheets"]}
+    rows = [s["rows"] for s in data["sheets"]]  # in plan order: a sheet may hold two tables
     plan = reading(commap, lang)
     lines = [t("inspect_title", lang).format(path=commap.path)]
-    for sheet in plan.sheets if plan else []:
+    for sheet, sheet_rows in zip(plan.sheets if plan else [], rows):
         lines.append("")
         if not sheet.header_rows:
             lines.append(f"{t('sheet', lang)} {quoted(sheet.name)}: {sheet.role_label}"
@@ -43,7 +43,7 @@ def render_text(commap, lang: str) -> str:
                                                           columns=columns))
         if sheet.by_mapping:
             lines.append(f"  ({t('role_by_mapping', lang)})")
-        lines.append("  " + t("inspect_rows", lang).format(**rows[sheet.name]))
+        lines.append("  " + t("inspect_rows", lang).format(**sheet_rows))
         for column in sheet.columns:
             head = f"  {column.letter:<3} {quoted(column.header)}"
             if column.unread:

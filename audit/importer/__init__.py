@@ -53,7 +53,11 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     ignored: list[Location] = []
     words: list[str] = []
     meta, meta_problems = MapMeta(), []
-    for sheet, sheet_plan in zip(sheets, plan.sheets):
+    by_name = {sheet.name: sheet for sheet in sheets}
+    for sheet_plan in plan.sheets:
+        sheet = by_name[sheet_plan.name]
+        if sheet_plan.end_row is not None:  # a table with another below it: read it alone
+            sheet = RawSheet(sheet.name, sheet.rows[:sheet_plan.end_row], sheet.errors)
         if sheet_plan.role == "meta":
             meta, meta_problems = _read_meta(sheet, SPEC_BY_ENTITY["meta"])
             continue

@@ -837,11 +837,23 @@ def _integration(b: _Builder, row: Row) -> Integration | None:
     return Integration(
         from_system=origin,
         to_system=target,
-        carries=[c if c == "*" else _carried_word(c) for c in carries],
+        carries=list(dict.fromkeys(word for c in carries for word in ((c,) if c == "*" else _carried_words(c)))),
         source=row.source(),
     )
 
 
-def _carried_word(raw: str) -> str:
-    """Feedback names carried by an integration, canonical where they are a known feedback word."""
-    return canonical_feedback(raw) or id_key(raw)
+_FEEDBACK_STEMS = (("открыт", "opened"), ("открыв", "opened"), ("доставл", "delivered"), ("прочт", "read"),
+                   ("прочит", "read"), ("клик", "clicked"), ("переход", "clicked"), ("ответ", "replied"),
+                   ("дозвон", "answered"), ("open", "opened"), ("deliver", "delivered"), ("click", "clicked"),
+                   ("repl", "replied"), ("answer", "answered"))
+
+
+def _carried_words(raw: str) -> list[str]:
+    """What an integration carries: the item as written, and every feedback it names inside
+    («статусы писем (доставлено, открыто)» carries delivered and opened)."""
+    found = [canonical_feedback(raw) or id_key(raw)]
+    for word in re.findall(r"[^\W_]+", raw.casefold()):
+        feedback = canonical_feedback(word) or next((f for stem, f in _FEEDBACK_STEMS if word.startswith(stem)), None)
+        if feedback:
+            found.append(feedback)
+    return list(dict.fromkeys(found))

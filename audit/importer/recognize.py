@@ -72,6 +72,7 @@ class SheetPlan:
     columns: list[ColumnPlan] = field(default_factory=list)
     confidence: float = 0.0
     by_mapping: bool = False  # the role came from the --columns file
+    end_row: int | None = None  # 0-based row where the table stops (a second table below it), None: the end
     rows_read: int = 0  # rows below the header that held something (filled in by the reader)
     rows_skipped: int = 0  # blank rows below the header
 
@@ -407,6 +408,8 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     taken_cols: dict[int, ColumnPlan] = {}
     taken_fields: set[str] = set()
     for col, fld in mapped.items():
+        if fld in taken_fields:
+            fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
         taken_cols[col] = ColumnPlan(col, headers[col], fld if fld != "ignore" else None, 1.0, "mapping")
         taken_fields.add(fld)
     for score, neg_col, _, fld, evidence in candidates:
@@ -447,10 +450,10 @@ def _could_be_header(row: list[object]) -> bool:
 
 
 def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_names: frozenset[str],
-                info_cache: dict[tuple[int, int], _ColumnValues]) -> list[_Candidate]:
+                info_cache: dict[tuple[int, int], _ColumnValues], skip: int = 0) -> list[_Candidate]:
     rows = sheet.rows
     found = []
-    for index in range(min(HEADER_SCAN_ROWS, len(rows))):
+    for index in range(skip, min(skip + HEADER_SCAN_ROWS, len(rows))):
         if not _could_be_header(rows[index]):
             continue
         for span in (1, 2):
@@ -503,7 +506,27 @@ def scenario_head(sheet: RawSheet, header_row: int) -> dict[str, tuple[object, i
     return _key_value_rows(RawSheet(sheet.name, sheet.rows[:header_row], {}), header_row, _head_phrases())
 
 
-def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str]) -> SheetPlan:
+def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str]) -> list[SheetPlan]:
+    """The tables of a sheet: usually one; a second one stacked below a blank row (systems, then
+    integrations) is read as a table of its own."""
+    first = plan_sheet(sheet, mapping, segment_names)
+    if first.header_row is None or first.by_mapping:
+        return [first]
+    rows = sheet.rows
+    for index in range(first.header_row + 2, len(rows) - 1):
+        if any(values.text(c) for c in rows[index - 1]) or not _could_be_header(rows[index]):
+            continue
+        below = RawSheet(sheet.name, [[""] * len(r) for r in rows[:index]] + rows[index:], sheet.errors)
+        second = plan_sheet(below, mapping, segment_names, skip=index)
+        if (second.header_row is not None and index <= second.header_row <= index + 3
+                and second.role != first.role and second.confidence >= 2.0):
+            first.end_row = index - 1
+            return [first, second]
+    return [first]
+
+
+def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str],
+               skip: int = 0) -> SheetPlan:
     roles = _roles()
     forced = mapping.entity_for(sheet.name)
     names = {r: sheet_name_score(sheet.name, r) for r in roles}
@@ -514,7 +537,7 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
     for role_name in TABLE_ROLES:
         if forced and role_name != forced:
             continue
-        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache):
+        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache, skip):
             candidate.score += NAME_BONUS * names[role_name]
             if role_name == "scenario_sheet":
                 head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)
@@ -590,8 +613,12 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
     by_name = {s.name: s for s in sheets}
     titles: list[MapFact] = []  # a lone line above a table: the map's title, when nothing names the map
     ordered = sorted(plans, key=lambda p: p.role != "meta")
+    scanned: set[str] = set()
     for plan in ordered:
         sheet = by_name[plan.name]
+        if plan.name in scanned:
+            continue  # a second table on the sheet: what is above it is the first table
+        scanned.add(plan.name)
         if plan.role == "meta":
             for fld, (value, row, label) in _key_value_rows(sheet, 200, _fact_phrases()).items():
                 add(fld, value, sheet.name, row, label)
@@ -630,14 +657,14 @@ def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
     first = [s for s in sheets if sheet_name_score(s.name, "segments") >= 0.5
              or mapping.entity_for(s.name) == "segments"]
     for sheet in first:
-        plan = plan_sheet(sheet, mapping, frozenset())
-        plans[sheet.name] = plan
-        if plan.role == "segments":
-            segment_names |= _names_in(sheet, plan)
+        plans[sheet.name] = plan_sheets(sheet, mapping, frozenset())
+        for plan in plans[sheet.name]:
+            if plan.role == "segments":
+                segment_names |= _names_in(sheet, plan)
     for sheet in sheets:
         if sheet.name not in plans:
-            plans[sheet.name] = plan_sheet(sheet, mapping, segment_names)
-    ordered = [plans[s.name] for s in sheets]
+            plans[sheet.name] = plan_sheets(sheet, mapping, segment_names)
+    ordered = [plan for s in sheets for plan in plans[s.name]]
     return ReadingPlan(path=path, sheets=ordered, facts=find_facts(sheets, ordered))
 
 
@@ -645,7 +672,7 @@ def _names_in(sheet: RawSheet, plan: SheetPlan) -> frozenset[str]:
     columns = plan.fields()
     cols = [columns[f][0] for f in ("id", "name") if f in columns]
     names = set()
-    for raw in sheet.rows[plan.header_row + 1:]:
+    for raw in sheet.rows[plan.header_row + 1:plan.end_row]:
         for col in cols:
             if col < len(raw) and values.text(raw[col]):
                 names.add(values.normalize_word(values.text(raw[col])))
