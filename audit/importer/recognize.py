@@ -589,6 +589,14 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _is_label(text: str) -> bool:
+    """A cell that is itself a label ("Owner", «Статус»), not a value."""
+    folded = " ".join(text.casefold().replace("ё", "е").rstrip(":：").split())
+    if any(folded == label for _, label in _fact_labels()):
+        return True
+    return len(stems(text)) <= 3 and max(header_scores(text, "flat").values(), default=0.0) >= 0.99
+
+
 def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
     """Map facts from key–value sheets, then from the rows above each table's header."""
     facts: list[MapFact] = []
@@ -629,14 +637,15 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
-            if plan.role != "meta" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None:
+            if (plan.role != "meta" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None
+                    and len(values.text(cells[0])) >= 8 and not _is_label(values.text(cells[0]))):
                 titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
                 found = _fact_in_text(text)
                 if found:
                     add(found[0], found[2], sheet.name, index + 1, found[1])
-                elif position + 1 < len(cells):
+                elif position + 1 < len(cells) and len(cells) == 2 and not _is_label(values.text(cells[1])):
                     label = text.rstrip(":：").strip().casefold()
                     for fld, known in _fact_labels():
                         if label == known:
