@@ -9,7 +9,7 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import FLAT, flat_tables
+from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables
 from audit.importer.recognize import (
     ReadingPlan,
     SheetPlan,
@@ -18,13 +18,11 @@ from audit.importer.recognize import (
     scenario_head,
     sheet_name_score,
 )
-from audit.importer.schema import SHEETS, SheetSpec
 from audit.importer.workbook import RawSheet, read_sheets
 from audit.model import CommMap, ImportProblem, MapMeta, Source
 from audit.findings import Location
 from audit.gcpause import collector_paused
 
-SPEC_BY_ENTITY = {spec.entity: spec for spec in SHEETS}
 __all__ = ["ColumnMapping", "load_column_mapping", "load_map", "recognise"]
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
@@ -52,15 +50,11 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     tables: list[Table] = []
     ignored: list[Location] = []
     words: list[str] = []
-    meta, meta_problems = MapMeta(), []
     by_name = {sheet.name: sheet for sheet in sheets}
     for sheet_plan in plan.sheets:
         sheet = by_name[sheet_plan.name]
         if sheet_plan.end_row is not None:  # a table with another below it: read it alone
             sheet = RawSheet(sheet.name, sheet.rows[:sheet_plan.end_row], sheet.errors)
-        if sheet_plan.role == "meta":
-            meta, meta_problems = _read_meta(sheet, SPEC_BY_ENTITY["meta"])
-            continue
         if sheet_plan.header_row is None:
             continue
         below = range(sheet_plan.header_row + 1, len(sheet.rows))
@@ -76,13 +70,13 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
         tables = [t for t in tables if not (t.entity == "scenarios" and t.derived)]
     if not tables:
         _explain_unread_sheet(path, sheets)
-        known = ", ".join(spec.aliases[0].capitalize() for spec in SHEETS[1:])
+        known = "Segments, Stages, Channels, Events, Scenarios, Steps, Systems, Integrations"
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
         raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known}, "
                                  f"or one wide sheet with segment, scenario and channel columns)")
     if not any(t.entity in ("steps", "scenarios") for t in tables):
         raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
-    _fill_meta(meta, plan)
+    meta, meta_problems = _meta_from_facts(plan)
     commap = build_commap(tables, meta)
     commap.problems = [*meta_problems, *commap.problems]
     commap.path = str(path)
@@ -130,8 +124,8 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     head = scenario_head(sheet, plan.header_row - plan.header_rows + 1)
     width = max((len(r) for r in sheet.rows), default=0)
     extra = {"scenario": (head["name"][0], head["name"][2])}
-    extra.update({fld: (value, label) for fld, (value, _, label) in head.items()
-                  if fld != "name" and fld in FLAT.fields})
+    extra.update({fld: (value, label) for fld, (value, _, label, _) in head.items()
+                  if fld != "name" and fld in (*SCENARIO_FIELDS, *STEP_FIELDS)})
     columns = dict(columns)
     rows = [list(r) for r in sheet.rows]
     for offset, (fld, (value, label)) in enumerate(extra.items()):
@@ -144,15 +138,25 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
 
 
-def _fill_meta(meta: MapMeta, plan: ReadingPlan) -> None:
-    """Facts found in title rows and notes fill what the Map sheet left empty."""
-    for fact in plan.facts:
-        if fact.field == "last_reviewed":
-            if meta.last_reviewed is None:
-                meta.last_reviewed = fact.value
-                meta.source = Source(sheet=fact.sheet, row=fact.row, columns={"last_reviewed": fact.label})
-        elif not getattr(meta, fact.field):
+def _meta_from_facts(plan: ReadingPlan) -> tuple[MapMeta, list[ImportProblem]]:
+    """The map's facts, wherever the plan found them (the Map sheet first, then title lines); a fact
+    on the Map sheet that cannot be read is MAP003 at its cell, reported under the map's name."""
+    columns = {fact.field: fact.label for fact in plan.facts}
+    meta = MapMeta(source=Source(sheet=plan.facts[0].sheet if plan.facts else None, columns=columns))
+    problems = []
+    for fact in sorted(plan.facts, key=lambda f: f.field != "name"):
+        if fact.error:
+            problems.append(ImportProblem(
+                code="MAP003", entity_kind="map", entity_id=meta.name or fact.sheet,
+                location=Location(sheet=fact.sheet, row=fact.row, column=fact.label),
+                params={"column": fact.label, "value": values.text(fact.value), "reason": fact.error},
+            ))
+        elif fact.field == "last_reviewed":
+            meta.last_reviewed = fact.value
+            meta.source = Source(sheet=fact.sheet, row=fact.row, columns=columns)
+        else:
             setattr(meta, fact.field, values.text(fact.value))
+    return meta, problems
 
 
 def _sha256(path: Path) -> str:
@@ -174,63 +178,3 @@ def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[s
         errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in sheet.errors}
         rows.append(Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers, errors=errors))
     return Table(entity, sheet.name, rows)
-
-
-def _read_meta(sheet: RawSheet, spec: SheetSpec) -> tuple[MapMeta, list[ImportProblem]]:
-    """Key–value rows (`Клиент | ООО Ромашка`), or a header row with one row of values under it."""
-    found: dict[str, tuple[object, int, str]] = {}
-    errors: dict[str, str] = {}  # field → spreadsheet error in its value cell
-    for index, row in enumerate(sheet.rows[:200]):
-        cells = [(col, c) for col, c in enumerate(row) if values.text(c) or (index, col) in sheet.errors]
-        if len(cells) >= 2:
-            fld = spec.field_for(values.text(cells[0][1]))
-            if fld and fld not in found:
-                found[fld] = (cells[1][1], index + 1, values.text(cells[0][1]))
-                if (index, cells[1][0]) in sheet.errors:
-                    errors[fld] = sheet.errors[(index, cells[1][0])]
-    if not found and sheet.rows:
-        header = _meta_header(sheet, spec)
-        if header and header[0] + 1 < len(sheet.rows):
-            index, columns = header
-            data = sheet.rows[index + 1]
-            for fld, (col, text) in columns.items():
-                found[fld] = (data[col] if col < len(data) else "", index + 2, text)
-                if (index + 1, col) in sheet.errors:
-                    errors[fld] = sheet.errors[(index + 1, col)]
-    meta = MapMeta(source=Source(sheet=sheet.name, row=None, columns={k: v[2] for k, v in found.items()}))
-    problems = []
-    # the map's name first: the other fields' problems are reported under it
-    for fld, (value, row_number, header) in sorted(found.items(), key=lambda item: item[0] != "name"):
-        if fld in errors:
-            problems.append(ImportProblem(
-                code="MAP003", entity_kind="map", entity_id=meta.name or sheet.name,
-                location=Location(sheet=sheet.name, row=row_number, column=header),
-                params={"column": header, "value": errors[fld], "reason": "spreadsheet error"},
-            ))
-            continue
-        if fld != "last_reviewed":
-            setattr(meta, fld, values.text(value))
-            continue
-        meta.source = Source(sheet=sheet.name, row=row_number, columns=meta.source.columns)
-        try:
-            meta.last_reviewed = values.day(value)
-        except ValueError as exc:
-            problems.append(ImportProblem(
-                code="MAP003", entity_kind="map", entity_id=meta.name or sheet.name,
-                location=Location(sheet=sheet.name, row=row_number, column=header),
-                params={"column": header, "value": values.text(value), "reason": str(exc)},
-            ))
-    return meta, problems
-
-
-def _meta_header(sheet: RawSheet, spec: SheetSpec) -> tuple[int, dict[str, tuple[int, str]]] | None:
-    """A Map sheet written as a header row with one row of values under it."""
-    for index, row in enumerate(sheet.rows[:30]):
-        columns = {}
-        for col, cell in enumerate(row):
-            fld = spec.field_for(values.text(cell)) if values.text(cell) else None
-            if fld and fld not in columns:
-                columns[fld] = (col, values.text(cell))
-        if len(columns) >= 2:
-            return index, columns
-    return None

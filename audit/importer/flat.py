@@ -1,7 +1,7 @@
 """The single-sheet trigger map (SPEC §2): one wide table, one row per touchpoint.
 
-A workbook with no Steps sheet but a sheet whose header names segment, scenario and channel
-columns is read in this form. Scenarios, steps — and, through `derive_undeclared`, segments,
+Recognition (audit/importer/recognize.py) decides that a sheet is in this form and which column
+holds which field; this module only turns its rows into scenario and step rows. Scenarios, steps — and, through `derive_undeclared`, segments,
 stages, channels and events — come from the distinct values. Rows continuing a scenario with
 blank cells (merged-cell style) inherit the scenario and its scenario-level cells from above.
 The scenario's id is the scenario cell as written (a name is fine); its segments are the union
@@ -13,71 +13,16 @@ from __future__ import annotations
 
 from audit import values
 from audit.importer.normalized import Row, Table
-from audit.importer.schema import MESSAGE_TYPES, STEP_SYSTEM_WORDS, SheetSpec
 
 STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system")
 _TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
 SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",
                    "stop_event", "kpi", "owner", "status", "last_reviewed")
 
-FLAT = SheetSpec(
-    "flat",
-    (),
-    {
-        "scenario": ("сценарий", "цепочка", "chain", "campaign", "кампания", "scenario id", "id сценария",
-                     "триггерная цепочка", "сценарий коммуникации"),
-        "scenario_name": ("название сценария", "scenario name", "название цепочки", "chain name"),
-        "segments": ("сегмент", "сегменты", "segment", "аудитория", "audience", "кому", "целевая аудитория"),
-        "stage": ("этап", "стадия", "journey stage", "этап cjm", "этап воронки"),
-        "trigger": ("триггер", "событие", "trigger event", "событие запуска", "event", "условие запуска"),
-        "step": ("шаг", "step id", "№", "номер шага", "касание", "touch", "№ шага", "no"),
-        "channel": ("канал", "канал коммуникации", "channels", "каналы"),
-        "message": ("сообщение", "текст", "text", "content", "тема", "subject", "содержание", "описание"),
-        "message_type": ("тип сообщения", "message kind", "тип контента", "content type", "тип коммуникации"),
-        "type_or_message_type": ("тип", "type", "вид"),
-        "delay": ("задержка", "через", "wait", "пауза", "timing", "когда", "время отправки"),
-        "condition": ("условие", "if", "если", "условие отправки"),
-        "next": ("следующий", "следующие", "next step", "далее", "следующий шаг"),
-        "system": STEP_SYSTEM_WORDS,
-        "type": ("тип сценария", "scenario type", "тип рассылки"),
-        "schedule": ("расписание", "периодичность", "frequency", "частота"),
-        "goal": ("цель",),
-        "goal_event": ("целевое событие", "conversion event", "событие цели"),
-        "stop_event": ("стоп-событие", "стоп событие", "stop events", "stop event", "стоп"),
-        "kpi": ("кпи", "метрика", "metric"),
-        "owner": ("ответственный", "владелец"),
-        "status": ("статус", "state", "состояние"),
-        "last_reviewed": ("дата ревизии", "last review", "reviewed"),
-    },
-    ("scenario", "channel", "segments"),
-    id_fields=("scenario",),
-)
-
-
-def is_flat_header(columns: dict) -> bool:
-    present = set(columns)
-    if "scenario" not in present and "scenario_name" in present:
-        present.add("scenario")
-    return {"scenario", "channel", "segments"} <= present
-
-
-def _resolve_columns(columns: dict[str, tuple[int, str]], rows: list[list[object]], start: int) -> None:
-    """`scenario_name` alone serves as the scenario; a bare `Тип` is the message type when its values say so."""
-    if "scenario" not in columns and "scenario_name" in columns:
-        columns["scenario"] = columns.pop("scenario_name")
-    ambiguous = columns.pop("type_or_message_type", None)
-    if ambiguous is None:
-        return
-    col = ambiguous[0]
-    samples = [values.text(r[col]) for r in rows[start:start + 200] if col < len(r) and values.text(r[col])]
-    message_like = sum(1 for v in samples if values.normalize_word(v) in MESSAGE_TYPES)
-    target = "message_type" if samples and message_like * 2 >= len(samples) else "type"
-    columns.setdefault(target, ambiguous)
-
-
 def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
                 columns: dict[str, tuple[int, str]], errors: dict[tuple[int, int], str]) -> list[Table]:
-    _resolve_columns(columns, rows, header_index + 1)
+    if "scenario" not in columns and "scenario_name" in columns:
+        columns["scenario"] = columns.pop("scenario_name")  # the scenario's name alone serves as its id
     headers = {fld: header for fld, (_, header) in columns.items()}
     scenario_rows: dict[str, Row] = {}
     segments: dict[str, dict[str, None]] = {}

@@ -88,6 +88,7 @@ class MapFact:
     sheet: str
     row: int  # 1-based
     label: str
+    error: str = ""  # on the Map sheet: why the value cannot be read (a spreadsheet error, no date)
 
 
 @dataclass
@@ -475,20 +476,21 @@ def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_na
     return found
 
 
-def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict) -> dict[str, tuple[object, int, str]]:
-    """`Label | value` rows among the first `limit` rows whose label names one of `fields_of`'s fields."""
-    found: dict[str, tuple[object, int, str]] = {}
+def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict) -> dict[str, tuple[object, int, str, str]]:
+    """`Label | value` rows among the first `limit` rows whose label names one of `fields_of`'s fields:
+    field → (value, 1-based row, label, spreadsheet error in the value cell or '')."""
+    found: dict[str, tuple[object, int, str, str]] = {}
     for index, row in enumerate(sheet.rows[:limit]):
-        cells = [c for c in row if values.text(c)]
+        cells = [(col, c) for col, c in enumerate(row) if values.text(c) or (index, col) in sheet.errors]
         if len(cells) != 2:
             continue
-        label = values.text(cells[0]).rstrip(":：").strip()
+        label = values.text(cells[0][1]).rstrip(":：").strip()
         scores = phrase_score(label, fields_of)
         if not scores:
             continue
         fld, score = max(scores.items(), key=lambda item: (item[1], item[0]))
         if score >= 0.6 and fld not in found:
-            found[fld] = (cells[1], index + 1, label)
+            found[fld] = (cells[1][1], index + 1, label, sheet.errors.get((index, cells[1][0]), ""))
     return found
 
 
@@ -589,6 +591,22 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
+    """A Map sheet written as a header row of labels with one row of values under it."""
+    for index, row in enumerate(sheet.rows[:30]):
+        labels = {}
+        for col, cell in enumerate(row):
+            scores = phrase_score(values.text(cell), _fact_phrases()) if values.text(cell) else {}
+            best = max(scores.items(), key=lambda item: (item[1], item[0]), default=None)
+            if best and best[1] >= 0.99 and best[0] not in labels:
+                labels[best[0]] = (col, values.text(cell))
+        if len(labels) >= 2 and index + 1 < len(sheet.rows):
+            below = sheet.rows[index + 1]
+            return {fld: (below[col] if col < len(below) else "", index + 2, label,
+                          sheet.errors.get((index + 1, col), "")) for fld, (col, label) in labels.items()}
+    return {}
+
+
 def _is_label(text: str) -> bool:
     """A cell that is itself a label ("Owner", «Статус»), not a value."""
     folded = " ".join(text.casefold().replace("ё", "е").rstrip(":：").split())
@@ -602,21 +620,29 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
     facts: list[MapFact] = []
     seen: set[str] = set()
 
-    def add(fld: str, value: object, sheet: str, row: int, label: str) -> None:
+    def add(fld: str, value: object, sheet: str, row: int, label: str, cell_error: str = "",
+            strict: bool = True) -> None:
+        """A fact; off the Map sheet (`strict`) one that cannot be read is no fact at all, on it a
+        fact with the reason, for MAP003."""
         if fld in seen:
             return
-        if fld == "last_reviewed":
+        problem = ""
+        if cell_error:
+            if strict:
+                return
+            value, problem = cell_error, "spreadsheet error"
+        elif fld == "last_reviewed":
             try:
                 parsed = values.day(value)
-            except ValueError:
-                parsed = values.text_date(values.text(value))
-            if parsed is None:
+            except ValueError as exc:
+                parsed, problem = None, str(exc)
+            if parsed is None and (strict or not problem):
                 return
-            value = parsed
+            value = parsed if parsed is not None else values.text(value)
         elif not values.text(value):
             return
         seen.add(fld)
-        facts.append(MapFact(fld, value, sheet, row, label))
+        facts.append(MapFact(fld, value, sheet, row, label, problem))
 
     by_name = {s.name: s for s in sheets}
     titles: list[MapFact] = []  # a lone line above a table: the map's title, when nothing names the map
@@ -628,8 +654,9 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             continue  # a second table on the sheet: what is above it is the first table
         scanned.add(plan.name)
         if plan.role == "meta":
-            for fld, (value, row, label) in _key_value_rows(sheet, 200, _fact_phrases()).items():
-                add(fld, value, sheet.name, row, label)
+            found = _key_value_rows(sheet, 200, _fact_phrases()) or _fact_table(sheet)
+            for fld, (value, row, label, error) in found.items():
+                add(fld, value, sheet.name, row, label, error, strict=False)
             limit = min(len(sheet.rows), 200)
         elif plan.header_row is not None:
             limit = plan.header_row - plan.header_rows + 1
