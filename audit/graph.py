@@ -269,8 +269,19 @@ class MapGraph:
         """Segment keys an active or planned scenario targets, directly or through a parent segment.
 
         `*` scenarios are left out on purpose: a catch-all digest is not a scenario written for
-        the segment (COV001's definition).
+        the segment (COV001's definition). So is a segment named as the whole base («Все
+        клиенты», "All customers") for the segments under it: it is reached, they are not.
         """
+        from audit import segment_words
+
+        catch_all = {seg.key for seg in self.map.segments
+                     if any(text and segment_words.whole_base(text) is not None for text in (seg.id, seg.name))}
+        # the root every other segment sits under is the whole base too, whatever its name («Все клиенты ФЛ»)
+        others = [seg for seg in self.map.segments if seg.parent]
+        if len(others) >= 3 and len(others) == len(self.map.segments) - 1:
+            roots = {ancestors[-1] for ancestors in (self.ancestors(seg) for seg in others) if ancestors}
+            if len(roots) == 1:
+                catch_all |= roots
         direct = {
             id_key(ref)
             for scenario in self.map.scenarios
@@ -282,7 +293,7 @@ class MapGraph:
         for seg in self.map.segments:
             if seg.key in reached:
                 continue
-            if any(ancestor in direct for ancestor in self.ancestors(seg)):
+            if any(ancestor in direct and ancestor not in catch_all for ancestor in self.ancestors(seg)):
                 reached.add(seg.key)
         return frozenset(reached)
 

@@ -533,3 +533,34 @@ def test_opendocument_spreadsheet_is_read(tmp_path):
     m = load_map(path)
     assert [(s.scenario, s.id, s.channel) for s in m.steps] == [("cart", "S1", "email"), ("cart", "S2", "смс")]
     assert m.steps[1].condition.feedback == "opened" and m.language == "ru"
+
+
+def test_a_description_column_is_notes_and_a_note_under_a_table_is_no_record(tmp_path):
+    wb = new_workbook()
+    stages = wb.create_sheet("Customer stages")
+    stages.append(["Stage ID", "Stage", "Next stage(s)", "Description"])
+    stages.append(["ST-1", "First order", "ST-2", "Buys for the first time"])
+    stages.append(["ST-2", "Advocate", "(final)", "Refers friends"])
+    stages.append([])
+    stages.append(["The referral programme starts in Q3; its comms are not written yet."])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel"])
+    steps.append(["welcome", "S1", "email"])
+    m = load_map(save(wb, tmp_path / "stages.xlsx"))
+    assert [(s.id, s.name, s.final) for s in m.stages] == [("ST-1", "First order", False), ("ST-2", "Advocate", True)]
+    assert m.problems == []
+
+
+def test_owner_and_date_on_a_read_me_sheet_are_map_facts(tmp_path):
+    wb = new_workbook()
+    readme = wb.create_sheet("Read me")
+    readme.append(["Ridgeline Coffee Co. — CRM map"])
+    readme.append(["Owner", "Maya Chen"])
+    readme.append(["Last updated", "2026-10-02"])
+    readme.append(["How to use", "One row per message."])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel"])
+    steps.append(["welcome", "S1", "email"])
+    m = load_map(save(wb, tmp_path / "readme.xlsx"))
+    assert (m.meta.owner, m.meta.last_reviewed) == ("Maya Chen", date(2026, 10, 2))
+    assert (m.meta.source.sheet, m.meta.source.row) == ("Read me", 3)

@@ -169,11 +169,19 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _is_note(row: list[object]) -> bool:
+    """A row holding one long sentence and nothing else is a note under a table, not a record."""
+    filled = [c for c in row if values.text(c)]
+    return len(filled) == 1 and len(values.text(filled[0])) > 40 and " " in values.text(filled[0])
+
+
 def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[str, tuple[int, str]]) -> Table:
     headers = {fld: header for fld, (_, header) in columns.items()}
     rows = []
     for index in range(header_index + 1, len(sheet.rows)):
         raw = sheet.rows[index]
+        if len(columns) > 1 and _is_note(raw):
+            continue
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
         errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in sheet.errors}
         rows.append(Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers, errors=errors))

@@ -648,6 +648,7 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
     titles: list[MapFact] = []  # a lone line above a table: the map's title, when nothing names the map
     ordered = sorted(plans, key=lambda p: p.role != "meta")
     scanned: set[str] = set()
+    later: list[tuple] = []  # facts on sheets the map does not otherwise read: below the others
     for plan in ordered:
         sheet = by_name[plan.name]
         if plan.name in scanned:
@@ -660,7 +661,10 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             limit = min(len(sheet.rows), 200)
         elif plan.header_row is not None:
             limit = plan.header_row - plan.header_rows + 1
-        else:
+        else:  # a "Read me" or contents sheet may still say who owns the map and when it was updated
+            for fld, (value, row, label, _) in _key_value_rows(sheet, HEADER_SCAN_ROWS, _fact_phrases()).items():
+                if fld in ("owner", "last_reviewed", "client", "version"):
+                    later.append((fld, value, sheet.name, row, label))
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
@@ -678,6 +682,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                         if label == known:
                             add(fld, cells[position + 1], sheet.name, index + 1, text.rstrip(":："))
                             break
+    for fld, value, sheet_name, row, label in later:
+        add(fld, value, sheet_name, row, label)
     if titles:
         add("name", titles[0].value, titles[0].sheet, titles[0].row, "")
     return facts

@@ -96,16 +96,16 @@ def _same(a: str, b: str) -> bool:
 
 
 def _column(plan, sheet_name: str, header: str):
+    """(the table of the sheet holding the column, the column) — a sheet may hold two tables."""
     wanted = normalize_word(header)
-    for sheet in plan.sheets:
-        if normalize_word(sheet.name) != normalize_word(sheet_name) and not normalize_word(sheet.name).endswith(
-                normalize_word(sheet_name)):
-            continue
-        for column in sheet.columns:
-            if _same(column.header, header) or (wanted and wanted in normalize_word(column.header)):
-                return sheet, column
-        return sheet, None
-    return None, None
+    tables = [sheet for sheet in plan.sheets if normalize_word(sheet.name) == normalize_word(sheet_name)
+              or normalize_word(sheet.name).endswith(normalize_word(sheet_name))]
+    for exact in (True, False):  # "Куда" is not the column "Откуда", though it is inside it
+        for sheet in tables:
+            for column in sheet.columns:
+                if _same(column.header, header) if exact else (wanted and wanted in normalize_word(column.header)):
+                    return sheet, column
+    return (tables[0] if tables else None), None
 
 
 def score(folder: Path) -> MapScore:
@@ -137,8 +137,10 @@ def score(folder: Path) -> MapScore:
         result.columns += 1
         sheet, column = _column(commap.reading, entry["sheet"], entry["header"])
         label = f"{entry['sheet']}: {entry['header']!r} ({entry['field']})"
-        if sheet is not None and sheet.role == "meta" and getattr(commap.meta, entry["field"], None):
-            result.placed += 1  # a key–value "about" block: read as the map's facts
+        fact = any(f.field == entry["field"] and _same(f.sheet, sheet.name) for f in commap.reading.facts) \
+            if sheet is not None and column is None else False
+        if fact or (sheet is not None and sheet.role == "meta" and getattr(commap.meta, entry["field"], None)):
+            result.placed += 1  # a key–value "about" block or a title line: read as the map's facts
             result.right += 1
             continue
         if sheet is not None and sheet.role == "scenario_sheet" and column is None:

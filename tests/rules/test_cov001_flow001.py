@@ -54,3 +54,23 @@ def test_loop_journey_has_no_dead_end():
         {"id": "experience", "next": "loyalty; evaluation"}, {"id": "loyalty", "next": "purchase"},
     ], scenarios=[scn("a")], steps=[step("a", "S1")])
     assert run_rule(DeadEndStage, m) == []
+
+
+def test_a_mailing_to_the_root_of_every_segment_covers_none_of_them():
+    # «Все клиенты ФЛ» sits above every other segment: a tariff notice to it is a catch-all, like `*`
+    segments = [{"id": "all", "name": "Все клиенты ФЛ"}, {"id": "salary", "parent": "all"},
+                {"id": "mortgage", "parent": "all"}, {"id": "selfemployed", "parent": "all"}]
+    m = build_map(segments=segments,
+                  scenarios=[scn("tariffs", segments="all"), scn("pay", segments="salary"),
+                             scn("home", segments="mortgage")],
+                  steps=[step("tariffs", "S1"), step("pay", "S1"), step("home", "S1")])
+    assert codes_by_entity(run_rule(SegmentWithoutScenario, m)) == {("COV001", "selfemployed")}
+
+
+def test_a_parent_that_is_not_the_root_of_everything_still_covers_its_children():
+    # look-alike: «Премиум» holds two of four segments; a scenario for it is written for them
+    segments = [{"id": "premium"}, {"id": "private", "parent": "premium"}, {"id": "gold", "parent": "premium"},
+                {"id": "new"}]
+    m = build_map(segments=segments, scenarios=[scn("club", segments="premium"), scn("welcome", segments="new")],
+                  steps=[step("club", "S1"), step("welcome", "S1")])
+    assert run_rule(SegmentWithoutScenario, m) == []
