@@ -1,0 +1,368 @@
+"""`commap simulate`: what one customer receives from every scenario of the map together.
+
+A persona (TOML or flags) names the segments the customer is in, the events that happen to them
+and how they react on each channel kind. The simulation is deterministic:
+
+* a trigger or service scenario starts each time its trigger event happens to the persona, when
+  the persona is in one of its segments (directly, through a parent, or through `*`; `*` leaves
+  out excluded segments, the whole base does not); a regular scenario fires on its schedule
+  (`weekly`, «1 раз в 2 недели`…) from the start of the window, on its weekdays when it names them;
+* each step is sent after its delay from the step before it (or from the trigger), at its send
+  time when it has one (the next such time at or after the delay);
+* a step's condition belongs to the link into it: when it does not hold the path stops there.
+  A feedback condition is judged on the persona's reaction to the step it names — but only
+  feedback the channel reports counts: "not opened" after an SMS always holds, since an SMS never
+  reports an open; an event condition on the persona's events;
+* a stop event ends the scenario; a goal reached without a stop event does not, and what is sent
+  after it is marked "after the goal";
+* an excluded persona never gets promo, news or content steps;
+* loops are followed to the end of the window (or their stated repeat limit);
+* paused and switched-off scenarios are skipped; planned ones only with `include_planned`;
+* what cannot be simulated — a condition in free text or an audience filter, a delay that was
+  not understood, a trigger that names no event — is listed as such, never guessed.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from audit import loops, timing
+from audit.errors import MapReadError
+from audit.graph import MapGraph, step_node
+from audit.model import ConditionKind, MessageType, Scenario, ScenarioType, Status, Step, id_key
+
+MARKETING = frozenset({MessageType.PROMO, MessageType.NEWS, MessageType.CONTENT})
+REACTIONS = ("none", "delivered", "opens", "clicks", "reads", "replies", "answers")
+# what a reaction means in feedback words (SPEC §2): opening implies delivery, clicking an open…
+_FEEDBACK_OF_REACTION = {
+    "none": frozenset(),
+    "delivered": frozenset({"delivered"}),
+    "opens": frozenset({"delivered", "opened"}),
+    "clicks": frozenset({"delivered", "opened", "clicked"}),
+    "reads": frozenset({"delivered", "opened", "read"}),
+    "replies": frozenset({"delivered", "opened", "read", "replied", "clicked"}),
+    "answers": frozenset({"delivered", "answered"}),
+}
+MAX_SENDS = 5_000  # per scenario run: a loop without a bound is followed to the window, never further
+DEFAULT_HOUR = time(10, 0)  # when a regular mailing goes out that names no time
+
+
+class PersonaEvent(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: str
+    event: str
+
+    @field_validator("at")
+    @classmethod
+    def _offset(cls, value: str) -> str:
+        parse_offset(value)
+        return value
+
+
+class Persona(BaseModel):
+    """One customer: who they are, what happens to them, how they react (TOML or flags)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = "persona"
+    segments: list[str] = Field(default_factory=list)
+    days: int = Field(30, ge=1, le=3660)
+    start: date | None = None
+    reacts: dict[str, str] = Field(default_factory=dict)
+    events: list[PersonaEvent] = Field(default_factory=list)
+
+    @field_validator("reacts")
+    @classmethod
+    def _reactions(cls, value: dict[str, str]) -> dict[str, str]:
+        for kind, reaction in value.items():
+            if reaction not in REACTIONS:
+                raise ValueError(f"reacts.{kind}: '{reaction}' is not one of {', '.join(REACTIONS)}")
+        return value
+
+    def reaction(self, kind: str) -> str:
+        return self.reacts.get(kind, self.reacts.get("*", "none"))
+
+
+_OFFSET = re.compile(r"^\s*(?:(\d+)\s*w)?\s*(?:(\d+)\s*d)?\s*(?:(\d{1,2}):(\d{2})|(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$",
+                     re.IGNORECASE)
+
+
+def parse_offset(text: str) -> timedelta:
+    """`0d`, `2d 19:00`, `1w`, `1d19h`, `36h`, `90m`: a time after the start of the window."""
+    match = _OFFSET.match(text)
+    if not match or not text.strip():
+        raise ValueError(f"'{text}' is not a time like 0d, 2d 19:00, 1w or 1d19h")
+    weeks, days, hour, minute, hours, minutes = (int(g) if g else 0 for g in match.groups())
+    return timedelta(weeks=weeks, days=days, hours=hour + hours, minutes=minute + minutes)
+
+
+def load_persona(path: str | Path) -> Persona:
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise MapReadError(path, f"cannot read the persona ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise MapReadError(path, f"not valid TOML: {exc}") from None
+    try:
+        return Persona.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise MapReadError(path, f"key '{where}': {error['msg']}") from None
+
+
+@dataclass(slots=True)
+class Send:
+    at: datetime
+    scenario: Scenario
+    step: Step
+    kind: str  # channel kind
+    because: str
+    after_goal: bool = False
+
+
+@dataclass(slots=True)
+class Notice:
+    kind: str  # over-cap, too-close, after-goal, loop-unbounded, not-simulated
+    at: datetime | None
+    message: str
+
+
+@dataclass
+class Simulation:
+    persona: Persona
+    start: datetime
+    end: datetime
+    sends: list[Send] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    weeks: list[dict] = field(default_factory=list)
+
+
+class _Run:
+    """One firing of one scenario for the persona."""
+
+    def __init__(self, sim: "_Simulator", scenario: Scenario, started: datetime, because: str) -> None:
+        self.sim, self.scenario, self.started, self.because = sim, scenario, started, because
+        self.sent: dict[tuple[str, str], datetime] = {}
+        stop_keys = {id_key(e) for e in scenario.stop_events}
+        self.stopped_at = min((at for at, key in sim.events if key in stop_keys and at >= started), default=None)
+        goal = id_key(scenario.goal_event) if scenario.goal_event else None
+        self.goal_at = min((at for at, key in sim.events if key == goal and at >= started), default=None)
+
+    def walk(self) -> None:
+        g = self.sim.graph
+        steps = g.steps_by_scenario.get(self.scenario.key, [])
+        if not steps:
+            return
+        limit = None
+        cycles = g.step_cycles.get(self.scenario.key, [])
+        if cycles:
+            bound, times = loops.loop_bound(self.scenario, cycles[0])
+            limit = times if bound == loops.REPEAT else None
+        queue: list[tuple[Step, datetime, Step | None]] = [(steps[0], self.started, None)]
+        visits: dict[tuple[str, str], int] = {}
+        sends = 0
+        while queue:
+            step, previous_at, previous = queue.pop(0)
+            visits[step.key] = visits.get(step.key, 0) + 1
+            if limit is not None and visits[step.key] > limit + 1:
+                continue
+            at = self._when(step, previous_at)
+            if at is None:
+                continue
+            if at >= self.sim.end:
+                if visits[step.key] > 1:
+                    self.sim.warn("loop-unbounded", None, f"'{self.scenario.label}': the loop through "
+                                  f"'{step.id}' runs on past the end of the window")
+                continue
+            if self.stopped_at is not None and at >= self.stopped_at:
+                continue
+            if not self._holds(step, at):
+                continue
+            if not self._allowed(step):
+                continue
+            sends += 1
+            if sends > MAX_SENDS:
+                self.sim.warn("loop-unbounded", at, f"'{self.scenario.label}' sends more than {MAX_SENDS} messages")
+                return
+            self.sent[step.key] = at
+            self.sim.send(self, step, at, previous)
+            queue.extend((successor, at, step) for successor in self._successors(step))
+
+    def _successors(self, step: Step) -> list[Step]:
+        graph = self.sim.graph.graph
+        name = step_node(step)
+        return [graph.nodes[s]["record"] for s in graph.successors(name) if graph.edges[name, s].get("kind") == "next"]
+
+    def _when(self, step: Step, previous_at: datetime) -> datetime | None:
+        if step.delay_minutes is None and step.timing_text:
+            self.sim.warn("not-simulated", previous_at, f"'{step.ref}': the timing '{step.timing_text}' was not "
+                          f"understood, so the step and what follows it are not simulated")
+            return None
+        at = previous_at + timedelta(minutes=step.delay_minutes or 0)
+        if step.send_time:
+            hour, minute = (int(x) for x in step.send_time.split(":"))
+            moment = at.replace(hour=hour, minute=minute, second=0, microsecond=0)
+            at = moment if moment >= at else moment + timedelta(days=1)
+        return at
+
+    def _holds(self, step: Step, at: datetime) -> bool:
+        condition = step.condition
+        if condition is None:
+            if step.condition_text:
+                self.sim.warn("not-simulated", at, f"'{step.ref}': the condition '{step.condition_text}' is free "
+                              f"text, so the step and what follows it are not simulated")
+                return False
+            return True
+        if condition.kind is ConditionKind.FILTER:
+            self.sim.warn("not-simulated", at, f"'{step.ref}': the audience filter '{step.condition_text}' cannot "
+                          f"be judged for a persona, so the step and what follows it are not simulated")
+            return False
+        if condition.kind in (ConditionKind.EVENT, ConditionKind.NO_EVENT):
+            key = id_key(condition.event or "")
+            until = at if condition.within_minutes is None else min(
+                at, self.started + timedelta(minutes=condition.within_minutes))
+            happened = any(key == k and self.started <= when <= until for when, k in self.sim.events)
+            return happened if condition.kind is ConditionKind.EVENT else not happened
+        awaited = self.sim.graph.referenced_step(step)
+        if awaited is None or awaited.key not in self.sent:
+            return condition.negated  # nothing was sent, so nothing was opened
+        channel = self.sim.graph.channel_of(awaited)
+        kind = channel.kind.value if channel is not None else "other"
+        reported = self.sim.graph.feedback_of(channel) if channel is not None else frozenset()
+        if condition.feedback not in reported:
+            self.sim.note(step, f"'{awaited.channel}' does not report '{condition.feedback}'")
+            return condition.negated
+        reacted = condition.feedback in _FEEDBACK_OF_REACTION[self.sim.persona.reaction(kind)]
+        return not reacted if condition.negated else reacted
+
+    def _allowed(self, step: Step) -> bool:
+        if self.sim.excluded and step.message_type in MARKETING and not self.scenario.whole_base:
+            return False
+        return True
+
+
+class _Simulator:
+    def __init__(self, graph: MapGraph, persona: Persona, start: datetime, include_planned: bool) -> None:
+        self.graph, self.persona = graph, persona
+        self.start, self.end = start, start + timedelta(days=persona.days)
+        self.include_planned = include_planned
+        self.events = sorted((start + parse_offset(e.at), id_key(e.event)) for e in persona.events)
+        keys = {id_key(s) for s in persona.segments}
+        known = {s.key: s for s in graph.map.segments}
+        self.segment_keys = set(keys)
+        for key in keys:
+            if key in known:
+                self.segment_keys.update(graph.ancestors(known[key]))
+        self.excluded = any(known[k].excluded for k in self.segment_keys if k in known)
+        self.simulation = Simulation(persona, start, self.end)
+        self.notes: dict[tuple[str, str], str] = {}
+
+    def warn(self, kind: str, at: datetime | None, message: str) -> None:
+        if all(w.message != message for w in self.simulation.warnings):
+            self.simulation.warnings.append(Notice(kind, at, message))
+
+    def note(self, step: Step, text: str) -> None:
+        self.notes[step.key] = text
+
+    def send(self, run: _Run, step: Step, at: datetime, previous: Step | None) -> None:
+        channel = self.graph.channel_of(step)
+        kind = channel.kind.value if channel is not None else "other"
+        because = run.because if previous is None else f"after {previous.id}"
+        if step.condition_text:
+            because += f"; {step.condition_text}"
+        if step.key in self.notes:
+            because += f" ({self.notes.pop(step.key)}: the condition always holds)"
+        after_goal = run.goal_at is not None and at > run.goal_at
+        self.simulation.sends.append(Send(at, run.scenario, step, kind, because, after_goal))
+
+    def targets(self, scenario: Scenario) -> bool:
+        if scenario.all_segments and (scenario.whole_base or not self.excluded):
+            return True
+        return any(id_key(ref) in self.segment_keys for ref in scenario.segments)
+
+    def live(self, scenario: Scenario) -> bool:
+        return scenario.status is Status.ACTIVE or (self.include_planned and scenario.status is Status.PLANNED)
+
+    def run(self) -> Simulation:
+        for scenario in self.graph.map.scenarios:
+            if not self.live(scenario) or not self.targets(scenario):
+                continue
+            if scenario.type is ScenarioType.REGULAR or (scenario.type is None and scenario.schedule
+                                                          and not scenario.trigger):
+                self._regular(scenario)
+            elif scenario.trigger:
+                key = id_key(scenario.trigger)
+                for at, event in self.events:
+                    if event == key:
+                        _Run(self, scenario, at, f"trigger {scenario.trigger}").walk()
+            else:
+                self.warn("not-simulated", None, f"'{scenario.label}' names no trigger event and no schedule")
+        self.simulation.sends.sort(key=lambda s: (s.at, s.scenario.label, s.step.id))
+        return self.simulation
+
+    def _regular(self, scenario: Scenario) -> None:
+        per_week = timing.schedule_per_week(scenario.schedule)
+        if not per_week:
+            self.warn("not-simulated", None, f"'{scenario.label}': the schedule '{scenario.schedule or ''}' "
+                      f"was not understood")
+            return
+        parsed = timing.parse_timing(scenario.schedule)
+        first = self.graph.steps_by_scenario.get(scenario.key, [None])[0]
+        hour = time(*(int(x) for x in first.send_time.split(":"))) if first and first.send_time else DEFAULT_HOUR
+        if parsed.weekdays:
+            day = self.start.date()
+            while datetime.combine(day, hour) < self.end:
+                if day.weekday() in parsed.weekdays and datetime.combine(day, hour) >= self.start:
+                    _Run(self, scenario, datetime.combine(day, hour), f"schedule {scenario.schedule}").walk()
+                day += timedelta(days=1)
+            return
+        period = timedelta(days=7 / per_week)
+        at = datetime.combine(self.start.date(), hour)
+        at = at if at >= self.start else at + timedelta(days=1)
+        while at < self.end:
+            _Run(self, scenario, at, f"schedule {scenario.schedule}").walk()
+            at += period
+
+
+def simulate(graph: MapGraph, persona: Persona, start: date, caps: dict[str, float],
+             too_close_minutes: int = 60, include_planned: bool = False) -> Simulation:
+    """The persona's timeline over `persona.days` from `persona.start` (or `start`), with its warnings."""
+    begin = datetime.combine(persona.start or start, time(0, 0))
+    sim = _Simulator(graph, persona, begin, include_planned)
+    result = sim.run()
+    for send in result.sends:
+        if send.after_goal:
+            sim.warn("after-goal", send.at, f"'{send.step.ref}' goes out after the customer reached the goal of "
+                     f"'{send.scenario.label}' (no stop event on it)")
+    for earlier, later in zip(result.sends, result.sends[1:]):
+        if (later.scenario.key != earlier.scenario.key
+                and later.at - earlier.at <= timedelta(minutes=too_close_minutes)):
+            sim.warn("too-close", later.at, f"'{earlier.step.ref}' and '{later.step.ref}' arrive within "
+                     f"{too_close_minutes} minutes of each other")
+    weeks = -(-persona.days // 7)
+    for week in range(weeks):
+        low, high = begin + timedelta(days=7 * week), begin + timedelta(days=7 * (week + 1))
+        by_channel: dict[str, int] = {}
+        for send in result.sends:
+            if low <= send.at < high:
+                by_channel[send.kind] = by_channel.get(send.kind, 0) + 1
+        total = sum(by_channel.values())
+        over = sorted(kind for kind, count in by_channel.items() if kind in caps and count > caps[kind])
+        if "total" in caps and total > caps["total"]:
+            over.append("total")
+        for kind in over:
+            count = total if kind == "total" else by_channel[kind]
+            sim.warn("over-cap", low, f"week {week + 1}: {count} {kind} messages, cap {caps[kind]:g}")
+        result.weeks.append({"week": week + 1, "by_channel": dict(sorted(by_channel.items())), "total": total,
+                             "over_cap": over})
+    result.warnings.sort(key=lambda w: (w.at or begin, w.kind, w.message))
+    return result
