@@ -13,6 +13,11 @@ Read from `--config FILE`, else `commap.toml` in the working folder, else `[tool
     rule = "COV001"
     entity = "segment:b2b"            # kind:id (seg:, scn:, ch:, ev:, sys: also work) or a bare id
     reason = "B2B customers are handled by the sales team"
+    [[personas]]                      # customers whose 30 days the report shows (see `commap simulate`)
+    name = "New subscriber, never opens email"
+    segments = ["new"]
+    reacts = { email = "none", push = "opens" }
+    events = [{ at = "0d", event = "signup" }, { at = "1d 19:00", event = "cart_abandoned" }]
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from audit.errors import CommapError
 from audit.findings import Finding, Severity
+from audit.simulate import Persona
 
 FailOn = Literal["error", "warning", "info", "never"]
 PRESETS = ("recommended", "all")
@@ -68,6 +74,7 @@ class AuditConfig(BaseModel):
     tracking_plan: frozenset[str] | None = None
     platform_name: str | None = None
     source: str | None = None  # the file the configuration came from, for messages
+    personas: list[Persona] = Field(default_factory=list)  # [[personas]]: customers to simulate in the report
 
     def selects(self, code: str, recommended: bool = True) -> bool:
         """Selected by preset, code or prefix and not ignored by a longer or equal prefix."""
@@ -126,7 +133,7 @@ def load_config_file(path: Path) -> dict:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("commap", {})
-    known = {"select", "ignore", "fail_on", "fail-on", "rules", "suppress", "lang", "today"}
+    known = {"select", "ignore", "fail_on", "fail-on", "rules", "suppress", "lang", "today", "personas"}
     for key in data:
         if key not in known:
             raise CommapError(f"{path}: unknown configuration key '{key}' (known: {', '.join(sorted(known))})")
@@ -159,6 +166,10 @@ def load_config_file(path: Path) -> dict:
     if not isinstance(suppress, list):
         raise CommapError(f"{path}: suppress must be an array of tables ([[suppress]])")
     result["suppress"] = suppress
+    personas = data.get("personas", [])
+    if not isinstance(personas, list):
+        raise CommapError(f"{path}: personas must be an array of tables ([[personas]])")
+    result["personas"] = personas
     result["source"] = str(path)
     return result
 

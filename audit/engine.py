@@ -83,6 +83,8 @@ class AuditResult(BaseModel):
     tracking_plan: frozenset[str] | None = None
     # ids of the systems named only in the steps' rows (no Systems sheet, no --platform), if any
     systems_from_rows: list[str] = []
+    # with [[personas]] in the configuration: what each receives (audit.simulate.Simulation)
+    simulations: list = []
 
     def rules_on_row_systems(self) -> list[str]:
         """Codes of the platform rules that ran on systems named only in the rows."""
@@ -146,6 +148,8 @@ def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
         tracking_plan=config.tracking_plan,
         platform_name=config.platform_name,
     )
+    simulations = _simulations(graph, config, ctx.today)
+    ctx.extra["simulations"] = simulations
     findings: list[Finding] = []
     skipped: dict[str, str] = {}
     ran: list[Rule] = []
@@ -186,7 +190,19 @@ def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
         graph=graph,
         tracking_plan=config.tracking_plan,
         systems_from_rows=sorted((s.id for s in commap.systems), key=id_key) if graph.systems_from_rows else [],
+        simulations=simulations,
     )
+
+
+def _simulations(graph: MapGraph, config: AuditConfig, today: date) -> list:
+    """The configured personas' timelines, against FREQ001's caps as configured."""
+    if not config.personas:
+        return []
+    from audit.simulate import simulate
+    from rules.freq001_contact_pressure import Options
+
+    caps = Options.model_validate(config.options.get("FREQ001", {})).caps
+    return [simulate(graph, persona, today, caps) for persona in config.personas]
 
 
 def apply_suppressions(

@@ -2,7 +2,8 @@
 
 **What it catches.** A segment whose estimated worst-case contacts per customer per week exceed
 the cap, per channel kind (email 3, SMS 2, push 5, messenger 3, call 1) and in total (10): one
-finding per segment and channel kind over its cap, and one for the total. The estimate
+finding per segment naming every channel kind over its cap and the total; when a persona of the
+segment is configured (`[[personas]]`, see `commap simulate`), its busiest week. The estimate
 (`audit/pressure.py`, the same numbers the HTML report draws):
 
 * a regular mailing sends once per schedule period — `weekly` = 1, `2/week` = 2, `daily` = 7,
@@ -42,7 +43,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from audit.findings import Finding, Severity
-from audit.model import ChannelKind, Segment
+from audit.model import ChannelKind, Segment, id_key
 from audit.pressure import ScenarioContacts, SegmentPressure, contact_pressure
 from audit.rule import Rule, RuleContext
 from rules._common import plural, quote
@@ -76,7 +77,8 @@ _WORDS = {
            "bounded": "+ {amount}{week} from its loop with a stop or limit", "unbounded": "an unbounded number of",
            "assumed": "schedule {schedule} not understood, assumed 1/week", "no_schedule": "no schedule, assumed 1/week",
            "more": "{count} more {scenarios} ({amount})", "more_unbounded": "{count} more {scenarios}",
-           "channel": "{kind} contacts", "total": "contacts across all channels"},
+           "channel": "{kind} contacts", "total": "contacts across all channels",
+           "persona": "Persona {persona} gets {total} messages in week {week} ({channels})."},
     "ru": {"step": ("шаг", "шага", "шагов"), "firing": ("срабатывание", "срабатывания", "срабатываний"),
            "scenario": ("сценарий", "сценария", "сценариев"), "contact": ("контакт", "контакта", "контактов"),
            "week": "/нед.", "loop": "шаги в цикле (без ограничения)",
@@ -84,7 +86,8 @@ _WORDS = {
            "assumed": "расписание {schedule} не распознано, принято 1/нед.",
            "no_schedule": "расписание не указано, принято 1/нед.",
            "more": "ещё {count} {scenarios} ({amount})", "more_unbounded": "ещё {count} {scenarios}",
-           "channel": "по каналу {kind}", "total": "по всем каналам"},
+           "channel": "по каналу {kind}", "total": "по всем каналам",
+           "persona": "Персона {persona} на {week}-й неделе получает сообщений: {total} ({channels})."},
 }
 
 
@@ -111,7 +114,8 @@ class ContactPressure(Rule):
     Options = Options
     doc_ru = """**Что находит.** Сегмент, у которого оценка контактов на клиента в неделю в худшем случае
 превышает предел — по типу канала (email 3, SMS 2, пуш 5, мессенджер 3, звонок 1) и в сумме (10):
-одно замечание на сегмент и тип канала сверх предела и одно на сумму. Оценка (`audit/pressure.py`,
+одно замечание на сегмент, где названы все типы каналов сверх предела и сумма; если в конфигурации
+есть персона этого сегмента (`[[personas]]`), названа её самая загруженная неделя. Оценка (`audit/pressure.py`,
 те же числа, что в HTML-отчёте):
 
 * регулярная рассылка отправляется раз в период расписания — `weekly` = 1, `2/week` = 2,
@@ -161,15 +165,31 @@ class ContactPressure(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         caps = self.options.caps
         pressure = contact_pressure(ctx.graph, self.options.trigger_firings_per_week)
+        personas = ctx.extra.get("simulations", [])
         for segment in ctx.map.segments:
             numbers = pressure.get(segment.key)
             if segment.excluded or numbers is None:
                 continue
-            for kind in sorted(numbers.per_kind):
-                if kind in caps and numbers.per_kind[kind] > caps[kind]:
-                    yield self._finding(segment, numbers, kind, numbers.per_kind[kind], caps[kind])
+            over = [self._finding(segment, numbers, kind, numbers.per_kind[kind], caps[kind])
+                    for kind in sorted(numbers.per_kind) if kind in caps and numbers.per_kind[kind] > caps[kind]]
             if numbers.total > caps["total"]:
-                yield self._finding(segment, numbers, "total", numbers.total, caps["total"])
+                over.append(self._finding(segment, numbers, "total", numbers.total, caps["total"]))
+            if over:  # one finding per segment: every channel over its cap, then the total
+                message = " ".join([f.message for f in over] + self._busiest_week(segment, personas))
+                yield over[0].model_copy(update={"message": message})
+
+    def _busiest_week(self, segment: Segment, simulations: list) -> list[str]:
+        """The concrete view: the busiest week of the first configured persona in this segment."""
+        for simulation in simulations:
+            if segment.key in {id_key(s) for s in simulation.persona.segments} and simulation.weeks:
+                week = max(simulation.weeks, key=lambda w: (w["total"], -w["week"]))
+                if not week["total"]:
+                    return []
+                channels = ", ".join(f"{count} {kind}" for kind, count in week["by_channel"].items())
+                return [_WORDS[self.lang]["persona"].format(persona=quote(simulation.persona.name, self.lang),
+                                                            week=week["week"], total=week["total"],
+                                                            channels=channels)]
+        return []
 
     def _finding(self, segment: Segment, numbers: SegmentPressure, name: str, value: float, cap: float) -> Finding:
         words = _WORDS[self.lang]

@@ -138,3 +138,30 @@ def test_timings_flag_prints_the_phase_table(tmp_path, capsys):
     assert lines[0].split() == ["phase", "seconds"]
     assert [line.split()[0] for line in lines if not line.startswith(" ")][1:] == ["read", "check", "render", "write",
                                                                                    "total"]
+
+
+def test_personas_in_the_configuration_are_simulated_and_named_by_freq001(tmp_path):
+    # welcome: 4 e-mails a day apart on signup (4 > cap 3); the persona signs up on day 0
+    m = build_map(segments=[{"id": "new"}], channels=[{"id": "email", "kind": "email"}],
+                  scenarios=[scn("welcome", segments="new", trigger="signup")],
+                  steps=[step("welcome", f"S{i}", "email", delay="1d") for i in range(1, 5)])
+    path = write(tmp_path, "commap.toml", '[[personas]]\nname = "Newcomer"\nsegments = ["new"]\ndays = 14\n'
+                                          'events = [{ at = "0d", event = "signup" }]\n')
+    config = make_config(path, today=date(2026, 12, 1))
+    result = run(m, config)
+    (simulation,) = result.simulations
+    # S1 at day 1 (its delay), S2 day 2, S3 day 3, S4 day 4: all in week 1
+    assert [(s.step.id, s.at.day) for s in simulation.sends] == [("S1", 2), ("S2", 3), ("S3", 4), ("S4", 5)]
+    assert simulation.weeks[0] == {"week": 1, "by_channel": {"email": 4}, "total": 4, "over_cap": ["email"]}
+    (finding,) = [f for f in result.findings if f.rule == "FREQ001"]
+    assert finding.message.endswith("Persona 'Newcomer' gets 4 messages in week 1 (4 email).")
+
+
+def test_no_personas_no_simulation():
+    assert run(small_map(), AuditConfig(today=date(2026, 12, 1))).simulations == []
+
+
+def test_a_bad_persona_in_the_configuration_is_exit_2(tmp_path):
+    path = write(tmp_path, "commap.toml", '[[personas]]\nname = "X"\nreacts = { email = "sometimes" }\n')
+    with pytest.raises(CommapError, match="personas"):
+        make_config(path)

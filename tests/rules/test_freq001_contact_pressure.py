@@ -106,9 +106,10 @@ def test_a_loop_is_unbounded_but_only_for_the_looping_steps():
                   steps=[step("x", "S1", next="S2"), step("x", "S2", "sms", next="S3"),
                          step("x", "S3", "sms", next="S2")])
     findings = run_rule(ContactPressure, m)
+    # one finding for the segment: the sms over its cap, then the total
     assert [f.message for f in findings] == [
         "Segment 'a' may get an unbounded number of sms contacts per customer per week (cap 2): "
-        "'x' loops among its steps (unbounded).",
+        "'x' loops among its steps (unbounded). "
         "Segment 'a' may get an unbounded number of contacts across all channels per customer per week (cap 10): "
         "'x' loops among its steps (unbounded).",
     ]
