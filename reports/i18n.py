@@ -129,6 +129,53 @@ LABELS: dict[str, dict[str, str]] = {
                                  "then commap audit {path} --columns columns.toml",
                            "ru": "Чтобы исправить чтение: commap inspect {path} --write-columns columns.toml, "
                                  "поправьте файл и запустите commap audit {path} --columns columns.toml"},
+    # commap simulate --format html (reports/simulate_html.py)
+    "sim_title": {"en": "What a customer receives", "ru": "Что получает клиент"},
+    "sim_days": {"en": "{n} days", "ru": "дней: {n}"},
+    "sim_segments": {"en": "Segments", "ru": "Сегменты"},
+    "sim_window": {"en": "Window", "ru": "Период"},
+    "sim_reactions": {"en": "Reactions", "ru": "Реакции"},
+    "sim_events": {"en": "What happens to them", "ru": "Что с ним происходит"},
+    "sim_counts": {"en": "{sends} messages · {after} after the goal · {warnings} warnings",
+                   "ru": "сообщений: {sends} · после цели: {after} · предупреждений: {warnings}"},
+    "sim_timeline": {"en": "Timeline", "ru": "Лента касаний"},
+    "sim_timeline_note": {"en": "Days across, one lane per channel kind; each marker is one message, coloured by "
+                                "its type. Hover a marker for the day, time, scenario, step and message.",
+                          "ru": "По горизонтали — дни, по строке на каждый тип канала; каждый маркер — одно "
+                                "сообщение, цвет — тип сообщения. Наведите на маркер: день, время, сценарий, шаг "
+                                "и текст."},
+    "sim_legend": {"en": "Legend", "ru": "Обозначения"},
+    "sim_after_goal": {"en": "after the goal", "ru": "после цели"},
+    "sim_over_cap_week": {"en": "week over the cap", "ru": "неделя сверх предела"},
+    "sim_flag": {"en": "warning at this time", "ru": "предупреждение в это время"},
+    "sim_event": {"en": "event of the persona", "ru": "событие клиента"},
+    "sim_messages": {"en": "Messages", "ru": "Сообщения"},
+    "sim_time": {"en": "Time", "ru": "Время"},
+    "sim_day": {"en": "Day", "ru": "День"},
+    "sim_scenario": {"en": "Scenario", "ru": "Сценарий"},
+    "sim_step": {"en": "Step", "ru": "Шаг"},
+    "sim_channel": {"en": "Channel", "ru": "Канал"},
+    "sim_type": {"en": "Type", "ru": "Тип"},
+    "sim_message": {"en": "Message", "ru": "Сообщение"},
+    "sim_because": {"en": "Why it is sent", "ru": "Почему отправлено"},
+    "sim_weeks": {"en": "Messages per week", "ru": "Сообщений в неделю"},
+    "sim_week": {"en": "Week", "ru": "Неделя"},
+    "sim_dates": {"en": "Dates", "ru": "Даты"},
+    "sim_total": {"en": "Total", "ru": "Всего"},
+    "sim_warnings": {"en": "Warnings", "ru": "Предупреждения"},
+    "sim_no_messages": {"en": "No message reaches this customer in the window.",
+                        "ru": "За этот период клиент не получает ни одного сообщения."},
+    "sim_no_warnings": {"en": "No warnings.", "ru": "Предупреждений нет."},
+    "sim_more_rows": {"en": "{n} more messages are not listed (see --format json).",
+                      "ru": "Ещё {n} сообщений не показаны (см. --format json)."},
+    "sim_weekdays": {"en": "Mon Tue Wed Thu Fri Sat Sun", "ru": "пн вт ср чт пт сб вс"},
+    "sim_axis_day": {"en": "day", "ru": "день"},
+    # commap simulate --format text (reports/simulate.py) and the terminal summary (audit/cli.py)
+    "sim_over_cap": {"en": "over the cap", "ru": "сверх предела"},
+    "sim_text_heading": {"en": "What '{name}' receives in {n} days", "ru": "Что получает «{name}» за {n} дн."},
+    "sim_summary": {"en": "{name}: {sends} messages in {days} days, {warnings} warnings ({over} over the cap)",
+                    "ru": "{name}: сообщений за {days} дн.: {sends}, предупреждений: {warnings} "
+                          "(сверх предела: {over})"},
 }
 
 # Sheet roles (audit/importer/recognize.py: TABLE_ROLES, "meta", "ignore") in words.
@@ -215,6 +262,46 @@ EVIDENCE: dict[str, dict[str, str]] = {
     "": {"en": "not read", "ru": "не прочитан"},
 }
 
+# commap simulate: message types, reactions, channel kinds and warning kinds in words.
+MESSAGE_TYPE_WORDS: dict[str, dict[str, str]] = {
+    "promo": {"en": "promo", "ru": "акционное"},
+    "info": {"en": "info", "ru": "информационное"},
+    "news": {"en": "news", "ru": "новостное"},
+    "service": {"en": "service", "ru": "сервисное"},
+    "content": {"en": "content", "ru": "контентное"},
+    "transactional": {"en": "transactional", "ru": "транзакционное"},
+    "none": {"en": "no type", "ru": "без типа"},
+}
+REACTION_WORDS: dict[str, dict[str, str]] = {
+    "none": {"en": "does not react", "ru": "не реагирует"},
+    "delivered": {"en": "delivered only", "ru": "только доставка"},
+    "opens": {"en": "opens", "ru": "открывает"},
+    "clicks": {"en": "clicks", "ru": "кликает"},
+    "reads": {"en": "reads", "ru": "читает"},
+    "replies": {"en": "replies", "ru": "отвечает"},
+    "answers": {"en": "answers", "ru": "берёт трубку"},
+}
+CHANNEL_KIND_WORDS: dict[str, dict[str, str]] = {
+    "email": {"en": "email", "ru": "email"},
+    "sms": {"en": "SMS", "ru": "SMS"},
+    "push": {"en": "push", "ru": "push"},
+    "messenger": {"en": "messenger", "ru": "мессенджер"},
+    "call": {"en": "call", "ru": "звонок"},
+    "web": {"en": "web", "ru": "сайт"},
+    "ads": {"en": "ads", "ru": "реклама"},
+    "social": {"en": "social", "ru": "соцсети"},
+    "offline": {"en": "offline", "ru": "офлайн"},
+    "other": {"en": "other", "ru": "другое"},
+    "*": {"en": "any other channel", "ru": "остальные каналы"},
+}
+NOTICE_WORDS: dict[str, dict[str, str]] = {
+    "over-cap": {"en": "over the cap", "ru": "сверх предела"},
+    "too-close": {"en": "too close", "ru": "слишком близко"},
+    "after-goal": {"en": "after the goal", "ru": "после цели"},
+    "loop-unbounded": {"en": "loop without end", "ru": "бесконечный цикл"},
+    "not-simulated": {"en": "not simulated", "ru": "не смоделировано"},
+}
+
 
 def t(key: str, lang: str) -> str:
     return LABELS[key].get(lang) or LABELS[key]["en"]
@@ -241,3 +328,8 @@ def fact_label(field: str, lang: str) -> str:
 
 def evidence_label(evidence: str, lang: str) -> str:
     return _word(EVIDENCE, evidence, lang)
+
+
+def word(table: dict[str, dict[str, str]], key: str, lang: str) -> str:
+    """A key of one of the word tables above in the report language; an unknown key shows as itself."""
+    return _word(table, key, lang)

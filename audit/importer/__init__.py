@@ -171,8 +171,10 @@ def _sha256(path: Path) -> str:
 
 def _is_note(row: list[object]) -> bool:
     """A row holding one long sentence and nothing else is a note under a table, not a record."""
-    filled = [c for c in row if values.text(c)]
-    return len(filled) == 1 and len(values.text(filled[0])) > 40 and " " in values.text(filled[0])
+    first = row[0] if row else None
+    if not isinstance(first, str) or len(first) <= 40 or " " not in first:
+        return False  # the usual record starts with a short id: decided on its first cell alone
+    return all(c in ("", None) for c in row[1:])
 
 
 def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[str, tuple[int, str]]) -> Table:

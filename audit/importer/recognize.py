@@ -25,7 +25,7 @@ from audit.importer.columns import ColumnMapping
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
-VALUE_SAMPLE = 300
+VALUE_SAMPLE = 120  # cells looked at below a header: enough to tell channels from dates
 MIN_SCORE = 0.45  # below this a column stays unread
 NAME_BONUS = 1.0  # how much a sheet name that names the role counts, next to the columns' scores
 TABLE_ROLES = ("segments", "stages", "channels", "events", "scenarios", "steps", "systems", "integrations", "flat",
@@ -443,20 +443,41 @@ def _fits(role: _Role, plans: list[ColumnPlan]) -> bool:
     return all(r in present for r in role.required)
 
 
-def _could_be_header(row: list[object]) -> bool:
-    """Short text cells, and mostly those: a blank row or a data row of numbers and long texts is no header."""
+def _naming_cells(row: list[object]) -> int:
+    """How many short text cells of a row name a field (0 when the row is mostly numbers or long texts)."""
     filled = [c for c in row if values.text(c)]
-    short = sum(1 for c in filled if isinstance(c, str) and len(c.strip()) <= 80)
-    return short >= 1 and short * 2 >= len(filled)
+    short = [c.strip() for c in filled if isinstance(c, str) and len(c.strip()) <= 80]
+    if not short or len(short) * 2 < len(filled):
+        return 0
+    naming = sum(1 for text in short if _names_a_field(text))
+    return naming if naming >= min(2, len(filled)) else 0
+
+
+def _could_be_header(row: list[object]) -> bool:
+    """Short text cells, mostly ones that name a field: a blank row, a data row of numbers, long
+    texts or values ("cart", "S1", "email") is no header — and is not worth scoring as one."""
+    return _naming_cells(row) > 0
+
+
+def _header_rows(rows: list[list[object]], skip: int) -> list[int]:
+    """The rows worth scoring as a header: those that name nearly as many fields as the best one
+    (a data row whose "stage0" or "Scenario 0" reads like a header word names far fewer)."""
+    counts = {i: _naming_cells(rows[i]) for i in range(skip, min(skip + HEADER_SCAN_ROWS, len(rows)))}
+    best = max(counts.values(), default=0)
+    return [i for i, n in counts.items() if n and n * 5 >= best * 3]
+
+
+@lru_cache(maxsize=1 << 16)
+def _names_a_field(text: str) -> bool:
+    """Whether some role has a header phrase in `text`."""
+    return any(header_scores(text, role) for role in TABLE_ROLES if role != "scenario_sheet")
 
 
 def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_names: frozenset[str],
-                info_cache: dict[tuple[int, int], _ColumnValues], skip: int = 0) -> list[_Candidate]:
+                info_cache: dict[tuple[int, int], _ColumnValues], header_rows: list[int]) -> list[_Candidate]:
     rows = sheet.rows
     found = []
-    for index in range(skip, min(skip + HEADER_SCAN_ROWS, len(rows))):
-        if not _could_be_header(rows[index]):
-            continue
+    for index in header_rows:
         for span in (1, 2):
             if index + span > len(rows):
                 continue
@@ -516,7 +537,9 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
         return [first]
     rows = sheet.rows
     for index in range(first.header_row + 2, len(rows) - 1):
-        if any(values.text(c) for c in rows[index - 1]) or not _could_be_header(rows[index]):
+        if any(values.text(c) for c in rows[index - 1]) or not any(values.text(c) for c in rows[index]):
+            continue  # a table below starts after a blank row (perhaps with a title line first)
+        if not any(_could_be_header(row) for row in rows[index:index + 3]):
             continue
         below = RawSheet(sheet.name, [[""] * len(r) for r in rows[:index]] + rows[index:], sheet.errors)
         second = plan_sheet(below, mapping, segment_names, skip=index)
@@ -536,10 +559,11 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
         return SheetPlan(sheet.name, forced, by_mapping=True)
     best: _Candidate | None = None
     info_cache: dict[tuple[int, int], _ColumnValues] = {}  # (header row, column) → its values, for every role
+    header_rows = _header_rows(sheet.rows, skip)
     for role_name in TABLE_ROLES:
         if forced and role_name != forced:
             continue
-        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache, skip):
+        for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache, header_rows):
             candidate.score += NAME_BONUS * names[role_name]
             if role_name == "scenario_sheet":
                 head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)
