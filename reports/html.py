@@ -112,4 +112,15 @@ def render(result: AuditResult) -> str:
         segment_options=[s for s in result.map.segments if not s.excluded][:300],
         number=html_view.number,
         reading=reading(result.map, lang),
+        **_personas(result, lang, labels),
     )
+
+
+def _personas(result: AuditResult, lang: str, labels: dict[str, str]) -> dict:
+    """[[personas]] of the configuration: what each receives, drawn as on the simulate page."""
+    if not result.simulations:
+        return {"personas": [], "legend": []}
+    from reports.simulate_html import legend, persona_view
+
+    return {"personas": [persona_view(index, sim, lang, labels) for index, sim in enumerate(result.simulations, 1)],
+            "legend": legend(lang, labels)}

@@ -41,6 +41,11 @@ LABELS: dict[str, dict[str, str]] = {
     "filter": {"en": "Show", "ru": "Показать"},
     "all": {"en": "all", "ru": "все"},
     "accepted": {"en": "Accepted (suppressed) findings", "ru": "Принятые (исключённые) замечания"},
+    "personas_title": {"en": "What the personas receive", "ru": "Что получают персоны"},
+    "personas_note": {"en": "Customers described under [[personas]] in the configuration, followed through every "
+                               "scenario of the map together (as `commap simulate` does).",
+                      "ru": "Клиенты, описанные в [[personas]] конфигурации, прослежены через все сценарии карты "
+                            "вместе (как в `commap simulate`)."},
     "reason": {"en": "Reason", "ru": "Причина"},
     "coverage": {"en": "Coverage: segments × journey stages", "ru": "Покрытие: сегменты × этапы пути"},
     "coverage_note": {"en": "Live scenarios reaching the segment (directly, through a parent or `*`) at each stage. "

@@ -44,6 +44,10 @@ def report_dict(result: AuditResult) -> dict:
     }
     if result.rules_on_row_systems():
         report["systems_from_rows"] = {"systems": result.systems_from_rows, "rules": result.rules_on_row_systems()}
+    if result.simulations:  # [[personas]] in the configuration
+        from reports.simulate import simulation_dict
+
+        report["personas"] = [simulation_dict(sim) for sim in result.simulations]
     if result.accepted:
         report["accepted"] = [{**finding_dict(a.finding), "reason": a.reason} for a in result.accepted]
     if result.new_flags is not None:

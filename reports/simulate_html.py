@@ -220,7 +220,7 @@ def legend(lang: str, labels: dict[str, str]) -> list[tuple[Markup, str]]:
     return items
 
 
-def _persona_view(index: int, sim: Simulation, lang: str, labels: dict[str, str]) -> dict:
+def persona_view(index: int, sim: Simulation, lang: str, labels: dict[str, str]) -> dict:
     weekdays = labels["sim_weekdays"].split()
     persona = sim.persona
     days = max(1, round((sim.end - sim.start) / timedelta(days=1)))
@@ -273,6 +273,6 @@ def _persona_view(index: int, sim: Simulation, lang: str, labels: dict[str, str]
 def render_simulation_html(results: list[Simulation], lang: str, map_name: str = "") -> str:
     """One self-contained page: a section per simulated persona."""
     labels = {key: value.get(lang, value["en"]) for key, value in LABELS.items()}
-    personas = [_persona_view(index, sim, lang, labels) for index, sim in enumerate(results, 1)]
+    personas = [persona_view(index, sim, lang, labels) for index, sim in enumerate(results, 1)]
     return environment().get_template("simulate.html.j2").render(
         lang=lang, L=labels, map_name=map_name, personas=personas, legend=legend(lang, labels))

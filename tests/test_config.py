@@ -165,3 +165,22 @@ def test_a_bad_persona_in_the_configuration_is_exit_2(tmp_path):
     path = write(tmp_path, "commap.toml", '[[personas]]\nname = "X"\nreacts = { email = "sometimes" }\n')
     with pytest.raises(CommapError, match="personas"):
         make_config(path)
+
+
+def test_personas_appear_in_the_json_and_html_reports(tmp_path):
+    from reports import render
+
+    m = build_map(segments=[{"id": "new"}], channels=[{"id": "email", "kind": "email"}],
+                  scenarios=[scn("welcome", segments="new", trigger="signup")],
+                  steps=[step("welcome", "S1", "email", message="<script>alert(1)</script>")])
+    path = write(tmp_path, "commap.toml", '[[personas]]\nname = "Newcomer <b>"\nsegments = ["new"]\ndays = 7\n'
+                                          'events = [{ at = "0d 09:00", event = "signup" }]\n')
+    result = run(m, make_config(path, today=date(2026, 12, 1)))
+    data = json.loads(render(result, "json"))
+    (persona,) = data["personas"]
+    assert persona["persona"]["name"] == "Newcomer <b>"
+    assert [(item["at"], item["scenario"], item["step"]) for item in persona["timeline"]] == [
+        ("2026-12-01T09:00", "welcome", "S1")]
+    html = render(result, "html")
+    assert 'id="personas"' in html and "Newcomer &lt;b&gt;" in html and "<script>alert" not in html
+    assert 'id="personas"' not in render(run(m, AuditConfig(today=date(2026, 12, 1))), "html")
