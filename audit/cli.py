@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("--platform", action="append", required=True, dest="platforms",
                      help="platform profile (TOML path or bundled name); repeat to compare")
 
+    simulate = commands.add_parser("simulate", help="what one customer receives from every scenario together")
+    _common_options(simulate)
+    simulate.add_argument("--platform", help="platform profile (TOML path or bundled name) replacing the map's systems")
+    _simulate_options(simulate)
+
     graph = commands.add_parser("graph", help="export the map's graph")
     graph.add_argument("map", type=Path)
     graph.add_argument("--format", choices=("graphml", "mermaid", "json"), default="graphml")
@@ -149,6 +154,8 @@ def _main(argv: list[str] | None) -> int:
         return _diff(args)
     if args.command == "graph":
         return _graph(args)
+    if args.command == "simulate":
+        return _simulate(args)
     if args.command == "init":
         return _init(args)
     if args.command == "inspect":
@@ -284,6 +291,93 @@ def _fit(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(render_text(fits, lang), end="", file=sys.stderr if to_stdout else sys.stdout)
     return 0 if any(f.runnable == len(f.scenarios) for f in fits) else 1
+
+
+def _simulate_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--persona", type=Path, action="append", dest="personas", metavar="P.toml",
+                        help="a persona file (TOML); repeat for several")
+    parser.add_argument("--segment", action="append", dest="segments", help="without --persona: a segment the "
+                                                                             "customer is in; repeat for several")
+    parser.add_argument("--event", action="append", dest="events", metavar="'1d19h EVENT'",
+                        help="without --persona: when an event happens, e.g. \"0d subscribed\"; repeat")
+    parser.add_argument("--reacts", help="without --persona: 'none', 'opens'… for every channel kind, or "
+                                         "email=none,push=opens")
+    parser.add_argument("--name", help="without --persona: the persona's name in the report")
+    parser.add_argument("--days", type=int, help="length of the window in days (default: the persona's, else 30)")
+    parser.add_argument("--start", type=_date, help="first day, YYYY-MM-DD (default: the persona's, else the audit "
+                                                    "date)")
+    parser.add_argument("--include-planned", action="store_true", help="simulate planned scenarios too")
+    parser.add_argument("--too-close", type=int, default=60, metavar="MINUTES",
+                        help="two messages of different scenarios this close are a warning (default: 60)")
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    """Exit 0 when no week of any persona is over a FREQ001 cap, 1 when one is (a warning of kind
+    over-cap: the concrete counterpart of FREQ001, so a CI gate on caps can use either), 2 on
+    unreadable input or misuse. Other warnings (too-close, after-goal…) do not change the status."""
+    from audit.engine import resolve_lang
+    from audit.graph import MapGraph
+    from audit.personas import configured_caps, persona_from_flags, unknown_names
+    from audit.simulate import load_persona, simulate
+    from reports.simulate import render_json, render_text, summary_line
+
+    by_flags = any((args.segments, args.events, args.reacts, args.name))
+    if args.personas and by_flags:
+        raise CommapError("give --persona files or --segment/--event/--reacts/--name, not both")
+    if not args.personas and not by_flags:
+        raise CommapError("simulate needs --persona FILE, or --segment/--event flags (see 'commap simulate --help')")
+    if args.days is not None and args.days < 1:
+        raise CommapError(f"--days must be at least 1, not {args.days}")
+    if args.too_close < 0:
+        raise CommapError(f"--too-close must be 0 or more minutes, not {args.too_close}")
+    profile = load_profile(args.platform) if args.platform else None
+    config = _config(args)
+    commap = _load(args, args.map)
+    if profile is not None:
+        commap = apply_profile(commap, profile)
+    lang = resolve_lang(config, commap)
+    caps = configured_caps(config, lang)
+    if args.personas:
+        personas = [(str(path), load_persona(path)) for path in args.personas]
+    else:
+        try:
+            personas = [("--segment/--event", persona_from_flags(
+                segments=args.segments, events=args.events, reacts=args.reacts, name=args.name))]
+        except ValueError as exc:
+            raise CommapError(str(exc)) from None
+    overrides = {key: value for key, value in (("days", args.days), ("start", args.start)) if value is not None}
+    personas = [(origin, persona.model_copy(update=overrides)) for origin, persona in personas]
+    for origin, persona in personas:
+        problems = unknown_names(persona, commap)
+        if problems:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            raise CommapError(f"{origin}: {problems[0]}{more}")
+    graph = MapGraph(commap)
+    start = config.today or date.today()
+    results = [simulate(graph, persona, start, caps, args.too_close, args.include_planned) for _, persona in personas]
+    renderers = {"json": lambda: render_json(results), "text": lambda: render_text(results, lang)}
+    formats = list(dict.fromkeys(args.formats or ["text"]))
+    if "html" in formats:
+        try:
+            from reports.simulate_html import render_simulation_html
+        except ImportError as exc:  # the HTML renderer is written alongside; say so until it lands
+            if isinstance(exc, ModuleNotFoundError) and exc.name != "reports.simulate_html":
+                raise
+            raise CommapError("simulate cannot write html yet; use --format text or json") from None
+        renderers["html"] = lambda: render_simulation_html(results, lang)
+    for fmt in formats:
+        if fmt not in renderers:
+            raise CommapError(f"simulate writes {', '.join(sorted(renderers))}, not {fmt}")
+    rendered = {fmt: renderers[fmt]() for fmt in formats}
+    if formats == ["text"] and args.output is None:
+        sys.stdout.write(rendered["text"])
+    else:
+        inputs = (args.map, *(args.personas or ()))
+        to_stdout = write_reports(rendered, args.map, args.output, "simulate", inputs=inputs)
+        if not args.quiet:
+            for sim in results:
+                print(summary_line(sim, lang), file=sys.stderr if to_stdout else sys.stdout)
+    return 1 if any(w.kind == "over-cap" for sim in results for w in sim.warnings) else 0
 
 
 def _graph(args: argparse.Namespace) -> int:

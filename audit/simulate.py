@@ -173,7 +173,8 @@ class _Run:
         while queue:
             step, previous_at, previous = queue.pop(0)
             visits[step.key] = visits.get(step.key, 0) + 1
-            if limit is not None and visits[step.key] > limit + 1:
+            # «до 3 раз»: each step of the loop goes out 3 times, as FREQ001 counts it
+            if limit is not None and visits[step.key] > limit:
                 continue
             at = self._when(step, previous_at)
             if at is None:
@@ -203,7 +204,7 @@ class _Run:
         return [graph.nodes[s]["record"] for s in graph.successors(name) if graph.edges[name, s].get("kind") == "next"]
 
     def _when(self, step: Step, previous_at: datetime) -> datetime | None:
-        if step.delay_minutes is None and step.timing_text:
+        if step.delay_minutes is None and step.timing_text and not _only_a_send_time(step.timing_text):
             self.sim.warn("not-simulated", previous_at, f"'{step.ref}': the timing '{step.timing_text}' was not "
                           f"understood, so the step and what follows it are not simulated")
             return None
@@ -248,6 +249,13 @@ class _Run:
         if self.sim.excluded and step.message_type in MARKETING and not self.scenario.whole_base:
             return False
         return True
+
+
+def _only_a_send_time(text: str) -> bool:
+    """«в 11:00», "at 10am": no delay, just the time of day — sent at the next such time."""
+    parsed = timing.parse_timing(text)
+    return (parsed.send_time is not None and parsed.anchor_relation is None and parsed.recurrence is None
+            and not parsed.unread)
 
 
 class _Simulator:

@@ -109,7 +109,8 @@ class _Role:
     phrases: tuple[tuple[str, tuple[str, ...], float], ...]  # (field, stems, weight)
 
 
-_ROLE_WORD_WEIGHT = {"id": 0.95, "name": 0.9}  # an explicit "ID"/"Код" column outranks the entity word
+# an explicit "ID"/"Код" column outranks the entity word; "Flow" beside "Flow ID" is the flow's name
+_ROLE_WORD_WEIGHT = {"id": 0.95, "name": 0.9, "scenario_name": 0.9}
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +158,21 @@ _REFERENCE_FIELDS = frozenset({"id", "scenario", "segments", "stage", "trigger",
                                "channel", "from", "to"})
 
 
+_ABBREVIATION = re.compile(r"([^\W\d_]{2,})\.")
+
+
+@lru_cache(maxsize=1 << 14)
+def _expansions(text: str) -> frozenset[str]:
+    """What abbreviated words may stand for: «Канал отпр.» → отправк…, «Тр. событие» → триггер…,
+    «Отв.» → ответствен: every known stem that starts with the letters before the full stop."""
+    found: set[str] = set()
+    for word in _ABBREVIATION.findall(text.casefold().replace("ё", "е")):
+        if word in _STOP:
+            continue
+        found.update(known for known in _known_stems() if known.startswith(word) and known != word)
+    return frozenset(found)
+
+
 @lru_cache(maxsize=64)
 def _phrase_index(phrases: tuple) -> dict[str, list]:
     """stem → the phrases that hold it, so that a header is only compared with phrases it could match."""
@@ -172,7 +188,7 @@ def phrase_score(text: str, phrases) -> dict[str, float]:
     tokens = tuple(_canonical(t) for t in stems(text))
     if not tokens:
         return {}
-    present = set(tokens)
+    present = set(tokens) | _expansions(text)
     marked_id = bool(present & _ID_WORDS)
     extra = sum(1 for t in tokens if t not in _ID_WORDS) if marked_id else len(tokens)
     scores: dict[str, float] = {}
@@ -393,7 +409,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             bonus = _value_bonus(fld, infos[col], elsewhere) if base else 0.0
             if base == 0.0:
                 for value_field, share, needed in _VALUES_ONLY:
-                    if value_field == fld and infos[col].count >= 3 and infos[col].shares.get(share, 0.0) >= needed:
+                    if value_field == fld and infos[col].count >= 2 and infos[col].shares.get(share, 0.0) >= needed:
                         base = 0.6 * infos[col].shares[share]
                 if fld == "counter" and infos[col].counter and elsewhere:
                     base = 0.9

@@ -98,6 +98,7 @@ def _same(a: str, b: str) -> bool:
 def _column(plan, sheet_name: str, header: str):
     """(the table of the sheet holding the column, the column) — a sheet may hold two tables."""
     wanted = normalize_word(header)
+    sheet_name = sheet_name.removesuffix(".csv")  # a CSV file is a sheet named after the file
     tables = [sheet for sheet in plan.sheets if normalize_word(sheet.name) == normalize_word(sheet_name)
               or normalize_word(sheet.name).endswith(normalize_word(sheet_name))]
     for exact in (True, False):  # "Куда" is not the column "Откуда", though it is inside it

@@ -267,13 +267,13 @@ def build_telecom():
          "Удержать абонента", "Активность в сети", "Активность в сети",
          "Отток в 60 дней ниже контрольной группы на 2 п.п.", SO, "активна",
          [("email", "Для вас: +10 ГБ на месяц без доплаты", "сразу", "", ""),
-          ("push", "Ваши +10 ГБ ждут активации", "через 2 дня", "если письмо не открыто", ""),
+          ("push", "Как активировать +10 ГБ в приложении", "через 2 дня", "если письмо не открыто", "", "информационное"),
           ("sms", "Промокод VOLNA10 на +10 ГБ, действует 7 дней", "через 4 дня", "если не активировал", "")]),
         ("Ц-17", "Запрос кода на перенос: удержание", ["S06"], "Риск оттока", "Запрос кода на перенос к другому оператору", "",
          "промо", "Отговорить от ухода", "Отзыв заявки на перенос", "Отзыв заявки на перенос",
          "Отзыв заявок ≥ 9 %", SO, "активна",
          [("sms", "Прежде чем уйти: персональный тариф −40 % на 6 мес.", "сразу", "", ""),
-          ("email", "Почему остаться: ваш персональный тариф", "через 1 ч", "", "")]),
+          ("email", "Почему остаться: качество сети и сервисы, которые вы теряете", "через 1 ч", "", "", "информационное")]),
         ("Ц-18", "Бонусы сгорают", ["S06"], "Риск оттока", "Бонусы сгорают через 7 дней", "", "информационное",
          "Потратить бонусы до сгорания", "Списание бонусов", "Списание бонусов",
          "Доля потративших ≥ 30 %", KI, "активна",
@@ -283,7 +283,7 @@ def build_telecom():
          "Реактивация ≥ 5 %", SO, "активна",
          [("email", "Ваш номер скучает: 50 минут и 5 ГБ в подарок", "сразу", "", ""),
           ("email", "Подарок сгорит через 3 дня", "через 7 дней", "если нет активности", ""),
-          ("sms", "Номер может быть отключён через 30 дней. Пополните баланс", "через 14 дней", "если нет активности", "")]),
+          ("sms", "Номер может быть отключён через 30 дней. Пополните баланс", "через 14 дней", "если нет активности", "", "сервисное")]),
         ("Ц-20", "Предложение тарифа с безлимитом", ["S07"], "Возврат", "Подарок реактивации истёк", "", "промо",
          "Перевести спящих на безлимит", "Смена тарифа", "",
          "Смена тарифа ≥ 2 %", PE, "активна",
@@ -311,7 +311,7 @@ def build_telecom():
         ("Ц-25", "Брошенная корзина: роутер и ТВ-приставка", ["S10"], "Расширение", "Брошенная корзина интернет-магазина", "",
          "промо", "Довести до покупки", "Покупка в интернет-магазине", "Покупка в интернет-магазине",
          "Возврат корзин ≥ 9 %", KI, "активна",
-         [("email", "Вы забыли роутер в корзине", "через 1 ч", "", ""),
+         [("email", "Вы забыли роутер в корзине", "через 1 ч", "", "", "информационное"),
           ("push", "Роутер ещё в корзине — доставка завтра", "через 24 ч", "если письмо не открыто", "")]),
         ("Ц-26", "Напоминание об отрицательном балансе", ["S12"], "Пользование", "Отрицательный баланс", "", "сервисное",
          "Погасить долг до блокировки", "Пополнение баланса", "Пополнение баланса",
@@ -361,9 +361,10 @@ def build_telecom():
     col = {"email": 7, "sms": 9, "push": 11, "call": 13}
     rows = []
     for (cid, name, segs, stage, trig, sched, mtype, goal, gev, stop, kpi, owner, status, steps) in chains:
-        for n, (ch, text, when, cond, nxt) in enumerate(steps, 1):
+        for n, st in enumerate(steps, 1):
+            ch, text, when, cond, nxt = st[:5]
             r = [cid, name, ", ".join(seg_name[s] for s in segs), stage, trig, sched, n] + [""] * 8 + \
-                [cond, nxt, mtype, goal, gev, stop, kpi, owner, status]
+                [cond, nxt, st[5] if len(st) > 5 else mtype, goal, gev, stop, kpi, owner, status]
             r[col[ch]] = text
             r[col[ch] + 1] = when
             rows.append(r)
@@ -388,6 +389,7 @@ def build_telecom():
         ("1.0", d("2024-03-14"), IV, "Первая версия карты"),
         ("2.0", d("2025-09-02"), IV, "Добавлены ДИ и ТВ, роуминг"),
         ("3.0", d("2026-02-10"), KI, "Переезд на Mindbox, новые цепочки удержания"),
+        ("3.1", d("2026-09-15"), IV, "Полугодовой пересмотр: ДИ, корзина, бонусы"),
     ], {"Что изменено": 50})
     for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
         for c in row:
@@ -412,16 +414,14 @@ def build_telecom():
          "Ц-06 и Ц-07 активны, обе запускаются по «Пополнение баланса» для сегмента «Предоплата — активные»."),
         ("TRK002", "Просмотр страницы тарифа в приложении",
          "Ц-29 «Интерес к тарифу» запускается событием, которое на листе «События» помечено «Отслеживается: нет»."),
-        ("GOV001", "2026-02-10",
-         "Последняя версия карты в «Истории версий» — 10.02.2026, к 28.11.2026 прошло больше 6 месяцев."),
+        ("CNT002", "Спящие (90+ дней без активности)",
+         "Сегменту «Спящие» идут только Ц-19 и Ц-20: 5 из 6 шагов — промо (≈83 % > 60 %)."),
     ]
     lookalikes = [
         ("COV003", "Изменение условий тарифа",
          "Ц-28 шлёт сегменту «Отказ от рекламы» (стоп-лист), но это обязательное сервисное уведомление, не реклама."),
         ("COST001", "Gold: персональный менеджер",
          "Ц-13 начинается с SMS и при недоставке уходит в email, но сегмент — Gold, 3 800 абонентов, уровень VIP."),
-        ("COST002", "Gold: персональный менеджер",
-         "Звонок персонального менеджера сегменту Премиум (Gold), VIP, 3 800 абонентов."),
         ("FLOW003", "Напоминание об отрицательном балансе",
          "Ц-26 повторяется (шаг 2 → шаг 1), но не более 3 повторов и с выходом по «Пополнение баланса»."),
         ("FREQ001", "Еженедельный дайджест",
@@ -687,10 +687,10 @@ def build_forkly():
     ]
     SEG, ORD, STR, AUTH, BRZ = "Segment", "Order service", "Stripe billing", "Auth service", "Braze"
     events = [
-        ("Account created", SEG, "Yes"), ("Address saved", SEG, "Yes"), ("Restaurant viewed 3x, no order", BRZ, "Yes"),
+        ("Account created", SEG, "Yes"), ("Address saved", SEG, "Yes"), ("Restaurant viewed 3x without order", BRZ, "Yes"),
         ("First order placed", ORD, "Yes"), ("Referral invite accepted", SEG, "Yes"),
         ("First order delivered", ORD, "Yes"), ("Second order placed", ORD, "Yes"), ("Order delivered", ORD, "Yes"),
-        ("Rating submitted", SEG, "Yes"), ("Web order, no app install", BRZ, "Yes"), ("App installed", SEG, "Yes"),
+        ("Rating submitted", SEG, "Yes"), ("Web order without app install", BRZ, "Yes"), ("App installed", SEG, "Yes"),
         ("Cart abandoned", SEG, "Yes"), ("Order placed", ORD, "Yes"),
         ("Favourite restaurant promo launched", ORD, "Yes"), ("Delivery late 20+ min", ORD, "Yes"),
         ("Voucher redeemed", ORD, "Yes"), ("Order out for delivery", ORD, "Yes"), ("Order tracked in app", SEG, "Yes"),
@@ -719,19 +719,19 @@ def build_forkly():
         ("Signed up - no order", "F01", "Welcome: first order nudge", "signup_no_order", "Discover", "Account created", "",
          "Promo", "Get the first order in 7 days", "First order placed", "First order placed",
          "First-order rate D7 >= 18%", MAYA, "Live",
-         [("Email", "immediately", "", "", "Welcome to Forkly - $10 off your first order", "Braze"),
-          ("Push", "1d", "", "", "Hungry? 400 restaurants deliver to you", "Braze"),
+         [("Email", "immediately", "", "", "Welcome to Forkly - how it works + $10 off your first order", "Braze", "Informational"),
+          ("Push", "1d", "", "", "Hungry? 400 restaurants deliver to you", "Braze", "Informational"),
           ("Email", "3d", "if no order yet", "", "Your $10 code expires Sunday", "Braze")]),
         ("Signed up - no order", "F02", "Address saved, no order", "signup_no_order", "First order", "Address saved", "",
          "Informational", "Turn address into an order", "First order placed", "First order placed",
          "Conversion to order >= 9%", MAYA, "Live",
          [("Push", "2h", "", "", "12 places deliver to your street in < 30 min", "Braze")]),
-        ("Signed up - no order", "F03", "Browse abandonment", "signup_no_order", "Discover", "Restaurant viewed 3x, no order", "",
+        ("Signed up - no order", "F03", "Browse abandonment", "signup_no_order", "Discover", "Restaurant viewed 3x without order", "",
          "Promo", "Convert browsing into the first order", "First order placed", "First order placed",
          "Conversion >= 6%", TOM, "Live",
          [("Push", "1h", "", "", "Still thinking about Sushi Go? Free delivery today", "Braze")]),
         ("Signed up - no order", "F04", "Referral: friend's first order", "signup_no_order", "First order",
-         "Referral invite accepted", "", "Promo", "First order from referred users", "First order placed",
+         "Referral invite accepted", "", "Informational", "First order from referred users", "First order placed",
          "First order placed", "Referred first-order rate >= 25%", TOM, "Live",
          [("Email", "1d", "", "", "Your friend gave you $15 - here's how to use it", "Braze")]),
         ("New users", "F05", "First order thank-you", "new_30d", "Repeat", "First order delivered", "",
@@ -744,7 +744,7 @@ def build_forkly():
          "Rating rate >= 20%", CHRIS, "Live",
          [("Push", "1h", "", "", "How was it? Rate in one tap", "Braze"),
           ("Push", "1d", "if not rated", "", "Your rating helps the kitchen", "Braze")]),
-        ("New users", "F07", "Get the app (web orderers)", "new_30d", "Repeat", "Web order, no app install", "",
+        ("New users", "F07", "Get the app (web orderers)", "new_30d", "Repeat", "Web order without app install", "",
          "Informational", "Move web orderers to the app", "App installed", "App installed",
          "App install rate >= 15%", TOM, "Live",
          [("Email", "1d", "", "", "Track your courier live - get the Forkly app", "Braze")]),
@@ -775,7 +775,7 @@ def build_forkly():
          "Lunch orders per user per month", PRIYA, "Live",
          [("Push", "", "", "", "Today's lunch deals under $12", "Braze")]),
         ("Lunch regulars", "F14", "Lunch -> Forkly+ trial", "lunch_regulars", "Habit", "5th weekday lunch order this month", "",
-         "Promo", "Convert lunch regulars to Forkly+", "Forkly+ trial started", "Forkly+ trial started",
+         "Informational", "Convert lunch regulars to Forkly+", "Forkly+ trial started", "Forkly+ trial started",
          "Trial starts >= 8%", TOM, "Live",
          [("Push", "2h", "", "", "You'd have saved $14 on delivery this month with Forkly+", "Braze")]),
         ("Weekend families", "F15", "Friday family bundle", "families", "Habit", "", "Every Friday 16:00",
@@ -785,11 +785,11 @@ def build_forkly():
         ("Weekend families", "F16", "Family bundle reorder", "families", "Habit", "Family bundle delivered", "",
          "Promo", "Repeat the family bundle", "Order placed", "Order placed",
          "Reorder within 10 days >= 20%", PRIYA, "Live",
-         [("Push", "6d", "", "", "Same bundle this weekend? Reorder in one tap", "Braze")]),
+         [("Push", "6d", "", "", "Same bundle this weekend? Reorder in one tap", "Braze", "Informational")]),
         ("Lapsing", "F17", "We miss you", "lapsing", "Lapsing", "No order 30 days", "",
          "Promo", "Order again before lapsing", "Order placed", "Order placed",
          "Reactivation within 14d >= 10%", PRIYA, "Live",
-         [("Email", "immediately", "", "", "It's been a while - here's free delivery", "Braze"),
+         [("Email", "immediately", "", "", "It's been a while - here's what's new near you", "Braze", "Informational"),
           ("Push", "2d", "if email not opened", "", "Free delivery is on us this week", "Braze"),
           ("Email", "5d", "if no order", "", "Last day for free delivery", "Braze")]),
         ("Lapsing", "F18", "Price drop on a past restaurant", "lapsing", "Lapsing", "Restaurant price drop", "",
@@ -799,14 +799,15 @@ def build_forkly():
         ("Lapsing", "F19", "Why did you stop ordering?", "lapsing", "Lapsing", "No order 45 days", "",
          "Informational", "Learn lapse reasons", "Survey answered", "Survey answered",
          "Response rate >= 6%", "", "Live",
-         [("Email", "immediately", "", "", "One question: what would bring you back?", "Braze")]),
+         [("Email", "immediately", "", "", "One question: what would bring you back?", "Braze"),
+          ("Push", "2d", "if survey not answered", "", "30 seconds: tell us what to fix", "Braze")]),
         ("Lapsed 60d+", "F20", "Win-back: 30% off", "lapsed", "Win-back", "No order 60 days", "",
          "Promo", "Reactivate lapsed customers", "Order placed", "Order placed",
          "Win-back rate >= 4%", PRIYA, "Live",
          [("SMS", "immediately", "", "", "Forkly misses you: 30% off your next order, code BACK30", "Twilio"),
           ("Email", "1h", "if SMS not delivered", "", "30% off - come back to Forkly", "Braze")]),
         ("Lapsed 60d+", "F21", "Win-back: last chance", "lapsed", "Win-back", "Win-back code expires in 48h", "",
-         "Promo", "Use the win-back code", "Voucher redeemed", "Voucher redeemed",
+         "Informational", "Use the win-back code", "Voucher redeemed", "Voucher redeemed",
          "Code redemption >= 3%", PRIYA, "Live",
          [("Push", "immediately", "", "", "48h left on your 30% code", "Braze"),
           ("Email", "1d", "if code not used", "", "Your 30% code expires tomorrow", "Braze")]),
@@ -897,8 +898,10 @@ def build_forkly():
         for (sh, fid, name, lst, stage, trig, sched, mtype, goal, conv, exit_, kpi, owner, status, steps) in F:
             if sh != sheet:
                 continue
-            for n, (tp, wait, only, then, copy, via) in enumerate(steps, 1):
-                rows.append([fid, name, lst, stage, trig, sched, n, tp, wait, only, then, copy, mtype, via, goal,
+            for n, st in enumerate(steps, 1):
+                tp, wait, only, then, copy, via = st[:6]
+                rows.append([fid, name, lst, stage, trig, sched, n, tp, wait, only, then, copy,
+                             st[6] if len(st) > 6 else mtype, via, goal,
                              conv, exit_, kpi, owner, status])
                 nsteps += 1
         sheet_table(ws, headers, rows, {"Flow": 30, "Trigger": 30, "Copy / subject": 48, "Goal": 32, "KPI": 30,
@@ -929,7 +932,6 @@ def build_forkly():
     lookalikes = [
         ("INT002", "We miss you",
          "F17 email -> push on 'email not opened': both steps sent by Braze, which orchestrates the canvas."),
-        ("COST001", "We miss you", "Email first, push fallback - cheaper channel first, not expensive-first."),
         ("COV003", "Order receipt",
          "F31/F32 go to the suppressed 'Do not contact' list but are transactional/service (receipt, security alert)."),
         ("FLOW003", "Forkly+ payment failed",
@@ -993,7 +995,7 @@ def build_insurer():
                                       "Mobile app", "SFMC")
     events = [
         ("Quote started", QE, "Y", ""),
-        ("Quote started, not completed", QE, "Y", "no purchase 1h after last step"),
+        ("Quote started - not completed", QE, "Y", "no purchase 1h after last step"),
         ("Quote saved", QE, "Y", ""),
         ("Policy purchased", PA, "Y", ""),
         ("App not activated 7 days", MC, "Y", "computed in SFMC"),
@@ -1024,10 +1026,10 @@ def build_insurer():
     # id, name, stage, audience codes, entry event, schedule, objective, conversion, exit, kpi, owner, status,
     # steps (channel, wait, condition, message, type, sender)
     flows = [
-        ("HM-01", "Quote abandoned", "Quote", ["PROS"], "Quote started, not completed", "",
+        ("HM-01", "Quote abandoned", "Quote", ["PROS"], "Quote started - not completed", "",
          "Convert abandoned quotes", "Policy purchased", "", "Quote-to-buy on abandoned quotes >= 7%", RA, "Live",
-         [("Email", "1 hour", "", "Your quote is saved - finish in 2 minutes", "Promotional", "SFMC"),
-          ("Email", "2 days", "if policy not purchased", "Still comparing? Here's what's included", "Promotional", "SFMC"),
+         [("Email", "1 hour", "", "Your quote is saved - finish in 2 minutes", "Informational", "SFMC"),
+          ("Email", "2 days", "if policy not purchased", "Still comparing? Here's what's included", "Informational", "SFMC"),
           ("SMS", "4 days", "if policy not purchased", "Your Harbor quote expires soon: harbor.co/q", "Promotional", "SFMC")]),
         ("HM-02", "Quote saved - price held", "Quote", ["PROS"], "Quote saved", "",
          "Bring the prospect back within the price-hold window", "Policy purchased", "Policy purchased",
@@ -1083,7 +1085,7 @@ def build_insurer():
         ("HM-14", "Win-back after cancellation", "Lapsed", ["LAPSE"], "Policy cancelled 30 days ago", "",
          "Get a new quote from lapsed customers", "Quote started", "Quote started", "Requote rate >= 5%", RA, "Live",
          [("Email", "immediately", "", "We'd like another chance - get a new price", "Promotional", "SFMC"),
-          ("Email", "14 days", "if no quote", "Prices have changed - check yours in 2 minutes", "Promotional", "SFMC")]),
+          ("Email", "14 days", "if no quote", "Prices have changed - check yours in 2 minutes", "Informational", "SFMC")]),
     ]
 
     wb = Workbook()
