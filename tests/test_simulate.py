@@ -501,3 +501,18 @@ def test_cli_html_uses_the_simulation_renderer_when_there_is_one(tmp_path, capsy
         assert code == 2 and "cannot write html yet" in capsys.readouterr().err
     else:
         assert code == 1 and out.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_a_whole_base_promo_is_withheld_from_the_stop_list_and_the_chain_goes_on_past_it():
+    # «Вся база»: S1 promo (withheld from the stop list), S2 an order-status service message a day later
+    segments = [{"id": "active"}, {"id": "stop", "name": "Стоп-лист", "excluded": "да"}]
+    steps = [step("sale", "S1", message_type="promo"), step("sale", "S2", message_type="service", delay="1d")]
+    commap = build_map(segments=segments, scenarios=[scn("sale", segments="вся база", trigger="sale_event")],
+                       steps=steps)
+    events = [{"at": "0d 10:00", "event": "sale_event"}]
+    excluded = run(commap, {"segments": ["stop"], "events": events})
+    # S2 still arrives, a day after the moment S1 would have gone; as S1 never reached this customer,
+    # the "because" names what started the chain
+    assert rows(excluded) == [("12-02 10:00", "sale/S2", "email", "trigger sale_event", False)]
+    member = run(commap, {"segments": ["active"], "events": events})
+    assert [ref for _, ref, *_ in rows(member)] == ["sale/S1", "sale/S2"]

@@ -9,7 +9,7 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables
+from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups
 from audit.importer.recognize import (
     ReadingPlan,
     SheetPlan,
@@ -104,6 +104,10 @@ _RENAMED = {"stages": {"next_stages": "next"}}
 
 def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     columns = plan.fields()
+    groups = plan.groups()
+    if groups:  # a column group per channel: a row is a step on the channel whose group it fills
+        rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)
+        return flat_tables(sheet.name, rows, plan.header_row, columns, errors, numbers)
     if plan.role == "flat" or (plan.role == "steps" and "step" not in columns):
         # steps without numbers are numbered within their scenario, as on a wide sheet
         return flat_tables(sheet.name, sheet.rows, plan.header_row, columns, sheet.errors)

@@ -20,7 +20,10 @@ SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "sch
                    "stop_event", "kpi", "owner", "status", "last_reviewed")
 
 def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
-                columns: dict[str, tuple[int, str]], errors: dict[tuple[int, int], str]) -> list[Table]:
+                columns: dict[str, tuple[int, str]], errors: dict[tuple[int, int], str],
+                numbers: list[int] | None = None) -> list[Table]:
+    """Scenario, step and declared-segment rows of a wide sheet; `numbers` gives each row's number on
+    the sheet when `rows` is not the sheet as it stands (rows split by channel group)."""
     if "scenario" not in columns and "scenario_name" in columns:
         columns["scenario"] = columns.pop("scenario_name")  # the scenario's name alone serves as its id
     headers = {fld: header for fld, (_, header) in columns.items()}
@@ -41,7 +44,8 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         segment = values.id_text(cells.get("segments", ""))
         if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
             # a row that only names a segment declares it; it also closes the block above
-            declared.append(Row(sheet=sheet_name, number=index + 1, headers=size_headers,
+            declared.append(Row(sheet=sheet_name, number=numbers[index] if numbers else index + 1,
+                                headers=size_headers,
                                 cells={"segments": segment, "size": cells.get("size", "")}))
             carry = {}
             continue
@@ -56,7 +60,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         carry.update({fld: cells[fld] for fld in ("scenario", *SCENARIO_FIELDS)
                       if fld in cells and values.text(cells[fld]) != ""})
         scenario = values.id_text(cells.get("scenario", ""))
-        number = index + 1
+        number = numbers[index] if numbers else index + 1
         if scenario:
             key = scenario.casefold()
             counters[key] = counters.get(key, 0) + 1
@@ -95,3 +99,34 @@ def _merge_scenario(row: Row, cells: dict[str, object], headers: dict[str, str],
         if values.text(cells.get(fld, "")) != "" and values.text(row.cells.get(target, "")) == "":
             row.cells[target] = cells[fld]
             row.headers[target] = headers.get(fld, fld)
+
+
+def split_channel_groups(rows: list[list[object]], header_index: int, columns: dict[str, tuple[int, str]],
+                         groups: dict[str, dict[str, tuple[int, str]]], errors: dict[tuple[int, int], str]
+                         ) -> tuple[list[list[object]], list[int], dict[tuple[int, int], str]]:
+    """A sheet with a column group per channel ("Email: тема | Email: когда | SMS: текст…"): each row
+    becomes one row per channel group it fills, with that channel and the group's cells in columns
+    of their own (added to `columns`). Returns the rows, each one's number on the sheet, the errors."""
+    width = max((len(r) for r in rows), default=0)
+    fields = sorted({f for group in groups.values() for f in group})
+    plain = {f: columns.get(f) for f in fields}
+    columns["channel"] = (width, next(iter(groups)))
+    for offset, fld in enumerate(fields, 1):
+        columns[fld] = (width + offset, plain[fld][1] if plain[fld] else fld)
+    step_col = columns.get("step", (None,))[0]
+    out: list[list[object]] = [list(r) for r in rows[:header_index + 1]]
+    numbers = list(range(1, header_index + 2))
+    moved: dict[tuple[int, int], str] = {(i, c): e for (i, c), e in errors.items() if i <= header_index}
+    for index in range(header_index + 1, len(rows)):
+        raw = list(rows[index]) + [""] * (width - len(rows[index]))
+        filled = [(label, cols) for label, cols in groups.items()
+                  if any(values.text(raw[c]) for c, _ in cols.values() if c < len(raw))]
+        for position, (label, cols) in enumerate(filled or [(None, {})]):
+            row = list(raw) + [label or ""] + [
+                raw[cols[f][0]] if f in cols else (raw[plain[f][0]] if plain[f] else "") for f in fields]
+            if position and step_col is not None and values.text(raw[step_col]):
+                row[step_col] = f"{values.text(raw[step_col])}.{position + 1}"  # two channels on one row
+            moved.update({(len(out), c): e for (i, c), e in errors.items() if i == index})
+            out.append(row)
+            numbers.append(index + 1)
+    return out, numbers, moved

@@ -61,6 +61,7 @@ class ColumnPlan:
     field: str | None
     confidence: float
     evidence: str  # "header", "values", "both", "mapping", or "" when unread
+    group: str | None = None  # the channel a column group is about ("Email: тема", "SMS: когда") as written
 
 
 @dataclass(slots=True)
@@ -77,8 +78,17 @@ class SheetPlan:
     rows_skipped: int = 0  # blank rows below the header
 
     def fields(self) -> dict[str, tuple[int, str]]:
-        """field → (column, header) for the columns the reader takes."""
-        return {c.field: (c.index, c.header) for c in self.columns if c.field and c.field not in UNREAD_FIELDS}
+        """field → (column, header) for the columns the reader takes (column groups aside)."""
+        return {c.field: (c.index, c.header) for c in self.columns
+                if c.field and c.field not in UNREAD_FIELDS and c.group is None}
+
+    def groups(self) -> dict[str, dict[str, tuple[int, str]]]:
+        """channel as written → its columns' fields, for a sheet with a column group per channel."""
+        found: dict[str, dict[str, tuple[int, str]]] = {}
+        for c in self.columns:
+            if c.field and c.group is not None:
+                found.setdefault(c.group, {}).setdefault(c.field, (c.index, c.header))
+        return found
 
 
 @dataclass(slots=True)
@@ -151,7 +161,7 @@ def _canonical(token: str) -> str:
     return match[0] if match else token
 
 
-_ID_WORDS = frozenset({"id", "ид", "код", "code", "key"})
+_ID_WORDS = frozenset({"id", "ид", "код", "code", "key", "№", "#"})  # «№ цеп.» numbers the chain: its id
 # Fields that refer to another record: a header that adds "ID" to the entity word ("Scenario ID",
 # "Код сегмента") holds the reference, and outranks a column of the same name that holds its title.
 _REFERENCE_FIELDS = frozenset({"id", "scenario", "segments", "stage", "trigger", "goal_event", "stop_event", "parent",
@@ -395,12 +405,17 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     order = {f: i for i, f in enumerate(role.fields)}
     mapped: dict[int, str] = {}
     numbered = [info.numbering for info in infos]
+    grouped: dict[int, ColumnPlan] = {}
     for col, header in enumerate(headers):
         if not header:
             continue
         chosen = mapping.field_for_header(header, sheet_name)
         if chosen is not None:
             mapped[col] = chosen
+            continue
+        group = _channel_group(header, role.name) if "channel" in role.fields else None
+        if group is not None:
+            grouped[col] = ColumnPlan(col, header, group[1], 0.9, "header", group=group[0])
             continue
         by_header = header_scores(header, role.name)
         elsewhere = elsewhere_numbered(numbered, col)
@@ -435,10 +450,35 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             continue
         taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
         taken_fields.add(fld)
+    taken_cols.update(grouped)
     plans = [taken_cols.get(col) or ColumnPlan(col, header, None, 0.0, "")
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+_GROUP_SPLIT = re.compile(r"\s*(?::|—|–|\s-\s|/)\s*")
+_GROUP_FIELDS = ("message", "delay", "condition", "message_type", "system", "next")
+
+
+@lru_cache(maxsize=1 << 12)
+def _channel_group(header: str, role: str) -> tuple[str, str] | None:
+    """(channel, field) for a header of a column group per channel: "Email: тема" → ("Email", "message"),
+    «SMS — когда» → ("SMS", "delay"), "Push / text" → ("Push", "message")."""
+    from audit.importer.schema import CHANNEL_KINDS
+
+    parts = _GROUP_SPLIT.split(header.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return None
+    channel = values.normalize_word(parts[0])
+    if channel not in CHANNEL_KINDS:
+        return None
+    scores = {f: v for f, v in header_scores(parts[1], role).items() if f in _GROUP_FIELDS}
+    if not scores and values.normalize_word(parts[1]) in ("текст", "скрипт", "script", "text", "тема", "subject"):
+        scores = {"message": 1.0}
+    if not scores:
+        return None
+    return parts[0].strip(), max(scores.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 def elsewhere_numbered(numbered: list[bool], col: int) -> bool:
@@ -446,7 +486,9 @@ def elsewhere_numbered(numbered: list[bool], col: int) -> bool:
 
 
 def _fits(role: _Role, plans: list[ColumnPlan]) -> bool:
-    present = {p.field for p in plans if p.field}
+    present = {p.field for p in plans if p.field and p.group is None}
+    if any(p.group is not None for p in plans):
+        present.add("channel")  # a column group per channel names the channel of every row
     if role.name == "flat":
         return "channel" in present and bool(present & {"scenario", "scenario_name", "segments"}) and (
             bool(present & {"segments", "trigger", "stage", "goal"}) or "scenario" in present)
@@ -647,6 +689,27 @@ def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
     return {}
 
 
+@lru_cache(maxsize=1)
+def _changelog_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(stems(p) for p in vocab.load("headers")["changelog"]["sheet"])
+
+
+def _latest_change(sheet: RawSheet) -> tuple[object, int] | None:
+    """On a change-log sheet («История версий», "Change log"): its latest date and that date's row."""
+    tokens = {_canonical(t) for t in stems(_EXPORT_SEPARATOR.split(sheet.name)[-1])}
+    if not any(phrase and all(p in tokens for p in phrase) for phrase in _changelog_words()):
+        return None
+    latest: tuple[object, int] | None = None
+    for index, row in enumerate(sheet.rows[:500]):
+        for cell in row:
+            if not _is_date(cell):
+                continue
+            day = values.day(cell)
+            if latest is None or day > latest[0]:
+                latest = (day, index + 1)
+    return latest
+
+
 def _is_label(text: str) -> bool:
     """A cell that is itself a label ("Owner", «Статус»), not a value."""
     folded = " ".join(text.casefold().replace("ё", "е").rstrip(":：").split())
@@ -705,6 +768,9 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             for fld, (value, row, label, _) in _key_value_rows(sheet, HEADER_SCAN_ROWS, _fact_phrases()).items():
                 if fld in ("owner", "last_reviewed", "client", "version"):
                     later.append((fld, value, sheet.name, row, label))
+            latest = _latest_change(sheet)
+            if latest is not None:
+                later.append(("last_reviewed", latest[0], sheet.name, latest[1], sheet.name))
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
