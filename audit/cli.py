@@ -354,17 +354,14 @@ def _simulate(args: argparse.Namespace) -> int:
             raise CommapError(f"{origin}: {problems[0]}{more}")
     graph = MapGraph(commap)
     start = config.today or date.today()
-    results = [simulate(graph, persona, start, caps, args.too_close, args.include_planned) for _, persona in personas]
+    results = [simulate(graph, persona, start, caps, args.too_close, args.include_planned, lang)
+               for _, persona in personas]
     renderers = {"json": lambda: render_json(results), "text": lambda: render_text(results, lang)}
     formats = list(dict.fromkeys(args.formats or ["text"]))
     if "html" in formats:
-        try:
-            from reports.simulate_html import render_simulation_html
-        except ImportError as exc:  # the HTML renderer is written alongside; say so until it lands
-            if isinstance(exc, ModuleNotFoundError) and exc.name != "reports.simulate_html":
-                raise
-            raise CommapError("simulate cannot write html yet; use --format text or json") from None
-        renderers["html"] = lambda: render_simulation_html(results, lang)
+        from reports.simulate_html import render_simulation_html
+
+        renderers["html"] = lambda: render_simulation_html(results, lang, commap.meta.name or Path(args.map).name)
     for fmt in formats:
         if fmt not in renderers:
             raise CommapError(f"simulate writes {', '.join(sorted(renderers))}, not {fmt}")

@@ -148,7 +148,7 @@ def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
         tracking_plan=config.tracking_plan,
         platform_name=config.platform_name,
     )
-    simulations = _simulations(graph, config, ctx.today)
+    simulations = _simulations(graph, config, ctx.today, lang)
     ctx.extra["simulations"] = simulations
     findings: list[Finding] = []
     skipped: dict[str, str] = {}
@@ -194,7 +194,7 @@ def _run(commap: CommMap, config: AuditConfig | None) -> AuditResult:
     )
 
 
-def _simulations(graph: MapGraph, config: AuditConfig, today: date) -> list:
+def _simulations(graph: MapGraph, config: AuditConfig, today: date, lang: str) -> list:
     """The configured personas' timelines, against FREQ001's caps as configured."""
     if not config.personas:
         return []
@@ -202,7 +202,7 @@ def _simulations(graph: MapGraph, config: AuditConfig, today: date) -> list:
     from rules.freq001_contact_pressure import Options
 
     caps = Options.model_validate(config.options.get("FREQ001", {})).caps
-    return [simulate(graph, persona, today, caps) for persona in config.personas]
+    return [simulate(graph, persona, today, caps, lang=lang) for persona in config.personas]
 
 
 def apply_suppressions(

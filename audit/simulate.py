@@ -49,6 +49,41 @@ _FEEDBACK_OF_REACTION = {
     "replies": frozenset({"delivered", "opened", "read", "replied", "clicked"}),
     "answers": frozenset({"delivered", "answered"}),
 }
+# What the timeline says, in the report language (quotes as the audit's messages use them).
+TEXTS = {
+    "en": {
+        "trigger": "trigger {event}", "schedule": "schedule {schedule}", "after": "after {step}",
+        "always": " ('{channel}' does not report '{feedback}': the condition always holds)",
+        "loop_past": "'{scenario}': the loop through '{step}' runs on past the end of the window",
+        "loop_many": "'{scenario}' sends more than {limit} messages",
+        "timing": "'{step}': the timing '{text}' was not understood, so the step and what follows it are not simulated",
+        "free_text": "'{step}': the condition '{text}' is free text, so the step and what follows it are not "
+                     "simulated",
+        "filter": "'{step}': the audience filter '{text}' cannot be judged for a persona, so the step and what "
+                  "follows it are not simulated",
+        "no_start": "'{scenario}' names no trigger event and no schedule",
+        "no_schedule": "'{scenario}': the schedule '{schedule}' was not understood",
+        "after_goal": "'{step}' goes out after the customer reached the goal of '{scenario}' (no stop event on it)",
+        "too_close": "'{first}' and '{second}' arrive within {minutes} minutes of each other",
+        "over_cap": "week {week}: {count} {kind} messages, cap {cap}",
+    },
+    "ru": {
+        "trigger": "триггер {event}", "schedule": "расписание {schedule}", "after": "после {step}",
+        "always": " (канал «{channel}» не сообщает «{feedback}»: условие выполняется всегда)",
+        "loop_past": "«{scenario}»: цикл через «{step}» продолжается и после конца окна",
+        "loop_many": "«{scenario}» отправляет больше {limit} сообщений",
+        "timing": "«{step}»: срок «{text}» не распознан — шаг и всё после него не моделируются",
+        "free_text": "«{step}»: условие «{text}» записано свободным текстом — шаг и всё после него не "
+                     "моделируются",
+        "filter": "«{step}»: фильтр аудитории «{text}» нельзя проверить для персоны — шаг и всё после него не "
+                  "моделируются",
+        "no_start": "У «{scenario}» нет ни триггерного события, ни расписания",
+        "no_schedule": "«{scenario}»: расписание «{schedule}» не распознано",
+        "after_goal": "«{step}» уходит после того, как клиент достиг цели «{scenario}» (на ней нет стоп-события)",
+        "too_close": "«{first}» и «{second}» приходят с разницей не больше {minutes} мин",
+        "over_cap": "неделя {week}: {kind} — {count} сообщ. при пределе {cap}",
+    },
+}
 MAX_SENDS = 5_000  # per scenario run: a loop without a bound is followed to the window, never further
 DEFAULT_HOUR = time(10, 0)  # when a regular mailing goes out that names no time
 
@@ -182,8 +217,7 @@ class _Run:
                 continue
             if at >= self.sim.end:
                 if visits[step.key] > 1:
-                    self.sim.warn("loop-unbounded", None, f"'{self.scenario.label}': the loop through "
-                                  f"'{step.id}' runs on past the end of the window")
+                    self.sim.warn("loop-unbounded", None, "loop_past", scenario=self.scenario.label, step=step.id)
                 continue
             if self.stopped_at is not None and at >= self.stopped_at:
                 continue
@@ -194,7 +228,7 @@ class _Run:
                 continue
             sends += 1
             if sends > MAX_SENDS:
-                self.sim.warn("loop-unbounded", at, f"'{self.scenario.label}' sends more than {MAX_SENDS} messages")
+                self.sim.warn("loop-unbounded", at, "loop_many", scenario=self.scenario.label, limit=MAX_SENDS)
                 return
             self.sent[step.key] = at
             self.sim.send(self, step, at, previous)
@@ -207,8 +241,7 @@ class _Run:
 
     def _when(self, step: Step, previous_at: datetime) -> datetime | None:
         if step.delay_minutes is None and step.timing_text and not _only_a_send_time(step.timing_text):
-            self.sim.warn("not-simulated", previous_at, f"'{step.ref}': the timing '{step.timing_text}' was not "
-                          f"understood, so the step and what follows it are not simulated")
+            self.sim.warn("not-simulated", previous_at, "timing", step=step.ref, text=step.timing_text)
             return None
         at = previous_at + timedelta(minutes=step.delay_minutes or 0)
         if step.send_time:
@@ -221,13 +254,11 @@ class _Run:
         condition = step.condition
         if condition is None:
             if step.condition_text:
-                self.sim.warn("not-simulated", at, f"'{step.ref}': the condition '{step.condition_text}' is free "
-                              f"text, so the step and what follows it are not simulated")
+                self.sim.warn("not-simulated", at, "free_text", step=step.ref, text=step.condition_text)
                 return False
             return True
         if condition.kind is ConditionKind.FILTER:
-            self.sim.warn("not-simulated", at, f"'{step.ref}': the audience filter '{step.condition_text}' cannot "
-                          f"be judged for a persona, so the step and what follows it are not simulated")
+            self.sim.warn("not-simulated", at, "filter", step=step.ref, text=step.condition_text)
             return False
         if condition.kind in (ConditionKind.EVENT, ConditionKind.NO_EVENT):
             key = id_key(condition.event or "")
@@ -242,7 +273,7 @@ class _Run:
         kind = channel.kind.value if channel is not None else "other"
         reported = self.sim.graph.feedback_of(channel) if channel is not None else frozenset()
         if condition.feedback not in reported:
-            self.sim.note(step, f"'{awaited.channel}' does not report '{condition.feedback}'")
+            self.sim.note(step, self.sim.text("always", channel=awaited.channel, feedback=condition.feedback))
             return condition.negated
         reacted = condition.feedback in _FEEDBACK_OF_REACTION[self.sim.persona.reaction(kind)]
         return not reacted if condition.negated else reacted
@@ -261,8 +292,9 @@ def _only_a_send_time(text: str) -> bool:
 
 
 class _Simulator:
-    def __init__(self, graph: MapGraph, persona: Persona, start: datetime, include_planned: bool) -> None:
-        self.graph, self.persona = graph, persona
+    def __init__(self, graph: MapGraph, persona: Persona, start: datetime, include_planned: bool,
+                 lang: str = "en") -> None:
+        self.graph, self.persona, self.lang = graph, persona, lang
         self.start, self.end = start, start + timedelta(days=persona.days)
         self.include_planned = include_planned
         self.events = sorted((start + parse_offset(e.at), id_key(e.event)) for e in persona.events)
@@ -276,7 +308,11 @@ class _Simulator:
         self.simulation = Simulation(persona, start, self.end)
         self.notes: dict[tuple[str, str], str] = {}
 
-    def warn(self, kind: str, at: datetime | None, message: str) -> None:
+    def text(self, key: str, /, **params: object) -> str:
+        return TEXTS[self.lang][key].format(**params)
+
+    def warn(self, kind: str, at: datetime | None, key: str, /, **params: object) -> None:
+        message = self.text(key, **params)
         if all(w.message != message for w in self.simulation.warnings):
             self.simulation.warnings.append(Notice(kind, at, message))
 
@@ -286,11 +322,11 @@ class _Simulator:
     def send(self, run: _Run, step: Step, at: datetime, previous: Step | None) -> None:
         channel = self.graph.channel_of(step)
         kind = channel.kind.value if channel is not None else "other"
-        because = run.because if previous is None else f"after {previous.id}"
+        because = run.because if previous is None else self.text("after", step=previous.id)
         if step.condition_text:
             because += f"; {step.condition_text}"
         if step.key in self.notes:
-            because += f" ({self.notes.pop(step.key)}: the condition always holds)"
+            because += self.notes.pop(step.key)
         after_goal = run.goal_at is not None and at > run.goal_at
         self.simulation.sends.append(Send(at, run.scenario, step, kind, because, after_goal))
 
@@ -313,17 +349,16 @@ class _Simulator:
                 key = id_key(scenario.trigger)
                 for at, event in self.events:
                     if event == key:
-                        _Run(self, scenario, at, f"trigger {scenario.trigger}").walk()
+                        _Run(self, scenario, at, self.text("trigger", event=scenario.trigger)).walk()
             else:
-                self.warn("not-simulated", None, f"'{scenario.label}' names no trigger event and no schedule")
+                self.warn("not-simulated", None, "no_start", scenario=scenario.label)
         self.simulation.sends.sort(key=lambda s: (s.at, s.scenario.label, s.step.id))
         return self.simulation
 
     def _regular(self, scenario: Scenario) -> None:
         per_week = timing.schedule_per_week(scenario.schedule)
         if not per_week:
-            self.warn("not-simulated", None, f"'{scenario.label}': the schedule '{scenario.schedule or ''}' "
-                      f"was not understood")
+            self.warn("not-simulated", None, "no_schedule", scenario=scenario.label, schedule=scenario.schedule or "")
             return
         parsed = timing.parse_timing(scenario.schedule)
         first = self.graph.steps_by_scenario.get(scenario.key, [None])[0]
@@ -332,32 +367,33 @@ class _Simulator:
             day = self.start.date()
             while datetime.combine(day, hour) < self.end:
                 if day.weekday() in parsed.weekdays and datetime.combine(day, hour) >= self.start:
-                    _Run(self, scenario, datetime.combine(day, hour), f"schedule {scenario.schedule}").walk()
+                    _Run(self, scenario, datetime.combine(day, hour),
+                         self.text("schedule", schedule=scenario.schedule)).walk()
                 day += timedelta(days=1)
             return
         period = timedelta(days=7 / per_week)
         at = datetime.combine(self.start.date(), hour)
         at = at if at >= self.start else at + timedelta(days=1)
         while at < self.end:
-            _Run(self, scenario, at, f"schedule {scenario.schedule}").walk()
+            _Run(self, scenario, at, self.text("schedule", schedule=scenario.schedule)).walk()
             at += period
 
 
 def simulate(graph: MapGraph, persona: Persona, start: date, caps: dict[str, float],
-             too_close_minutes: int = 60, include_planned: bool = False) -> Simulation:
-    """The persona's timeline over `persona.days` from `persona.start` (or `start`), with its warnings."""
+             too_close_minutes: int = 60, include_planned: bool = False, lang: str = "en") -> Simulation:
+    """The persona's timeline over `persona.days` from `persona.start` (or `start`), with its warnings,
+    worded in `lang` ("en" or "ru")."""
     begin = datetime.combine(persona.start or start, time(0, 0))
-    sim = _Simulator(graph, persona, begin, include_planned)
+    sim = _Simulator(graph, persona, begin, include_planned, lang)
     result = sim.run()
     for send in result.sends:
         if send.after_goal:
-            sim.warn("after-goal", send.at, f"'{send.step.ref}' goes out after the customer reached the goal of "
-                     f"'{send.scenario.label}' (no stop event on it)")
+            sim.warn("after-goal", send.at, "after_goal", step=send.step.ref, scenario=send.scenario.label)
     for earlier, later in zip(result.sends, result.sends[1:]):
         if (later.scenario.key != earlier.scenario.key
                 and later.at - earlier.at <= timedelta(minutes=too_close_minutes)):
-            sim.warn("too-close", later.at, f"'{earlier.step.ref}' and '{later.step.ref}' arrive within "
-                     f"{too_close_minutes} minutes of each other")
+            sim.warn("too-close", later.at, "too_close", first=earlier.step.ref, second=later.step.ref,
+                     minutes=too_close_minutes)
     weeks = -(-persona.days // 7)
     for week in range(weeks):
         low, high = begin + timedelta(days=7 * week), begin + timedelta(days=7 * (week + 1))
@@ -371,7 +407,7 @@ def simulate(graph: MapGraph, persona: Persona, start: date, caps: dict[str, flo
             over.append("total")
         for kind in over:
             count = total if kind == "total" else by_channel[kind]
-            sim.warn("over-cap", low, f"week {week + 1}: {count} {kind} messages, cap {caps[kind]:g}")
+            sim.warn("over-cap", low, "over_cap", week=week + 1, count=count, kind=kind, cap=f"{caps[kind]:g}")
         result.weeks.append({"week": week + 1, "by_channel": dict(sorted(by_channel.items())), "total": total,
                              "over_cap": over})
     result.warnings.sort(key=lambda w: (w.at or begin, w.kind, w.message))

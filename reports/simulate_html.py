@@ -40,22 +40,6 @@ ROWS = (0, -12, 12)  # vertical offsets of the sub-rows a lane stacks close mark
 AXIS_H, FLAGS_H = 22, 18
 MAX_TABLE_ROWS = 1000
 
-# The engine writes "because" in English (audit/simulate.py `_Simulator.send`); the Russian page
-# translates the parts it composes and leaves what the map wrote (ids, conditions) as written.
-_BECAUSE_RU = ((re.compile(r"^trigger "), "триггер "), (re.compile(r"^schedule "), "расписание "),
-               (re.compile(r"^after "), "после "))
-_NOTE = re.compile(r" \('(?P<channel>.*)' does not report '(?P<feedback>[^']*)': the condition always holds\)$")
-
-
-def because_text(because: str, lang: str) -> str:
-    if lang != "ru":
-        return because
-    for pattern, replacement in _BECAUSE_RU:
-        because = pattern.sub(replacement, because, count=1)
-    return _NOTE.sub(lambda m: f" (канал «{m['channel']}» не сообщает «{m['feedback']}»: условие всегда "
-                               f"выполняется)", because)
-
-
 def message_type(send: Send) -> str:
     return send.step.message_type.value if send.step.message_type else "none"
 
@@ -235,7 +219,7 @@ def persona_view(index: int, sim: Simulation, lang: str, labels: dict[str, str])
         "type_word": word(MESSAGE_TYPE_WORDS, message_type(send), lang),
         "colour": TYPE_COLOURS.get(message_type(send), TYPE_COLOURS["none"]),
         "message": send.step.message,
-        "because": because_text(send.because, lang),
+        "because": send.because,
         "after_goal": send.after_goal,
     } for send in sim.sends[:MAX_TABLE_ROWS]]
     kinds = lanes_of(sim)

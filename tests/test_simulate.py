@@ -516,3 +516,19 @@ def test_a_whole_base_promo_is_withheld_from_the_stop_list_and_the_chain_goes_on
     assert rows(excluded) == [("12-02 10:00", "sale/S2", "email", "trigger sale_event", False)]
     member = run(commap, {"segments": ["active"], "events": events})
     assert [ref for _, ref, *_ in rows(member)] == ["sale/S1", "sale/S2"]
+
+
+def test_the_timeline_speaks_the_report_language():
+    # S1 SMS, S2 e-mail "not opened S1": an SMS never reports an open, so S2 always goes, and says why
+    commap = build_map(segments=[{"id": "new"}], channels=[{"id": "sms", "kind": "sms"}, {"id": "email", "kind": "email"}],
+                       scenarios=[scn("cart", segments="new", trigger="cart_abandoned")],
+                       steps=[step("cart", "S1", "sms"), step("cart", "S2", "email", condition="not opened S1")])
+    persona = Persona(start=START, segments=["new"], days=7, events=[{"at": "0d 09:00", "event": "cart_abandoned"}])
+    ru = simulate(MapGraph(commap), persona, AUDIT_DAY, {"sms": 0, "email": 5}, lang="ru")
+    assert [s.because for s in ru.sends] == [
+        "триггер cart_abandoned",
+        "после S1; not opened S1 (канал «sms» не сообщает «opened»: условие выполняется всегда)"]
+    assert [w.message for w in ru.warnings] == ["неделя 1: sms — 1 сообщ. при пределе 0"]
+    en = simulate(MapGraph(commap), persona, AUDIT_DAY, {"sms": 0, "email": 5})
+    assert en.sends[1].because == "after S1; not opened S1 ('sms' does not report 'opened': the condition always holds)"
+    assert [w.message for w in en.warnings] == ["week 1: 1 sms messages, cap 0"]
