@@ -83,9 +83,11 @@ class MapGraph:
             if origin in self.systems and target in self.systems:
                 a, b = node("system", origin), node("system", target)
                 carried = set(integration.carries)
+                unknown = integration.carries_unknown
                 if g.has_edge(a, b):
                     carried |= g.edges[a, b]["carries"]
-                g.add_edge(a, b, kind="integration", carries=frozenset(carried))
+                    unknown = unknown or g.edges[a, b]["unknown"]
+                g.add_edge(a, b, kind="integration", carries=frozenset(carried), unknown=unknown)
         for scenario in m.scenarios:
             s_node = node("scenario", scenario.key)
             for seg_key in self.scenario_segment_keys(scenario):
@@ -238,8 +240,13 @@ class MapGraph:
             return origin.orchestration
         return target.key in self._reachable_with(origin.key, feedback)
 
-    def _reachable_with(self, origin_key: str, feedback: str) -> frozenset[str]:
-        cache_key = (origin_key, feedback)
+    def feedback_may_reach(self, origin: System, target: System, feedback: str) -> bool:
+        """Whether a path of integrations reaches `target` when the ones whose content the map does not
+        state ("sends data to Y") are taken to carry it: the map is silent there, not wrong."""
+        return target.key in self._reachable_with(origin.key, feedback, assume_unknown=True)
+
+    def _reachable_with(self, origin_key: str, feedback: str, assume_unknown: bool = False) -> frozenset[str]:
+        cache_key = (origin_key, feedback, assume_unknown)
         cached = self._reach_cache.get(cache_key)
         if cached is not None:
             return cached
@@ -252,7 +259,8 @@ class MapGraph:
                     continue
                 carried = data["carries"]
                 key = successor.split(":", 1)[1]
-                if key not in seen and ("*" in carried or feedback in carried):
+                if key not in seen and ("*" in carried or feedback in carried
+                                        or (assume_unknown and data.get("unknown"))):
                     seen.add(key)
                     queue.append(key)
         result = frozenset(seen - {origin_key})

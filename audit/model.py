@@ -234,6 +234,7 @@ class System(Record):
     orchestration: bool = False
     receives: list[str] = Field(default_factory=list)
     feedback: dict[str, list[str]] = Field(default_factory=dict)
+    sends_to: list[str] = Field(default_factory=list)  # "Sends data to" on the Systems sheet, as written
 
 
 class Integration(BaseModel):
@@ -242,6 +243,7 @@ class Integration(BaseModel):
     from_system: str
     to_system: str
     carries: list[str] = Field(default_factory=list)
+    carries_unknown: bool = False  # a Systems sheet says data goes there, not which
     source: Source = Field(default_factory=Source)
 
     @property

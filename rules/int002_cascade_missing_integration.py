@@ -107,9 +107,12 @@ class CascadeMissingIntegration(Rule):
             origin, target = blocker.origin, blocker.target
             why = self._why_same if origin.key == target.key else (
                 self._why_unstated if unstated else self._why_other)
+            silent = unstated or ctx.graph.feedback_may_reach(origin, target, blocker.feedback)
+            if silent and origin.key != target.key:
+                why = self._why_unstated
             params = {"origin": origin.id, "target": target.id, "feedback": blocker.feedback}
             word = self._feedback_words_ru.get(blocker.feedback, blocker.feedback) if self.lang == "ru" \
                 else blocker.feedback
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
                                why=why[self.lang].format(feedback_word=word, **params),
-                               tentative=unstated and origin.key != target.key, **params)
+                               tentative=silent and origin.key != target.key, **params)

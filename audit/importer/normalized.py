@@ -198,6 +198,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     steps = builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step")
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
+    integrations += _integrations_from_systems(systems, integrations)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
@@ -819,6 +820,7 @@ def _system(b: _Builder, row: Row) -> System | None:
         # the map is audited for what it states, and only a written "no" says it cannot
         orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
         receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
+        sends_to=_bracketed_list(values.text(row.cells.get("sends_to", ""))),
         source=row.source(),
     )
 
@@ -846,6 +848,43 @@ _FEEDBACK_STEMS = (("открыт", "opened"), ("открыв", "opened"), ("д�
                    ("прочит", "read"), ("клик", "clicked"), ("переход", "clicked"), ("ответ", "replied"),
                    ("дозвон", "answered"), ("open", "opened"), ("deliver", "delivered"), ("click", "clicked"),
                    ("repl", "replied"), ("answer", "answered"))
+
+
+def _bracketed_list(text: str) -> list[str]:
+    """`Naumen (статусы, клики), SMS-шлюз`: a list whose items may hold commas in brackets."""
+    items, depth, current = [], 0, []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char in ",;\n" and depth <= 0:
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current))
+    return [" ".join(item.split()) for item in items if item.strip()]
+
+
+_CARRIED_PART = re.compile(r"^(?P<target>[^()]+?)\s*(?:\((?P<what>[^)]*)\))?\s*$")
+
+
+def _integrations_from_systems(systems: list[System], stated: list[Integration]) -> list[Integration]:
+    """"Sends data to: Naumen (статусы доставки)" on a Systems sheet: an integration to each system
+    named; what it carries is what the brackets name, else unknown (INT002 then only warns)."""
+    pairs = {(id_key(i.from_system), id_key(i.to_system)) for i in stated}
+    found = []
+    for system in systems:
+        for item in system.sends_to:
+            match = _CARRIED_PART.match(item)
+            if match is None or id_key(match["target"]) in END_WORDS:
+                continue
+            target = match["target"].strip()
+            if (system.key, id_key(target)) in pairs or id_key(target) == system.key:
+                continue
+            pairs.add((system.key, id_key(target)))
+            carries = _carried_words(match["what"]) if match["what"] else []
+            found.append(Integration(from_system=system.id, to_system=target, carries=carries,
+                                     carries_unknown=not match["what"], source=system.source))
+    return found
 
 
 def _carried_words(raw: str) -> list[str]:

@@ -37,7 +37,7 @@ SAME_MEANING = {
     "channel": {"channel", "channels"},
     "source": {"source", "from", "receives"},
     "trigger": {"trigger"},
-    "next": {"next", "next_stages"},
+    "next": {"next", "next_stages", "sends_to"},
 }
 
 

@@ -109,3 +109,27 @@ def test_channels_sheet_may_override_reported_feedback():
 def test_engine_reports_the_full_cascade_story():
     m = cascade_map([{"id": "esp", "channels": "email"}, {"id": "gw", "channels": "sms"}])
     assert {("INT002", "cart/S2")} <= codes_by_entity(audit(m))
+
+
+def test_sends_data_to_on_the_systems_sheet_is_an_integration_of_unstated_content():
+    # "esp sends data to gw" without saying what: the SMS waiting for the e-mail's open is a warning
+    m = cascade_map([{"id": "esp", "channels": "email", "sends_to": "gw"}, {"id": "gw", "channels": "sms"}])
+    ((code, entity),) = codes_by_entity(run_rule(CascadeMissingIntegration, m))
+    finding = run_rule(CascadeMissingIntegration, m)[0]
+    assert (code, entity, finding.severity.value) == ("INT002", "cart/S2", "warning")
+    assert [(i.from_system, i.to_system, i.carries, i.carries_unknown) for i in m.integrations] == [
+        ("esp", "gw", [], True)]
+
+
+def test_sends_data_to_that_names_the_feedback_carries_it():
+    # look-alike: "gw (статусы: открыто)" states the open, so nothing to report
+    m = cascade_map([{"id": "esp", "channels": "email", "sends_to": "gw (открытия, клики)"},
+                     {"id": "gw", "channels": "sms"}])
+    assert run_rule(CascadeMissingIntegration, m) == []
+    assert m.integrations[0].carries[-2:] == ["opened", "clicked"]
+
+
+def test_a_stated_integration_that_carries_something_else_stays_an_error():
+    m = cascade_map([{"id": "esp", "channels": "email", "sends_to": "gw (клики)"}, {"id": "gw", "channels": "sms"}])
+    (finding,) = run_rule(CascadeMissingIntegration, m)
+    assert finding.severity.value == "error"
