@@ -24,6 +24,7 @@ and how they react on each channel kind. The simulation is deterministic:
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -188,10 +189,9 @@ class _Run:
     def __init__(self, sim: "_Simulator", scenario: Scenario, started: datetime, because: str) -> None:
         self.sim, self.scenario, self.started, self.because = sim, scenario, started, because
         self.sent: dict[tuple[str, str], datetime] = {}
-        stop_keys = {id_key(e) for e in scenario.stop_events}
-        self.stopped_at = min((at for at, key in sim.events if key in stop_keys and at >= started), default=None)
-        goal = id_key(scenario.goal_event) if scenario.goal_event else None
-        self.goal_at = min((at for at, key in sim.events if key == goal and at >= started), default=None)
+        stops = [sim.first_event(id_key(e), started) for e in scenario.stop_events]
+        self.stopped_at = min((at for at in stops if at is not None), default=None)
+        self.goal_at = sim.first_event(id_key(scenario.goal_event), started) if scenario.goal_event else None
 
     def walk(self) -> None:
         g = self.sim.graph
@@ -264,7 +264,8 @@ class _Run:
             key = id_key(condition.event or "")
             until = at if condition.within_minutes is None else min(
                 at, self.started + timedelta(minutes=condition.within_minutes))
-            happened = any(key == k and self.started <= when <= until for when, k in self.sim.events)
+            first = self.sim.first_event(key, self.started)
+            happened = first is not None and first <= until
             return happened if condition.kind is ConditionKind.EVENT else not happened
         awaited = self.sim.graph.referenced_step(step)
         if awaited is None or awaited.key not in self.sent:
@@ -298,6 +299,9 @@ class _Simulator:
         self.start, self.end = start, start + timedelta(days=persona.days)
         self.include_planned = include_planned
         self.events = sorted((start + parse_offset(e.at), id_key(e.event)) for e in persona.events)
+        self.times: dict[str, list[datetime]] = {}  # event key → when it happens, in order
+        for at, key in self.events:
+            self.times.setdefault(key, []).append(at)
         keys = {id_key(s) for s in persona.segments}
         known = {s.key: s for s in graph.map.segments}
         self.segment_keys = set(keys)
@@ -307,13 +311,21 @@ class _Simulator:
         self.excluded = any(known[k].excluded for k in self.segment_keys if k in known)
         self.simulation = Simulation(persona, start, self.end)
         self.notes: dict[tuple[str, str], str] = {}
+        self._warned: set[str] = set()
+
+    def first_event(self, key: str, since: datetime) -> datetime | None:
+        """When the event next happens to the persona at or after `since`, if it does."""
+        times = self.times.get(key, [])
+        index = bisect.bisect_left(times, since)
+        return times[index] if index < len(times) else None
 
     def text(self, key: str, /, **params: object) -> str:
         return TEXTS[self.lang][key].format(**params)
 
     def warn(self, kind: str, at: datetime | None, key: str, /, **params: object) -> None:
         message = self.text(key, **params)
-        if all(w.message != message for w in self.simulation.warnings):
+        if message not in self._warned:  # each warning once
+            self._warned.add(message)
             self.simulation.warnings.append(Notice(kind, at, message))
 
     def note(self, step: Step, text: str) -> None:
