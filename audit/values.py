@@ -215,6 +215,8 @@ def text_date(raw: str) -> date | None:
     """A date written as text: `2025-02-14`, `14.02.2025`, `14 февраля 2025 г.`, `Feb 14, 2025`, `14 Feb 2025`,
     `март 2025` (the first of the month); None when the text is no date."""
     cleaned = " ".join(raw.strip().split())
+    if not any(ch.isdigit() for ch in cleaned):
+        return None  # every date form has a day or a year in digits
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(cleaned, fmt).date()
@@ -242,7 +244,7 @@ class UnknownWord(ValueError):
     """A cell holding a word of no known value: the row stays usable, so the importer warns."""
 
 
-def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
+def choice(value: object, aliases: dict[str, str], what: str, fuzzy: bool = True) -> str | None:
     """One of a fixed set of words, matched through `aliases` (normalized spelling → canonical).
 
     Client spellings such as "E-mail рассылка" or "Акционное письмо" match when exactly one
@@ -255,13 +257,38 @@ def choice(value: object, aliases: dict[str, str], what: str) -> str | None:
     word = normalize_word(raw)
     found = aliases.get(word)
     if found is None:
-        found = _contained_alias(word, tuple(aliases.items()))
+        found = _contained_alias(word, _items(aliases))
     if found is None:
-        found, suggestion = _closest_alias(word, tuple(aliases.items()))
+        found, suggestion = _closest_alias(word, _items(aliases)) if fuzzy else (None, None)
         if found is None:
             hint = f" (closest known: '{suggestion}')" if suggestion else ""
             raise UnknownWord(f"unknown {what} '{raw}'{hint}")
     return found
+
+
+class _Items(tuple):
+    """A vocabulary's (alias, canonical) pairs, hashed once: the caches below key on it per cell."""
+
+    def __new__(cls, pairs):
+        self = super().__new__(cls, pairs)
+        self._hash = hash(tuple(pairs))
+        return self
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other) -> bool:
+        return self is other or tuple.__eq__(self, other)
+
+
+_VOCABULARIES: dict[int, tuple[dict, _Items]] = {}  # id → (the dict, kept alive so the id stays its own; pairs)
+
+
+def _items(aliases: dict[str, str]) -> _Items:
+    known = _VOCABULARIES.get(id(aliases))
+    if known is None or known[0] is not aliases or len(known[1]) != len(aliases):
+        known = _VOCABULARIES[id(aliases)] = (aliases, _Items(aliases.items()))
+    return known[1]
 
 
 @lru_cache(maxsize=4096)

@@ -267,7 +267,7 @@ def _word_kinds(text: str) -> frozenset[str]:
     for name, aliases in (("channel", CHANNEL_KINDS), ("status", STATUSES), ("message_type", MESSAGE_TYPES),
                           ("scenario_type", SCENARIO_TYPES)):
         try:
-            if values.choice(text, aliases, "") is not None:
+            if values.choice(text, aliases, "", fuzzy=False) is not None:  # evidence: no guessing at typos
                 kinds.add(name)
         except ValueError:
             pass
