@@ -564,3 +564,29 @@ def test_owner_and_date_on_a_read_me_sheet_are_map_facts(tmp_path):
     m = load_map(save(wb, tmp_path / "readme.xlsx"))
     assert (m.meta.owner, m.meta.last_reviewed) == ("Maya Chen", date(2026, 10, 2))
     assert (m.meta.source.sheet, m.meta.source.row) == ("Read me", 3)
+
+
+def test_a_map_without_a_date_of_its_own_was_reviewed_with_its_latest_scenario(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Flows")
+    ws.append(["Flow", "Audience", "Trigger", "Chnl", "Last reviewd"])
+    ws.append(["Welcome", "new", "signup", "push", "2025-01-20"])
+    ws.append(["Energy full", "players", "energy_full", "push", "2025-04-03"])
+    m = load_map(save(wb, tmp_path / "flows.xlsx"))
+    assert m.meta.last_reviewed == date(2025, 4, 3) and (m.meta.source.sheet, m.meta.source.row) == ("Flows", 3)
+
+
+def test_client_words_for_tier_and_tracking(tmp_path):
+    wb = new_workbook()
+    seg = wb.create_sheet("Сегменты")
+    seg.append(["Сегмент", "Размер", "Приоритет"])
+    seg.append(["Ипотека одобрена", 1150, "высокий"])
+    events = wb.create_sheet("События")
+    events.append(["Событие", "Передаётся в Mindbox"])
+    events.append(["Окончание курса препарата", "нет"])
+    steps = wb.create_sheet("Шаги")
+    steps.append(["Сценарий", "Канал"])
+    steps.append(["welcome", "email"])
+    m = load_map(save(wb, tmp_path / "words.xlsx"))
+    assert [(s.id, s.tier.value) for s in m.segments] == [("Ипотека одобрена", "high")]
+    assert [(e.id, e.tracked) for e in m.events] == [("Окончание курса препарата", False)]

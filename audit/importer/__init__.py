@@ -78,6 +78,7 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
         raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
     meta, meta_problems = _meta_from_facts(plan)
     commap = build_commap(tables, meta)
+    _review_from_scenarios(commap)
     commap.problems = [*meta_problems, *commap.problems]
     commap.path = str(path)
     russian = sum(1 for word in words if _CYRILLIC.search(word))
@@ -140,6 +141,18 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
         if any(values.text(c) for c in row):
             rows[index] = row + [""] * (width - len(row)) + filler
     return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+
+
+def _review_from_scenarios(commap: CommMap) -> None:
+    """A map that states no review date of its own was last reviewed when its latest scenario was."""
+    if commap.meta.last_reviewed is not None:
+        return
+    reviewed = [s for s in commap.scenarios if s.last_reviewed is not None]
+    if reviewed:
+        latest = max(reviewed, key=lambda s: s.last_reviewed)
+        commap.meta.last_reviewed = latest.last_reviewed
+        commap.meta.source = Source(sheet=latest.source.sheet, row=latest.source.row,
+                                    columns={"last_reviewed": latest.source.columns.get("last_reviewed", "")})
 
 
 def _meta_from_facts(plan: ReadingPlan) -> tuple[MapMeta, list[ImportProblem]]:
