@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     diff = commands.add_parser("diff", help="six-month review: what changed between two versions of a map")
     _common_options(diff, ("old", "new"))
     _selection_options(diff)
+    diff.add_argument("--baseline", type=Path, help="the JSON report of the old version's audit: its first-seen "
+                                                    "dates say since when each kept finding is open")
 
     fit = commands.add_parser("fit", help="which platform can run the map, and what each would take")
     _common_options(fit)
@@ -206,11 +208,9 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if fails([f.severity for f in counted], config.fail_on) else 0
 
 
-def with_baseline(result, path: Path):
-    """The result with each finding marked new or known against an earlier JSON report."""
+def read_baseline(path: Path) -> dict:
+    """An earlier JSON report, checked to have a 'findings' list."""
     import json
-
-    from audit.diff import baseline_keys, mark_new
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -221,8 +221,18 @@ def with_baseline(result, path: Path):
         raise CommapError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
     except (ValueError, KeyError, TypeError):
         raise CommapError(f"{path}: not a commap JSON report (expected a 'findings' list)") from None
-    flags = mark_new(result.findings, baseline_keys(f for f in findings if isinstance(f, dict)))
-    return result.model_copy(update={"new_flags": flags, "baseline": str(path)})
+    return data
+
+
+def with_baseline(result, path: Path):
+    """The result with each finding marked new or known against an earlier JSON report, and the date
+    each was first seen (the baseline's own first-seen dates carried forward)."""
+    from audit.diff import baseline_keys, first_seen, mark_new
+
+    data = read_baseline(path)
+    flags = mark_new(result.findings, baseline_keys(f for f in data["findings"] if isinstance(f, dict)))
+    seen = first_seen(result.findings, data, result.audit_date)
+    return result.model_copy(update={"new_flags": flags, "baseline": str(path), "first_seen": seen})
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -233,6 +243,10 @@ def _diff(args: argparse.Namespace) -> int:
     config = _config(args)
     old, new = _load(args, args.old), _load(args, args.new)
     result = diff(old, new, config)
+    if args.baseline:
+        from audit.diff import first_seen
+
+        result.open_since = first_seen(result.findings.kept, read_baseline(args.baseline), None)
     lang = result.new.lang
     renderers = {"html": render_html, "json": render_json, "text": render_text}
     formats = _formats(args, renderers, "diff")

@@ -76,6 +76,8 @@ class AuditResult(BaseModel):
     # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
     baseline: str | None = None
     new_flags: list[bool] | None = None
+    # with --baseline: per finding, the ISO date it was first seen (carried forward from report to report)
+    first_seen: list[str | None] | None = None
     # seconds per phase ("graph") and per rule code; never part of the JSON report
     timings: dict[str, float] = {}
     # what the renderers draw from: the audit's graph and the tracking plan it used

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from audit.engine import AuditResult
 from audit.findings import Severity
 from reports.fit import describe_blocker
-from reports.i18n import LABELS
+from reports.i18n import LABELS, count_word
 from reports.reading import reading
 from reports.ruledoc import rule_documentation
 
@@ -99,6 +99,7 @@ def render(result: AuditResult) -> str:
         groups=group_findings(result),
         summary=result.summary(),
         counts=result.map.counts(),
+        count_word=lambda key, n: count_word(key, n, lang),
         reference=[rule for rule in result.rules if rule.code in fired],
         docs={rule.code: rule_documentation(type(rule), lang) for rule in result.rules},
         coverage=html_view.coverage(graph),

@@ -29,8 +29,9 @@ LABELS: dict[str, dict[str, str]] = {
     "no_findings": {"en": "No findings: the map passed every check that ran.",
                     "ru": "Замечаний нет: карта прошла все выполненные проверки."},
     "more_in_report": {"en": "{n} more in the full report", "ru": "ещё {n} — в полном отчёте"},
-    "more_in_json": {"en": "{n} more findings of this rule are listed in the JSON report.",
-                     "ru": "Ещё {n} замечаний этого правила — в JSON-отчёте."},
+    # counts stand after a colon in these, so no plural form can come out wrong («ещё 1 замечаний»)
+    "more_in_json": {"en": "More findings of this rule, listed in the JSON report: {n}.",
+                     "ru": "Ещё замечаний этого правила — в JSON-отчёте: {n}."},
     "entity": {"en": "Element", "ru": "Элемент"},
     "location": {"en": "Where", "ru": "Где"},
     "message": {"en": "What is wrong", "ru": "Что не так"},
@@ -80,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
     "severity": {"en": "Severity", "ru": "Важность"},
     "rule": {"en": "Rule", "ru": "Правило"},
     "contents": {"en": "Contents", "ru": "Содержание"},
-    "hidden_rows": {"en": "{n} more rows are not shown.", "ru": "Ещё {n} строк не показаны."},
+    "hidden_rows": {"en": "Rows not shown: {n}.", "ru": "Строк не показано: {n}."},
     "ignored_columns": {"en": "Columns not read (unknown headers; map them with --columns)",
                         "ru": "Непрочитанные столбцы (незнакомые заголовки; сопоставьте их через --columns)"},
     "unplaced_columns": {"en": "Columns that could not be placed (not audited; name them in a --columns file)",
@@ -110,7 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
     "not_read": {"en": "not read", "ru": "не прочитан"},
     "doubtful": {"en": "check", "ru": "проверьте"},
     "columns_read": {"en": "{read} of {total} columns read", "ru": "прочитано столбцов: {read} из {total}"},
-    "hidden_columns": {"en": "{n} more columns are not shown.", "ru": "Ещё {n} столбцов не показаны."},
+    "hidden_columns": {"en": "Columns not shown: {n}.", "ru": "Столбцов не показано: {n}."},
     "map_facts": {"en": "Facts about the map", "ru": "Сведения о карте"},
     "fact": {"en": "Fact", "ru": "Сведение"},
     "value": {"en": "Value", "ru": "Значение"},
@@ -306,6 +307,105 @@ NOTICE_WORDS: dict[str, dict[str, str]] = {
     "loop-unbounded": {"en": "loop without end", "ru": "бесконечный цикл"},
     "not-simulated": {"en": "not simulated", "ru": "не смоделировано"},
 }
+
+
+# The map's counts (CommMap.counts) with their plural forms: "1 segment", «21 сценарий», «8 этапов».
+COUNT_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "segments": {"en": ("segment", "segments"), "ru": ("сегмент", "сегмента", "сегментов")},
+    "stages": {"en": ("stage", "stages"), "ru": ("этап", "этапа", "этапов")},
+    "scenarios": {"en": ("scenario", "scenarios"), "ru": ("сценарий", "сценария", "сценариев")},
+    "steps": {"en": ("step", "steps"), "ru": ("шаг", "шага", "шагов")},
+    "channels": {"en": ("channel", "channels"), "ru": ("канал", "канала", "каналов")},
+    "events": {"en": ("event", "events"), "ru": ("событие", "события", "событий")},
+    "findings": {"en": ("finding", "findings"), "ru": ("замечание", "замечания", "замечаний")},
+    "days": {"en": ("day", "days"), "ru": ("день", "дня", "дней")},
+    "months": {"en": ("month", "months"), "ru": ("месяц", "месяца", "месяцев")},
+    "minutes": {"en": ("minute", "minutes"), "ru": ("минута", "минуты", "минут")},
+}
+
+# Scenario statuses and types (audit.model.Status, ScenarioType) in words.
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "active": {"en": "active", "ru": "активен"},
+    "planned": {"en": "planned", "ru": "запланирован"},
+    "paused": {"en": "paused", "ru": "на паузе"},
+    "off": {"en": "off", "ru": "выключен"},
+}
+SCENARIO_TYPE_WORDS: dict[str, dict[str, str]] = {
+    "trigger": {"en": "trigger", "ru": "триггерный"},
+    "regular": {"en": "regular", "ru": "регулярный"},
+    "service": {"en": "service", "ru": "сервисный"},
+}
+YES_NO: dict[str, dict[str, str]] = {"yes": {"en": "yes", "ru": "да"}, "no": {"en": "no", "ru": "нет"}}
+
+# commap diff (reports/diff.py, templates/diff.html.j2).
+DIFF_LABELS: dict[str, dict[str, str]] = {
+    "title": {"en": "Map review: what changed", "ru": "Ревизия карты: что изменилось"},
+    "old": {"en": "Before", "ru": "Было"},
+    "new": {"en": "After", "ru": "Стало"},
+    "added": {"en": "Added", "ru": "Добавлено"},
+    "removed": {"en": "Removed", "ru": "Удалено"},
+    "changed": {"en": "Changed", "ru": "Изменено"},
+    "findings_new": {"en": "New findings", "ru": "Новые замечания"},
+    "findings_fixed": {"en": "Fixed", "ru": "Исправлено"},
+    "findings_kept": {"en": "Still open", "ru": "Остались"},
+    "findings_worse": {"en": "Got worse", "ru": "Стало хуже"},
+    "last_reviewed": {"en": "Last reviewed", "ru": "Дата ревизии"},
+    "not_given": {"en": "not given", "ru": "не указана"},
+    "no_changes": {"en": "No changes in the map's content.", "ru": "Содержание карты не изменилось."},
+    "error": {"en": "errors", "ru": "ошибки"},
+    "warning": {"en": "warnings", "ru": "предупреждения"},
+    "info": {"en": "notes", "ru": "заметки"},
+    "severity_error": {"en": "Errors", "ru": "Ошибки"},
+    "severity_warning": {"en": "Warnings", "ru": "Предупреждения"},
+    "severity_info": {"en": "Notes", "ru": "Заметки"},
+    "summary": {"en": "Summary", "ru": "Сводка"},
+    "details": {"en": "What changed in the map", "ru": "Что изменилось в карте"},
+    "findings": {"en": "Findings", "ru": "Замечания"},
+    "reviews": {"en": "Reviews", "ru": "Ревизии"},
+    "review_gap": {"en": "{days} between the reviews", "ru": "между ревизиями: {days}"},
+    "overdue": {"en": "the previous review was {days} overdue (a review every {months})",
+                "ru": "предыдущая ревизия просрочена на {days} (ревизия раз в {months})"},
+    "on_time": {"en": "the previous review was on time (a review every {months})",
+                "ru": "предыдущая ревизия — в срок (ревизия раз в {months})"},
+    "open_since": {"en": "open since", "ru": "открыто с"},
+    "open_since_unknown": {"en": "open since: unknown (give --baseline)",
+                           "ru": "открыто с: неизвестно (укажите --baseline)"},
+    "was": {"en": "was", "ru": "было"},
+    "now": {"en": "now", "ru": "стало"},
+    "nowhere": {"en": "not in the workbook", "ru": "нет в книге"},
+    "none": {"en": "none", "ru": "нет"},
+    "more": {"en": "… {n} more", "ru": "… ещё {n}"},
+    "element": {"en": "Element", "ru": "Элемент"},
+    "field": {"en": "Field", "ru": "Поле"},
+    "rule": {"en": "Rule", "ru": "Правило"},
+    "message": {"en": "What is wrong", "ru": "Что не так"},
+}
+
+# Model fields that are no column of their own in FIELDS above, for the diff's "what changed".
+DIFF_FIELDS: dict[str, dict[str, str]] = {
+    "stop_events": FIELDS["stop_event"],
+    "event_source": FIELDS["source"],
+    "analytics_key": FIELDS["key"],
+    "delay_minutes": FIELDS["delay"],
+    "timing_text": FIELDS["delay"],
+    "condition_text": FIELDS["condition"],
+    "from_system": FIELDS["from"],
+    "to_system": FIELDS["to"],
+    "send_time": {"en": "send time", "ru": "время отправки"},
+    "sends_to": {"en": "sends data to", "ru": "передаёт данные в"},
+    "carries_unknown": {"en": "what it carries is not said", "ru": "что передаёт — не указано"},
+    "all_segments": {"en": "all segments", "ru": "все сегменты"},
+    "whole_base": {"en": "the whole base", "ru": "вся база"},
+    "next_text": FIELDS["next"],
+}
+
+
+def count_word(key: str, count: float, lang: str) -> str:
+    """The word for `count` of a COUNT_WORDS key in the report language: «21 сценарий» needs "сценарий"."""
+    from rules._common import plural
+
+    forms = COUNT_WORDS[key]
+    return plural(count, forms.get(lang) or forms["en"], lang)
 
 
 def t(key: str, lang: str) -> str:

@@ -55,6 +55,8 @@ def report_dict(result: AuditResult) -> dict:
                               "known": len(result.new_flags) - sum(result.new_flags)}
         for item, new in zip(report["findings"], result.new_flags):
             item["baseline"] = "new" if new else "known"
+        for item, seen in zip(report["findings"], result.first_seen or []):
+            item["first_seen"] = seen
     return report
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from audit.engine import AuditResult
-from reports.i18n import t
+from reports.i18n import count_word, t
 from reports.reading import WIDE_ROLES, one_line, reading
 
 _MAX_LINES_PER_RULE = 3
@@ -18,7 +18,7 @@ def render(result: AuditResult) -> str:
     summary = result.summary()
     lines = [
         f"commap · {commap.meta.name or commap.path} · {t('audit_date', lang)} {result.audit_date.isoformat()}",
-        "  " + " · ".join(f"{count} {t(k, lang)}" for k, count in commap.counts().items()),
+        "  " + " · ".join(f"{count} {count_word(k, count, lang)}" for k, count in commap.counts().items()),
         "  " + ", ".join(f"{t(sev, lang)}: {summary[sev]}" for sev in ("error", "warning", "info")),
     ]
     by_rule = Counter(f.rule for f in result.findings)

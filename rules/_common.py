@@ -1,4 +1,5 @@
-"""Small helpers shared by rule modules: kind names in both languages, id suggestions."""
+"""Small helpers shared by rule modules (and reports): kind names in both languages, id suggestions,
+numbers with their plural forms and list tails in the report language."""
 from __future__ import annotations
 
 import difflib
@@ -45,7 +46,10 @@ def quote(text: str, lang: str) -> str:
 
 
 def plural(count: float, forms: tuple[str, ...], lang: str) -> str:
-    """The word form for `count`: ("step", "steps") in English; ("шаг", "шага", "шагов") in Russian."""
+    """The word form for `count`: ("step", "steps") in English; ("шаг", "шага", "шагов") in Russian.
+
+    A fraction takes the second Russian form («3,2 контакта»), and the plural in English ("0.5 steps").
+    """
     if lang != "ru":
         return forms[0] if count == 1 else forms[1]
     if count != int(count):
@@ -56,6 +60,41 @@ def plural(count: float, forms: tuple[str, ...], lang: str) -> str:
     if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
         return forms[1]
     return forms[2]
+
+
+def number(value: float, lang: str) -> str:
+    """`3`, `3.25`, `0.5` (at most two decimals); with a decimal comma in Russian: `3,25`."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "ru" else text
+
+
+def counted(count: float, forms: tuple[str, ...], lang: str) -> str:
+    """The number and its word: "1 step", "3.2 contacts"; «21 шаг», «3,2 контакта», «5 шагов»."""
+    return f"{number(count, lang)} {plural(count, forms, lang)}"
+
+
+_MORE = {"en": "{count} more {noun}", "ru": "ещё {count} {noun}"}
+
+
+def more(count: float, forms: tuple[str, ...], lang: str, amount: str = "") -> str:
+    """A list's tail: "2 more scenarios (3 contacts)", «ещё 1 сценарий (0,23 контакта)»."""
+    text = _MORE[lang].format(count=number(count, lang), noun=plural(count, forms, lang))
+    return text + (f" ({amount})" if amount else "")
+
+
+def listing(items: list[str], lang: str, *, limit: int, forms: tuple[str, ...], sep: str = ", ",
+            total: int | None = None) -> str:
+    """The first `limit` items joined by `sep`, then the tail for the rest of `total` (default: all items):
+    "'a', 'b' and 3 more scenarios" / «a», «b» и ещё 3 сценария."""
+    total = len(items) if total is None else total
+    shown = list(items[:limit])
+    rest = total - len(shown)
+    if rest <= 0:
+        return sep.join(shown)
+    return sep.join(shown) + _AND[lang] + more(rest, forms, lang)
+
+
+_AND = {"en": " and ", "ru": " и "}
 
 
 def problem_findings(rule, ctx, **params_of):

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import plural
 
 
 class MissingGoal(Rule):
@@ -34,8 +35,10 @@ class MissingGoal(Rule):
         "ru": "Запишите в столбце «цель», что сценарий «{name}» должен побудить клиента сделать, или укажите "
               "целевое событие.",
     }
-    _partly = {"en": " (only {some} of its {steps} steps have a goal of their own)",
-               "ru": " (своя цель есть только у {some} из {steps} шагов)"}
+    _partly = {"en": " (only {some} of its {steps} {steps_word} {have} a goal of {own} own)",
+               "ru": " (своя цель есть только у {some} из {steps} {steps_word})"}
+    # "of its 1 step has", «из 1 шага», «из 5 шагов», «из 21 шага»: after «из» the genitive
+    _steps_word = {"en": ("step", "steps"), "ru": ("шага", "шагов", "шагов")}
     doc_ru = """**Что находит.** Сценарий на листе «Сценарии» без цели. Шаги наследуют цель сценария, поэтому
 сценарий с пустой целью, у каждого шага которого цель своя, допустим; как и сценарий с целевым
 событием (цель в измеримой форме — отслеживается ли это событие, проверяет TRK004). Проверяются
@@ -66,5 +69,8 @@ class MissingGoal(Rule):
             with_goal = sum(1 for step in steps if step.goal)
             if steps and with_goal == len(steps):
                 continue
-            detail = self._partly[self.lang].format(some=with_goal, steps=len(steps)) if with_goal else ""
+            detail = self._partly[self.lang].format(
+                some=with_goal, steps=len(steps), steps_word=plural(len(steps), self._steps_word[self.lang], self.lang),
+                have="has" if with_goal == 1 else "have",
+                own="its" if with_goal == 1 else "their") if with_goal else ""
             yield self.finding(scenario, "goal", name=scenario.label, detail=detail)

@@ -46,7 +46,7 @@ from audit.findings import Finding, Severity
 from audit.model import ChannelKind, Segment, id_key
 from audit.pressure import ScenarioContacts, SegmentPressure, contact_pressure
 from audit.rule import Rule, RuleContext
-from rules._common import plural, quote
+from rules._common import counted, more, number, plural, quote
 
 DEFAULT_CAPS = {"email": 3.0, "sms": 2.0, "push": 5.0, "messenger": 3.0, "call": 1.0, "total": 10.0}
 CAP_NAMES = frozenset(kind.value for kind in ChannelKind) | {"total"}
@@ -73,27 +73,22 @@ class Options(BaseModel):
 
 _WORDS = {
     "en": {"step": ("step", "steps"), "firing": ("firing", "firings"), "scenario": ("scenario", "scenarios"),
+           "contact": ("contact", "contacts"),
            "week": "/week", "loop": "loops among its steps (unbounded)",
-           "bounded": "+ {amount}{week} from its loop with a stop or limit", "unbounded": "an unbounded number of",
+           "bounded": "{amount}{week} from its loop with a stop or limit", "unbounded": "an unbounded number of",
            "assumed": "schedule {schedule} not understood, assumed 1/week", "no_schedule": "no schedule, assumed 1/week",
-           "more": "{count} more {scenarios} ({amount})", "more_unbounded": "{count} more {scenarios}",
-           "channel": "{kind} contacts", "total": "contacts across all channels",
+           "channel": ("{kind} contact", "{kind} contacts"),
+           "total": ("contact across all channels", "contacts across all channels"),
            "persona": "Persona {persona} gets {total} messages in week {week} ({channels})."},
     "ru": {"step": ("шаг", "шага", "шагов"), "firing": ("срабатывание", "срабатывания", "срабатываний"),
            "scenario": ("сценарий", "сценария", "сценариев"), "contact": ("контакт", "контакта", "контактов"),
            "week": "/нед.", "loop": "шаги в цикле (без ограничения)",
-           "bounded": "+ {amount}{week} от цикла с остановкой или лимитом", "unbounded": "неограниченное число контактов",
+           "bounded": "{amount}{week} от цикла с остановкой или лимитом", "unbounded": "неограниченное число контактов",
            "assumed": "расписание {schedule} не распознано, принято 1/нед.",
            "no_schedule": "расписание не указано, принято 1/нед.",
-           "more": "ещё {count} {scenarios} ({amount})", "more_unbounded": "ещё {count} {scenarios}",
            "channel": "по каналу {kind}", "total": "по всем каналам",
            "persona": "Персона {persona} на {week}-й неделе получает сообщений: {total} ({channels})."},
 }
-
-
-def _number(value: float, lang: str) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "ru" else text
 
 
 class ContactPressure(Rule):
@@ -197,19 +192,22 @@ class ContactPressure(Rule):
         rest = numbers.counts.get(name, 0) - len(parts)
         if rest > 0:
             shown = sum(item.total if name == "total" else item.per_kind[name] for item in numbers.leaders[name])
-            scenarios = plural(rest, words["scenario"], self.lang)
-            parts.append(words["more_unbounded"].format(count=rest, scenarios=scenarios) if math.isinf(value)
-                         else words["more"].format(count=rest, scenarios=scenarios,
-                                                   amount=_number(value - shown, self.lang)))
+            parts.append(more(rest, words["scenario"], self.lang) if math.isinf(value)
+                         else more(rest, words["scenario"], self.lang,
+                                   amount=counted(value - shown, words["contact"], self.lang)))
         if math.isinf(value):
             amount = words["unbounded"]
         elif self.lang == "ru":
-            amount = f"{_number(value, 'ru')} {plural(value, words['contact'], 'ru')}"
+            amount = counted(value, words["contact"], "ru")
         else:
-            amount = _number(value, "en")
-        contacts = words["total"] if name == "total" else words["channel"].format(kind=name)
+            amount = number(value, "en")
+        if self.lang == "ru":
+            contacts = words["total"] if name == "total" else words["channel"].format(kind=name)
+        else:  # "1 email contact", "3.5 email contacts", "an unbounded number of email contacts"
+            forms = words["total"] if name == "total" else tuple(f.format(kind=name) for f in words["channel"])
+            contacts = plural(2 if math.isinf(value) else value, forms, "en")
         return self.finding(segment, "id", name=segment.label, value=amount, contacts=contacts,
-                            cap=_number(cap, self.lang), how=" + ".join(parts))
+                            cap=number(cap, self.lang), how=" + ".join(parts))
 
     def _describe(self, item: ScenarioContacts, name: str) -> str:
         """`'digest' 2/week × 1 step`, `'cart' 1 firing/week × 2 steps`, `'x' loops among its steps (unbounded)`."""
@@ -222,14 +220,16 @@ class ContactPressure(Rule):
         on_loop = sum(item.bounded_steps.values()) if name == "total" else item.bounded_steps.get(name, 0)
         loop_amount = sum(item.bounded.values()) if name == "total" else item.bounded.get(name, 0)
         steps -= on_loop
-        times = f"× {steps} {plural(steps, words['step'], lang)}"
-        if on_loop:  # a loop with a stop or a limit: its own contacts a week
-            times += " " + words["bounded"].format(amount=_number(loop_amount, lang), week=words["week"])
-        rate = _number(item.firings, lang)
+        loop = words["bounded"].format(amount=number(loop_amount, lang), week=words["week"]) if on_loop else ""
+        if steps or not on_loop:
+            times = f" × {counted(steps, words['step'], lang)}" + (f" + {loop}" if loop else "")
+        else:  # every step is on the loop: "1 firing/week: 3/week from its loop", not "× 0 steps + 3/week"
+            times = f": {loop}"
+        rate = number(item.firings, lang)
         if item.basis == "trigger":
-            return f"{label} {rate} {plural(item.firings, words['firing'], lang)}{words['week']} {times}"
+            return f"{label} {rate} {plural(item.firings, words['firing'], lang)}{words['week']}{times}"
         if item.basis == "assumed":
             schedule = item.scenario.schedule
             why = words["assumed"].format(schedule=quote(schedule, lang)) if schedule else words["no_schedule"]
-            return f"{label} ({why}) {times}"
-        return f"{label} {rate}{words['week']} {times}"
+            return f"{label} ({why}){times}"
+        return f"{label} {rate}{words['week']}{times}"

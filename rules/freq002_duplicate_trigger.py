@@ -26,7 +26,7 @@ from audit.findings import Finding, Severity
 from audit.model import Scenario, Status, id_key
 from audit.reach import SegmentForest, segment_forest
 from audit.rule import Rule, RuleContext
-from rules._common import plural, quote
+from rules._common import counted, more, quote
 
 SHOWN = 3  # earlier scenarios a message names
 
@@ -47,7 +47,7 @@ class DuplicateTrigger(Rule):
               "один из триггеров.",
     }
     _pair = {"en": "{scenario} (segment {segment})", "ru": "{scenario} (сегмент {segment})"}
-    _more = {"en": "{count} more", "ru": "ещё {count}"}
+    _scenarios = {"en": ("scenario", "scenarios"), "ru": ("сценарий", "сценария", "сценариев")}
     _and = {"en": " and ", "ru": " и "}
     _chains = {"en": ("chain", "chains"), "ru": ("цепочка", "цепочки", "цепочек")}
     doc_ru = """**Что находит.** Два активных сценария запускаются одним событием (идентификаторы сравниваются
@@ -100,11 +100,11 @@ class DuplicateTrigger(Rule):
                                                   segment=quote(ctx.graph.segments[k].label, self.lang))
                      for i, k in partners[:SHOWN]]
             if len(partners) > SHOWN:
-                named.append(self._more[self.lang].format(count=len(partners) - SHOWN))
+                named.append(more(len(partners) - SHOWN, self._scenarios[self.lang], self.lang))
             others = ", ".join(named[:-1]) + self._and[self.lang] + named[-1] if len(named) > 1 else named[0]
             yield self.finding(scenario, "trigger", name=scenario.label, event=scenario.trigger, others=others,
-                               first=quote(scenarios[partners[0][0]].label, self.lang), 
-                               chains=f"{len(partners) + 1} {plural(len(partners) + 1, self._chains[self.lang], self.lang)}")
+                               first=quote(scenarios[partners[0][0]].label, self.lang),
+                               chains=counted(len(partners) + 1, self._chains[self.lang], self.lang))
 
 
 def _overlaps(forest: SegmentForest, ctx: RuleContext, group: list[tuple[int, Scenario]]):

@@ -86,7 +86,7 @@ def test_more_contributors_than_shown_are_summed_up():
     (finding,) = run_rule(ContactPressure, m)
     assert finding.message == ("Segment 'a' may get 5 sms contacts per customer per week (cap 2): "
                                "'x1' 1 firing/week × 1 step + 'x2' 1 firing/week × 1 step + "
-                               "'x3' 1 firing/week × 1 step + 2 more scenarios (2).")
+                               "'x3' 1 firing/week × 1 step + 2 more scenarios (2 contacts).")
 
 
 def test_monthly_is_12_of_52():
@@ -97,7 +97,7 @@ def test_monthly_is_12_of_52():
     ], steps=[step(s, "S1") for s in ("cart", "browse", "welcome", "digest")])
     (finding,) = run_rule(ContactPressure, m)
     assert finding.message.startswith("Segment 'new' may get 3.23 email contacts")
-    assert finding.message.endswith("+ 1 more scenario (0.23).")
+    assert finding.message.endswith("+ 1 more scenario (0.23 contacts).")
 
 
 def test_a_loop_is_unbounded_but_only_for_the_looping_steps():
@@ -134,7 +134,7 @@ def test_options_firings_and_caps():
     assert [f.message.split(" per customer")[0] for f in found] == ["Segment 'a' may get 12 push contacts"]
     assert run_rule(ContactPressure, m, options={"trigger_firings_per_week": 3, "caps": {"Push": 12, "total": 15}}) == []
     web = run_rule(ContactPressure, m, options={"caps": {"web": 0.5}})
-    assert [f.message.split(" per customer")[0] for f in web] == ["Segment 'a' may get 1 web contacts"]
+    assert [f.message.split(" per customer")[0] for f in web] == ["Segment 'a' may get 1 web contact"]
 
 
 def test_caps_must_name_channel_kinds():

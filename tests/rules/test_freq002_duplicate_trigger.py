@@ -65,7 +65,7 @@ def test_one_finding_per_later_scenario_naming_the_earlier_ones():
     assert [f.entity.id for f in findings] == ["w2", "w3", "w4", "w5"]
     assert findings[3].message == (
         "Scenario 'w5' fires on 'signup' for the same customers as 'w1' (segment 'Новички (new)'), "
-        "'w2' (segment 'Новички (new)'), 'w3' (segment 'Новички (new)') and 1 more: one event, 5 chains.")
+        "'w2' (segment 'Новички (new)'), 'w3' (segment 'Новички (new)') and 1 more scenario: one event, 5 chains.")
 
 
 def test_russian_message():
