@@ -590,3 +590,28 @@ def test_client_words_for_tier_and_tracking(tmp_path):
     m = load_map(save(wb, tmp_path / "words.xlsx"))
     assert [(s.id, s.tier.value) for s in m.segments] == [("Ипотека одобрена", "high")]
     assert [(e.id, e.tracked) for e in m.events] == [("Окончание курса препарата", False)]
+
+
+def test_a_journey_matrix_adds_segments_and_stages_and_declares_the_scenarios_it_alone_names(tmp_path):
+    wb = new_workbook()
+    matrix = wb.create_sheet("Лист1")
+    matrix.append(["Сегмент", "Интерес", "Сделка", "Заселение"])
+    matrix.append(["Новые лиды", "Новый лид (звонок → email)", "", ""])
+    matrix.append(["Покупатели", "", "Добро пожаловать (email)", "Приведи соседа [план]\nНовоселам"])
+    stages = wb.create_sheet("этапы")
+    stages.append(["Этап", "След. этап"])
+    for row in (["Интерес", "Сделка"], ["Сделка", "Заселение"], ["Заселение", "—"]):
+        stages.append(row)
+    steps = wb.create_sheet("Лист2")
+    steps.append(["Цепочка", "Сегмент", "Канал", "Текст"])
+    steps.append(["Новый лид", "Новые лиды", "Звонок", "Уточнить бюджет"])
+    steps.append(["Добро пожаловать", "Покупатели", "Email", "Спасибо за покупку"])
+    m = load_map(save(wb, tmp_path / "matrix.xlsx"))
+    assert [p.role for p in m.reading.sheets] == ["matrix", "stages", "flat"]
+    scenarios = {s.id: (s.segments, s.stage, s.status.value) for s in m.scenarios}
+    # the wide sheet's scenarios gain their stage; the two only the matrix names are declared there
+    assert scenarios == {"Новый лид": (["Новые лиды"], "Интерес", "active"),
+                         "Добро пожаловать": (["Покупатели"], "Сделка", "active"),
+                         "Приведи соседа": (["Покупатели"], "Заселение", "planned"),
+                         "Новоселам": (["Покупатели"], "Заселение", "active")}
+    assert {s.scenario for s in m.steps} == {"Новый лид", "Добро пожаловать"}

@@ -105,6 +105,8 @@ _RENAMED = {"stages": {"next_stages": "next"}}
 
 def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     columns = plan.fields()
+    if plan.role == "matrix":
+        return [_matrix_table(sheet, plan)]
     groups = plan.groups()
     if groups:  # a column group per channel: a row is a step on the channel whose group it fills
         rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)
@@ -122,6 +124,31 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     if plan.role == "segments":  # a segment's description may say it is a stop list
         columns.update({c.field: (c.index, c.header) for c in plan.columns if c.field == "notes"})
     return [_read_table(sheet, plan.role, plan.header_row, columns)]
+
+
+_PLANNED_MARK = re.compile(r"\[(?:план|в плане|идея|plan|planned|idea|draft)\]", re.IGNORECASE)
+
+
+def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
+    """A journey matrix's cells as (scenario, segment, stage) rows; `Name (email → WA) [план]` names
+    the scenario "Name", planned."""
+    stages = {c.index: c.header for c in plan.columns if c.field == "stage"}
+    headers = {"scenario": plan.columns[0].header, "segments": plan.columns[0].header, "stage": "stage"}
+    rows = []
+    for index in range(plan.header_row + 1, len(sheet.rows)):
+        raw = sheet.rows[index]
+        segment = values.id_text(raw[0]) if raw else ""
+        if not segment:
+            continue
+        for col, stage in stages.items():
+            cell = values.text(raw[col]) if col < len(raw) else ""
+            for item in re.split(r"[\n;]+", cell):
+                name = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", item).strip(" .,-—")
+                if name:
+                    rows.append(Row(sheet=sheet.name, number=index + 1, headers={**headers, "stage": stage},
+                                    cells={"scenario": name, "segments": segment, "stage": stage,
+                                           "status": "planned" if _PLANNED_MARK.search(item) else ""}))
+    return Table("matrix", sheet.name, rows, derived=True)
 
 
 def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int, str]]) -> list[Table]:

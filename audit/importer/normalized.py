@@ -189,6 +189,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     for table in tables:  # several sheets may hold one entity (a sheet per scenario, a wide sheet per group)
         rows.setdefault(table.entity, []).extend(r for r in table.rows if not r.is_blank())
     declared_segments = rows.pop("declared_segments", [])
+    matrix = rows.pop("matrix", [])
 
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
@@ -199,6 +200,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
     integrations += _integrations_from_systems(systems, integrations)
+    scenarios += _scenarios_from_matrix(scenarios, matrix)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
@@ -243,6 +245,30 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
                 commap.segments.append(segment)
             if segment is not None and segment.size is None and size is not None:
                 segment.size = size
+
+
+def _scenarios_from_matrix(scenarios: list[Scenario], rows: list[Row]) -> list[Scenario]:
+    """A journey matrix says which scenario serves which segment at which stage: it adds the segment
+    and (when none is given) the stage to the scenario of that id or name; a scenario the rest of
+    the map does not describe is declared there, with no steps (MAP005 reports it)."""
+    known: dict[str, Scenario] = {}
+    for scenario in scenarios:
+        for text in (scenario.id, scenario.name):
+            if text:
+                known.setdefault(id_key(text), scenario)
+    added: list[Scenario] = []
+    for row in rows:
+        name = values.text(row.cells["scenario"])
+        scenario = known.get(id_key(name))
+        if scenario is None:
+            scenario = known[id_key(name)] = Scenario(
+                id=name, status=row.cells["status"] or "active", source=row.source())
+            added.append(scenario)
+        segment = values.text(row.cells["segments"])
+        if id_key(segment) not in {id_key(s) for s in scenario.segments}:
+            scenario.segments.append(segment)
+        scenario.stage = scenario.stage or values.text(row.cells["stage"])
+    return added
 
 
 def _by_name(records: list) -> Callable[[str], str]:

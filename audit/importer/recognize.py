@@ -812,8 +812,39 @@ def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
     for sheet in sheets:
         if sheet.name not in plans:
             plans[sheet.name] = plan_sheets(sheet, mapping, segment_names)
+    stage_names = frozenset(name for s in sheets for plan in plans[s.name] if plan.role == "stages"
+                            for name in _names_in(s, plan))
+    for sheet in sheets:
+        matrix = _matrix_plan(sheet, plans[sheet.name], stage_names, mapping)
+        if matrix is not None:
+            plans[sheet.name] = [matrix]
     ordered = [plan for s in sheets for plan in plans[s.name]]
     return ReadingPlan(path=path, sheets=ordered, facts=find_facts(sheets, ordered))
+
+
+def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset[str],
+                 mapping: ColumnMapping) -> SheetPlan | None:
+    """A journey matrix: segments down the first column, the map's stages across the header, the
+    scenarios serving each pair written in the cells («Новый лид с сайта (звонок → email)»).
+
+    Recognised when at least two header cells name stages of the Stages sheet and the sheet is not
+    confidently something else; the first column is the segment, every stage column is `stage`.
+    """
+    forced = mapping.entity_for(sheet.name) == "matrix"
+    if len(stage_names) < 2 or (not forced and any(p.by_mapping or p.confidence >= 4 or p.role not in
+                                                   ("flat", "ignore", "meta") for p in plans)):
+        return None  # a Stages sheet lists stage names in its rows, too: only a sheet nothing else claims
+    for index in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        row = sheet.rows[index]
+        stage_cols = [col for col, cell in enumerate(row) if col and values.text(cell)
+                      and values.normalize_word(values.text(cell)) in stage_names]
+        if len(stage_cols) >= 2 and values.text(row[0]) if row else False:
+            columns = [ColumnPlan(0, values.text(row[0]), "segments", 0.8, "both")]
+            columns += [ColumnPlan(col, values.text(row[col]), "stage" if col in stage_cols else None,
+                                   0.9 if col in stage_cols else 0.0, "values" if col in stage_cols else "")
+                        for col in range(1, len(row)) if values.text(row[col])]
+            return SheetPlan(sheet.name, "matrix", index, 1, columns, float(len(stage_cols)), by_mapping=forced)
+    return None
 
 
 def _names_in(sheet: RawSheet, plan: SheetPlan) -> frozenset[str]:
