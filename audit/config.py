@@ -21,7 +21,6 @@ Read from `--config FILE`, else `commap.toml` in the working folder, else `[tool
 """
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -29,6 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from audit.errors import CommapError
+from audit.tomlfile import read_toml
 from audit.findings import Finding, Severity
 from audit.simulate import Persona
 
@@ -119,13 +119,7 @@ def find_config_file(folder: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise CommapError(f"{path}: cannot read the configuration ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CommapError(f"{path}: not valid TOML: {exc}") from None
+    return read_toml(path, "the configuration")
 
 
 def load_config_file(path: Path) -> dict:

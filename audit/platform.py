@@ -19,13 +19,13 @@ profile's systems by kind (or id).
 """
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from audit.conditions import FEEDBACKS
 from audit.errors import MapReadError
+from audit.tomlfile import read_toml
 from audit.importer.schema import EVENT_SOURCES
 from audit.model import ChannelKind, CommMap, Integration, Source, System, id_key
 from audit.values import normalize_word
@@ -112,13 +112,7 @@ def resolve_profile_path(text: str) -> Path:
 
 def load_profile(text: str | Path) -> PlatformProfile:
     path = resolve_profile_path(str(text))
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise MapReadError(path, f"not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise MapReadError(path, f"cannot read the profile ({exc.strerror or exc})") from None
+    data = read_toml(path, "the profile")
     try:
         profile = PlatformProfile(**data, path=str(path))
     except ValidationError as exc:

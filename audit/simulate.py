@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -35,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from audit import loops, timing
 from audit.errors import MapReadError
+from audit.tomlfile import read_toml
 from audit.graph import MapGraph, step_node
 from audit.model import ConditionKind, MessageType, Scenario, ScenarioType, Status, Step, id_key
 
@@ -141,13 +141,7 @@ def parse_offset(text: str) -> timedelta:
 
 def load_persona(path: str | Path) -> Persona:
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise MapReadError(path, f"cannot read the persona ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise MapReadError(path, f"not valid TOML: {exc}") from None
+    data = read_toml(path, "the persona")
     try:
         return Persona.model_validate(data)
     except ValidationError as exc:

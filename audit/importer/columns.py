@@ -15,13 +15,13 @@ wins over recognition; everything not mapped is still recognised (audit/importer
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from audit import vocab
 from audit.errors import MapReadError
+from audit.tomlfile import read_toml
 from audit.values import normalize_word
 
 
@@ -54,13 +54,7 @@ class ColumnMapping:
 
 def load_column_mapping(path: str | Path) -> ColumnMapping:
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise MapReadError(path, f"cannot read the column mapping ({exc.strerror or exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise MapReadError(path, f"not valid TOML: {exc}") from None
+    data = read_toml(path, "the column mapping")
     unknown = set(data) - {"columns", "sheets", "sheet_columns"}
     if unknown:
         raise MapReadError(path, f"unknown table(s) {sorted(unknown)}; expected [columns], [sheets] "
