@@ -1,7 +1,9 @@
 """COST001 expensive-channel-first.
 
 **What it catches.** A cascade that starts with an SMS or a call and falls back, on its feedback,
-to a cheaper channel: "SMS; if not delivered → email". Cost comes from the Channels sheet's
+to a cheaper channel: "SMS; if not delivered → email". An SMS that is itself the fallback of a
+cheaper step ("email; if not opened → SMS; if not delivered → email") started nothing: the cascade
+began cheap, and is not reported. Cost comes from the Channels sheet's
 `cost` column when both channels have one, else from the order push < email < messenger < SMS <
 call. Email → push is not this: the expensive-first problem is about SMS and calls. Scenarios
 aimed only at VIP segments (tier vip, written in the tier column or read from a name such as
@@ -62,7 +64,9 @@ class ExpensiveChannelFirst(Rule):
         "ru": "Отправляйте сначала {cheap}, а {expensive} — только тем, кто не отреагировал.",
     }
     doc_ru = """**Что находит.** Каскад, который начинается с SMS или звонка и по обратной связи переходит на
-более дешёвый канал: «SMS; если не доставлено → email». Стоимость берётся из столбца «стоимость»
+более дешёвый канал: «SMS; если не доставлено → email». SMS, которое само — запасной вариант для
+более дешёвого шага («email; если не открыл → SMS; если не доставлено → email»), каскад не
+начинает: он начался с дешёвого канала и не отмечается. Стоимость берётся из столбца «стоимость»
 листа каналов, если она указана у обоих каналов, иначе из порядка пуш < email < мессенджер <
 SMS < звонок. Email → пуш сюда не относится: речь о SMS и звонках. Сценарии только для VIP-сегментов
 (уровень vip — в столбце уровня или по названию: «VIP-клиенты», «ключевые клиенты») не отмечаются:
@@ -103,6 +107,20 @@ SMS < звонок. Email → пуш сюда не относится: речь 
             cheap = g.channel_of(step)
             if expensive is None or cheap is None or expensive.kind not in EXPENSIVE:
                 continue
+            if _escalated_to(g, source):
+                continue  # email → SMS → email: the cascade started cheap; the SMS is already the fallback
             if costlier(expensive, cheap):
                 yield self.finding(step, "channel", step=step.ref, source=source.ref, cheap=cheap.kind.value,
                                    cheap_id=cheap.id, expensive=expensive.kind.value)
+
+
+def _escalated_to(g: MapGraph, step) -> bool:
+    """Whether the expensive step is itself a fallback on the feedback of a cheaper step before it."""
+    condition = step.condition
+    if condition is None or condition.kind is not ConditionKind.FEEDBACK:
+        return False
+    before = g.referenced_step(step)
+    if before is None:
+        return False
+    cheaper, expensive = g.channel_of(before), g.channel_of(step)
+    return cheaper is not None and expensive is not None and costlier(expensive, cheaper)

@@ -107,6 +107,9 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     columns = plan.fields()
     if plan.role == "matrix":
         return [_matrix_table(sheet, plan)]
+    if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
+        sheet = _with_column(sheet, plan.header_row, plan.channel)
+        columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
     groups = plan.groups()
     if groups:  # a column group per channel: a row is a step on the channel whose group it fills
         rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)
@@ -149,6 +152,15 @@ def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
                                     cells={"scenario": name, "segments": segment, "stage": stage,
                                            "status": "planned" if _PLANNED_MARK.search(item) else ""}))
     return Table("matrix", sheet.name, rows, derived=True)
+
+
+def _with_column(sheet: RawSheet, header_row: int, value: object) -> RawSheet:
+    """The sheet with one more column holding `value` on every row below the header that holds something."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = [list(r) + [""] * (width - len(r)) for r in sheet.rows]
+    for index, row in enumerate(rows):
+        row.append(value if index > header_row and any(values.text(c) for c in row) else "")
+    return RawSheet(sheet.name, rows, sheet.errors)
 
 
 def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int, str]]) -> list[Table]:

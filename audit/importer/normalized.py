@@ -186,8 +186,13 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     """Records from tables, then entities derived for sheets the workbook does not have."""
     builder = _Builder()
     rows: dict[str, list[Row]] = {}
+    derived: set[int] = set()  # scenario rows made from a wide sheet's rows
     for table in tables:  # several sheets may hold one entity (a sheet per scenario, a wide sheet per group)
         rows.setdefault(table.entity, []).extend(r for r in table.rows if not r.is_blank())
+        if table.derived and table.entity == "scenarios":
+            derived.update(id(r) for r in table.rows)
+    if "scenarios" in rows:
+        rows["scenarios"] = _merge_derived_scenarios(rows["scenarios"], derived)
     declared_segments = rows.pop("declared_segments", [])
     matrix = rows.pop("matrix", [])
 
@@ -196,7 +201,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
     events = builder.unique(builder.records(rows.get("events", []), _event, "event"), "event")
     scenarios = builder.unique(builder.records(rows.get("scenarios", []), _scenario, "scenario"), "scenario")
-    steps = builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step")
+    steps = _order_across_sheets(builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step"))
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
     integrations += _integrations_from_systems(systems, integrations)
@@ -245,6 +250,51 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
                 commap.segments.append(segment)
             if segment is not None and segment.size is None and size is not None:
                 segment.size = size
+
+
+def _merge_derived_scenarios(rows: list[Row], derived: set[int]) -> list[Row]:
+    """One scenario written on several wide sheets (a sheet per channel) is one scenario: its rows
+    merge, the first sheet's cells first, the segments of all. A scenario sheet's own rows stay apart."""
+    first: dict[str, Row] = {}
+    kept = []
+    for row in rows:
+        key = id_key(values.id_text(row.cells.get("id", "")))
+        if id(row) not in derived or not key:
+            kept.append(row)
+            continue
+        if key not in first:
+            first[key] = row
+            kept.append(row)
+            continue
+        into = first[key]
+        for fld, value in row.cells.items():
+            if fld == "segments":
+                merged = dict.fromkeys([*values.id_list(into.cells.get(fld, "")), *values.id_list(value)])
+                into.cells[fld] = ", ".join(merged)
+            elif not values.text(into.cells.get(fld, "")) and values.text(value):
+                into.cells[fld] = value
+                into.headers = {**into.headers, fld: row.headers.get(fld, fld)}
+    return kept
+
+
+def _order_across_sheets(steps: list[Step]) -> list[Step]:
+    """Steps of one scenario spread over several sheets (a sheet per channel) follow their numbers,
+    not the order of the sheets; each scenario keeps the places its steps held."""
+    by_scenario: dict[str, list[int]] = {}
+    for position, step in enumerate(steps):
+        by_scenario.setdefault(step.key[0], []).append(position)
+    ordered = list(steps)
+    for positions in by_scenario.values():
+        group = [steps[p] for p in positions]
+        if len({s.source.sheet for s in group}) < 2:
+            continue
+        try:
+            numbers = [float(s.id.replace(",", ".")) for s in group]
+        except ValueError:
+            continue  # ids that are no numbers say nothing about their order
+        for position, (_, step) in zip(positions, sorted(zip(numbers, group), key=lambda item: item[0])):
+            ordered[position] = step
+    return ordered
 
 
 def _scenarios_from_matrix(scenarios: list[Scenario], rows: list[Row]) -> list[Scenario]:

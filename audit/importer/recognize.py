@@ -73,6 +73,7 @@ class SheetPlan:
     columns: list[ColumnPlan] = field(default_factory=list)
     confidence: float = 0.0
     by_mapping: bool = False  # the role came from the --columns file
+    channel: str | None = None  # a sheet per channel ("Email", «Звонки»): the channel its rows go through
     end_row: int | None = None  # 0-based row where the table stops (a second table below it), None: the end
     rows_read: int = 0  # rows below the header that held something (filled in by the reader)
     rows_skipped: int = 0  # blank rows below the header
@@ -485,10 +486,12 @@ def elsewhere_numbered(numbered: list[bool], col: int) -> bool:
     return any(n for i, n in enumerate(numbered) if i != col)
 
 
-def _fits(role: _Role, plans: list[ColumnPlan]) -> bool:
+def _fits(role: _Role, plans: list[ColumnPlan], implied_channel: bool = False) -> bool:
     present = {p.field for p in plans if p.field and p.group is None}
-    if any(p.group is not None for p in plans):
-        present.add("channel")  # a column group per channel names the channel of every row
+    if any(p.group is not None for p in plans) or implied_channel:
+        present.add("channel")  # a column group per channel, or a sheet per channel, names every row's
+        if role.name == "scenario_sheet":
+            return True
     if role.name == "flat":
         return "channel" in present and bool(present & {"scenario", "scenario_name", "segments"}) and (
             bool(present & {"segments", "trigger", "stage", "goal"}) or "scenario" in present)
@@ -531,10 +534,19 @@ def _names_a_field(text: str) -> bool:
     return any(header_scores(text, role) for role in TABLE_ROLES if role != "scenario_sheet")
 
 
+def sheet_channel(name: str) -> str | None:
+    """The channel a sheet is about when its name is one ("Email", «SMS», «Звонки»), as written."""
+    from audit.importer.schema import CHANNEL_KINDS
+
+    name = _EXPORT_SEPARATOR.split(name)[-1].strip()
+    return name if values.normalize_word(name) in CHANNEL_KINDS else None
+
+
 def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_names: frozenset[str],
                 info_cache: dict[tuple[int, int], _ColumnValues], header_rows: list[int]) -> list[_Candidate]:
     rows = sheet.rows
     found = []
+    implied = sheet_channel(sheet.name) is not None and "channel" in role.fields
     for index in header_rows:
         for span in (1, 2):
             if index + span > len(rows):
@@ -550,7 +562,7 @@ def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_na
                     info_cache[key] = _column_values(rows, col, lower + 1, segment_names)
                 infos.append(info_cache[key])
             plans, total = _assign(role, headers, infos, mapping, sheet.name)
-            if _fits(role, plans):
+            if _fits(role, plans, implied):
                 found.append(_Candidate(role.name, lower, span, plans, total - 0.05 * (span - 1)))
     return found
 
@@ -635,8 +647,9 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
         return SheetPlan(sheet.name, role, by_mapping=bool(forced))
     if not forced and names["ignore"] >= 0.6 and names[best.role] < 0.5 and best.score < 3:
         return SheetPlan(sheet.name, "ignore")
+    channel = sheet_channel(sheet.name) if not any(c.field == "channel" for c in best.columns) else None
     return SheetPlan(sheet.name, best.role, best.header_row, best.header_rows, best.columns,
-                     round(best.score, 2), by_mapping=bool(forced))
+                     round(best.score, 2), by_mapping=bool(forced), channel=channel)
 
 
 # --- map facts -----------------------------------------------------------------------------------

@@ -95,3 +95,18 @@ def test_cost002_sees_the_tier_read_from_a_vip_name():
                   scenarios=[scn("a", segments="vip"), scn("b", segments="top"), scn("c", segments="stop_buyers")],
                   steps=[step("a", "S1", "call"), step("b", "S1", "call"), step("c", "S1", "call")])
     assert codes_by_entity(run_rule(CallForMassSegment, m)) == {("COST002", "c/S1")}
+
+
+def test_an_sms_that_is_itself_the_fallback_of_an_email_starts_no_expensive_cascade():
+    # email; if not opened → SMS; if not delivered → email again: the cascade began cheap
+    from rules.cost001_expensive_channel_first import ExpensiveChannelFirst
+
+    channels = [{"id": "email", "kind": "email"}, {"id": "sms", "kind": "sms"}]
+    m = build_map(channels=channels, scenarios=[scn("run", segments="*")],
+                  steps=[step("run", "S1", "email"), step("run", "S2", "sms", condition="not opened S1"),
+                         step("run", "S3", "email", condition="not delivered S2")])
+    assert run_rule(ExpensiveChannelFirst, m) == []
+    # the look-alike it must still catch: SMS first, e-mail as the fallback
+    m = build_map(channels=channels, scenarios=[scn("run", segments="*")],
+                  steps=[step("run", "S1", "sms"), step("run", "S2", "email", condition="not delivered S1")])
+    assert codes_by_entity(run_rule(ExpensiveChannelFirst, m)) == {("COST001", "run/S2")}
