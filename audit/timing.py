@@ -485,7 +485,7 @@ def _parse_text(text: str) -> Timing:
             cell.take(*match.span())
     recurrence = _recurrence(cell)
     send_time = _send_time(cell)
-    anchor = _anchor(cell)
+    anchor = _day_before(cell) or _anchor(cell)
     delay, extra_delays = _delay(cell)
     if anchor and anchor[0] == "after" and anchor[2] is None and delay is not None:
         anchor, delay = (anchor[0], anchor[1], delay), None  # «после покупки через 2 дня»: the offset comes last
@@ -509,6 +509,18 @@ def _parse_text(text: str) -> Timing:
         unread=unread,
         reason=reason,
     )
+
+
+_DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:d|д|дн\w*|days?)?(?!\w)", re.IGNORECASE)
+
+
+def _day_before(cell: _Cell) -> tuple[str, str, int] | None:
+    """«Д-7», "D-2", "T-7d": N days before the date the chain counts to (a renewal, a visit, a birthday)."""
+    match = _DAY_BEFORE.search(cell.work)
+    if match is None:
+        return None
+    cell.take(*match.span())
+    return "before", "", int(match.group(1)) * 1440
 
 
 def _phrase_of(cell: _Cell, spans: list[tuple[int, int]]) -> str | None:

@@ -87,6 +87,7 @@ def number(value: object) -> float | None:
     cleaned = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").lstrip("~≈")
     cleaned = cleaned.replace(",", "") if _THOUSANDS.match(cleaned) else cleaned.replace(",", ".")
     cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"(?:/|в|per|a)(?:мес\w*|month|нед\w*|week|год|year)\.?$", "", cleaned, flags=re.IGNORECASE)
     scale = 1.0
     suffix = re.search(r"(k|к|тыс\.?|thousand|m|млн\.?|million)$", cleaned, re.IGNORECASE)
     if suffix:
@@ -259,6 +260,8 @@ def choice(value: object, aliases: dict[str, str], what: str, fuzzy: bool = True
     if found is None:
         found = _contained_alias(word, _items(aliases))
     if found is None:
+        found = _part_alias(raw, aliases)
+    if found is None:
         found, suggestion = _closest_alias(word, _items(aliases)) if fuzzy else (None, None)
         if found is None:
             hint = f" (closest known: '{suggestion}')" if suggestion else ""
@@ -303,6 +306,16 @@ def _closest_alias(word: str, aliases: tuple[tuple[str, str], ...]) -> tuple[str
         return None, None
     canonical = aliases[match[2]][1]
     return (canonical if match[1] >= 88 else None), (canonical if match[1] >= 60 else None)
+
+
+_PARTS = re.compile(r"\([^)]*\)|→|->|/|,|;|\bи\b|\band\b")
+
+
+def _part_alias(raw: str, aliases: dict[str, str]) -> str | None:
+    """"CRM (ночной пересчёт)", «эквайринг → CRM», «форма / сайт»: one part of the cell is a known
+    word (the brackets hold a remark); found only when the known parts agree."""
+    hits = {aliases[w] for part in _PARTS.split(raw) if (w := normalize_word(part)) in aliases}
+    return hits.pop() if len(hits) == 1 else None
 
 
 @lru_cache(maxsize=4096)

@@ -196,6 +196,8 @@ ROLES: dict[str, dict[str, str]] = {
     "integrations": {"en": "integrations between systems", "ru": "интеграции систем"},
     "flat": {"en": "wide touch map (one row per touch)", "ru": "широкая карта касаний (одна строка — одно касание)"},
     "scenario_sheet": {"en": "one scenario on its own sheet", "ru": "сценарий на отдельном листе"},
+    "blocks": {"en": "scenarios as blocks (a facts row, then the steps)",
+               "ru": "сценарии блоками (строка фактов, затем шаги)"},
     "matrix": {"en": "journey matrix (segments × stages, scenarios in the cells)",
                "ru": "матрица пути (сегменты × этапы, сценарии в ячейках)"},
     "meta": {"en": "about the map", "ru": "паспорт карты"},

@@ -615,3 +615,36 @@ def test_a_journey_matrix_adds_segments_and_stages_and_declares_the_scenarios_it
                          "Приведи соседа": (["Покупатели"], "Заселение", "planned"),
                          "Новоселам": (["Покупатели"], "Заселение", "active")}
     assert {s.scenario for s in m.steps} == {"Новый лид", "Добро пожаловать"}
+
+
+def test_scenarios_written_as_blocks_one_under_another(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Цепочки")
+    ws.append(["«Остров» — карта коммуникаций"])
+    ws.append([])
+    for name, segment, steps in (("Купон на первый визит", "Подписчики", [("1", "Email", "сразу"), ("2", "Email", "Д+5 11:00")]),
+                                 ("Продление", "Владельцы абонементов", [("1", "SMS", "Д-7 10:00")])):
+        ws.append(["Цепочка", "Сегмент", "Запуск (событие)", "Ответственный"])
+        ws.append([name, segment, "Подписка на сайте", "Марина"])
+        ws.append(["Шаг", "Канал", "Когда"])
+        for row in steps:
+            ws.append(list(row))
+        ws.append([])
+    m = load_map(save(wb, tmp_path / "blocks.xlsx"))
+    assert [p.role for p in m.reading.sheets] == ["blocks"]
+    assert [(s.id, s.segments, s.owner) for s in m.scenarios] == [
+        ("Купон на первый визит", ["Подписчики"], "Марина"), ("Продление", ["Владельцы абонементов"], "Марина")]
+    assert [(s.scenario, s.id, s.channel, s.source.row) for s in m.steps] == [
+        ("Купон на первый визит", "1", "Email", 6), ("Купон на первый визит", "2", "Email", 7), ("Продление", "1", "SMS", 12)]
+    assert m.problems == []  # «Д-7 10:00» (7 days before) and «Д+5 11:00» are understood timings
+
+
+def test_a_known_word_inside_a_remark_and_sizes_per_month(tmp_path):
+    from audit import values
+    from audit.importer.schema import EVENT_SOURCES
+
+    assert values.choice("CRM (ночной пересчёт)", EVENT_SOURCES, "source") == "crm"
+    assert values.choice("эквайринг → CRM", EVENT_SOURCES, "source") == "crm"
+    with pytest.raises(ValueError):  # two different known words: no guess
+        values.choice("сайт и приложение", EVENT_SOURCES, "source")
+    assert values.number("~1,8 тыс./мес") == 1800 and values.number("12k per month") == 12000

@@ -107,6 +107,8 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     columns = plan.fields()
     if plan.role == "matrix":
         return [_matrix_table(sheet, plan)]
+    if plan.role == "blocks":
+        return _block_tables(sheet, plan, columns)
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
         sheet = _with_column(sheet, plan.header_row, plan.channel)
         columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
@@ -152,6 +154,49 @@ def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
                                     cells={"scenario": name, "segments": segment, "stage": stage,
                                            "status": "planned" if _PLANNED_MARK.search(item) else ""}))
     return Table("matrix", sheet.name, rows, derived=True)
+
+
+def _block_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int, str]]) -> list[Table]:
+    """Scenarios as blocks: each steps row, with its block's facts row added as scenario-level columns."""
+    from audit.importer.recognize import row_signature
+
+    head = plan.head_fields()
+    facts_header = next(c.index for c in plan.columns if c.head)  # any head column: its header row is found by value
+    width = max((len(r) for r in sheet.rows), default=0)
+    head_signature = None
+    for row in sheet.rows:
+        signature = row_signature(row)
+        if signature and all(values.normalize_word(c.header) in signature for c in plan.columns if c.head):
+            head_signature = signature
+            break
+    steps_signature = row_signature(sheet.rows[plan.header_row])
+    columns = dict(columns)
+    for offset, (fld, (_, label)) in enumerate(head.items()):
+        columns[fld] = (width + offset, label)
+    rows: list[list[object]] = [list(sheet.rows[plan.header_row])]
+    numbers = [plan.header_row + 1]
+    facts: list[object] | None = None
+    in_steps = False
+    index = 0
+    while index < len(sheet.rows):
+        raw = sheet.rows[index]
+        signature = row_signature(raw)
+        if signature == head_signature:
+            following = sheet.rows[index + 1] if index + 1 < len(sheet.rows) else []
+            facts = [following[col] if col < len(following) else "" for col, _ in head.values()]
+            in_steps = False
+            index += 2
+            continue
+        if signature == steps_signature:
+            in_steps = True
+        elif not signature:
+            in_steps = False
+        elif in_steps and facts is not None:
+            rows.append(list(raw) + [""] * (width - len(raw)) + facts)
+            numbers.append(index + 1)
+        index += 1
+    del facts_header
+    return flat_tables(sheet.name, rows, 0, columns, {}, numbers)
 
 
 def _with_column(sheet: RawSheet, header_row: int, value: object) -> RawSheet:

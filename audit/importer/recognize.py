@@ -62,6 +62,7 @@ class ColumnPlan:
     confidence: float
     evidence: str  # "header", "values", "both", "mapping", or "" when unread
     group: str | None = None  # the channel a column group is about ("Email: тема", "SMS: когда") as written
+    head: bool = False  # in a sheet of blocks: a column of the scenario's facts row, not of its steps
 
 
 @dataclass(slots=True)
@@ -81,13 +82,18 @@ class SheetPlan:
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
         return {c.field: (c.index, c.header) for c in self.columns
-                if c.field and c.field not in UNREAD_FIELDS and c.group is None}
+                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head}
+
+    def head_fields(self) -> dict[str, tuple[int, str]]:
+        """In a sheet of blocks: field → (column, header) of the scenario facts row above each block's steps."""
+        return {c.field: (c.index, c.header) for c in self.columns if c.head and c.field
+                and c.field not in UNREAD_FIELDS}
 
     def groups(self) -> dict[str, dict[str, tuple[int, str]]]:
         """channel as written → its columns' fields, for a sheet with a column group per channel."""
         found: dict[str, dict[str, tuple[int, str]]] = {}
         for c in self.columns:
-            if c.field and c.group is not None:
+            if c.field and c.group is not None and not c.head:
                 found.setdefault(c.group, {}).setdefault(c.field, (c.index, c.header))
         return found
 
@@ -599,9 +605,62 @@ def scenario_head(sheet: RawSheet, header_row: int) -> dict[str, tuple[object, i
     return _key_value_rows(RawSheet(sheet.name, sheet.rows[:header_row], {}), header_row, _head_phrases())
 
 
+def row_signature(row: list[object]) -> tuple[str, ...]:
+    return tuple(values.normalize_word(values.text(c)) for c in row if values.text(c))
+
+
+def _block_plan(sheet: RawSheet, mapping: ColumnMapping) -> SheetPlan | None:
+    """Scenarios written one under another as blocks: a facts header and its one row (the scenario,
+    its segment, trigger, goal…), a steps header and its rows, a blank row, the next block. Both
+    headers repeat down the sheet; the facts one reads as a Scenarios table, the steps one has a
+    channel."""
+    forced = mapping.entity_for(sheet.name)
+    if forced not in (None, "blocks"):
+        return None
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for index, row in enumerate(sheet.rows[:5000]):
+        signature = row_signature(row)
+        if len(signature) >= 2 and _names_a_field(values.text(next(c for c in row if values.text(c)))):
+            seen.setdefault(signature, []).append(index)
+    repeated = [(rows, sig) for sig, rows in seen.items() if len(rows) >= 2]
+    if len(repeated) < 2:
+        return None
+    roles = _roles()
+    best = None
+    for facts_rows, facts_sig in repeated:
+        for steps_rows, steps_sig in repeated:
+            if facts_rows[0] + 2 > steps_rows[0] or len(steps_rows) != len(facts_rows):
+                continue
+            headers_f = _header_texts(sheet.rows, facts_rows[0], 1)
+            headers_s = _header_texts(sheet.rows, steps_rows[0], 1)
+            blank = [_ColumnValues() for _ in range(max(len(headers_f), len(headers_s)))]
+            facts, facts_total = _assign(roles["scenarios"], headers_f, blank, mapping, sheet.name)
+            steps, steps_total = _assign(roles["scenario_sheet"], headers_s, blank, mapping, sheet.name)
+            if not any(p.field in ("id", "name") for p in facts) or not any(p.field == "channel" for p in steps):
+                continue
+            if best is None or facts_total + steps_total > best[0]:
+                heads = [ColumnPlan(p.index, p.header, "scenario" if p.field in ("id", "name") else p.field,
+                                    p.confidence, p.evidence, head=True) for p in facts]
+                best = (facts_total + steps_total, facts_rows[0], steps_rows[0], heads + steps)
+    if best is None:
+        return None
+    total, facts_row, steps_row, columns = best
+    # one scenario field from the facts row: its id when it has both an id and a name
+    seen_fields: set[str] = set()
+    for column in sorted((c for c in columns if c.head), key=lambda c: c.field != "scenario"):
+        if column.field in seen_fields:
+            column.field = "scenario_name" if column.field == "scenario" else None
+        elif column.field:
+            seen_fields.add(column.field)
+    return SheetPlan(sheet.name, "blocks", steps_row, 1, columns, round(total, 2), by_mapping=forced == "blocks")
+
+
 def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str]) -> list[SheetPlan]:
     """The tables of a sheet: usually one; a second one stacked below a blank row (systems, then
-    integrations) is read as a table of its own."""
+    integrations) is read as a table of its own; scenarios written as repeated blocks, one plan."""
+    blocks = _block_plan(sheet, mapping)
+    if blocks is not None:
+        return [blocks]
     first = plan_sheet(sheet, mapping, segment_names)
     if first.header_row is None or first.by_mapping:
         return [first]
