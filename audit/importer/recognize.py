@@ -620,9 +620,11 @@ def _block_plan(sheet: RawSheet, mapping: ColumnMapping) -> SheetPlan | None:
     seen: dict[tuple[str, ...], list[int]] = {}
     for index, row in enumerate(sheet.rows[:5000]):
         signature = row_signature(row)
-        if len(signature) >= 2 and _names_a_field(values.text(next(c for c in row if values.text(c)))):
+        if len(signature) >= 2:
             seen.setdefault(signature, []).append(index)
-    repeated = [(rows, sig) for sig, rows in seen.items() if len(rows) >= 2]
+    # a header repeated down the sheet: the same row again, and one that names fields (data rows rarely repeat)
+    repeated = [(rows, sig) for sig, rows in seen.items()
+                if len(rows) >= 2 and _names_a_field(values.text(next(c for c in sheet.rows[rows[0]] if values.text(c))))]
     if len(repeated) < 2:
         return None
     roles = _roles()
