@@ -138,7 +138,7 @@ def _reading(commap):
 
 def _all_maps() -> list[Path]:
     maps = sorted((ROOT / "samples").glob("*.xlsx"))
-    for answers in sorted((ROOT / "tests" / "corpus").glob("*/answers.toml")):
+    for answers in sorted((ROOT / "tests").glob("corpus*/*/answers.toml")):
         maps.append(answers.parent / tomllib.loads(answers.read_text(encoding="utf-8"))["map"])
     return maps
 

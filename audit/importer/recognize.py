@@ -417,12 +417,14 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         if not header:
             continue
         chosen = mapping.field_for_header(header, sheet_name)
+        group = _channel_group(header, role.name) if "channel" in role.fields else None
+        if group is not None and (chosen is None or chosen in _GROUP_FIELDS):
+            # "Email: тема" stays the e-mail group's message even when a mapping names its field
+            grouped[col] = ColumnPlan(col, header, chosen or group[1], 1.0 if chosen else 0.9,
+                                      "mapping" if chosen else "header", group=group[0])
+            continue
         if chosen is not None:
             mapped[col] = chosen
-            continue
-        group = _channel_group(header, role.name) if "channel" in role.fields else None
-        if group is not None:
-            grouped[col] = ColumnPlan(col, header, group[1], 0.9, "header", group=group[0])
             continue
         by_header = header_scores(header, role.name)
         elsewhere = elsewhere_numbered(numbered, col)
@@ -638,7 +640,8 @@ def _block_plan(sheet: RawSheet, mapping: ColumnMapping) -> SheetPlan | None:
             blank = [_ColumnValues() for _ in range(max(len(headers_f), len(headers_s)))]
             facts, facts_total = _assign(roles["scenarios"], headers_f, blank, mapping, sheet.name)
             steps, steps_total = _assign(roles["scenario_sheet"], headers_s, blank, mapping, sheet.name)
-            if not any(p.field in ("id", "name") for p in facts) or not any(p.field == "channel" for p in steps):
+            named = any(p.field in ("id", "name", "scenario", "scenario_name") for p in facts)  # "scenario": a mapping's
+            if not named or not any(p.field == "channel" for p in steps):
                 continue
             if best is None or facts_total + steps_total > best[0]:
                 heads = [ColumnPlan(p.index, p.header, "scenario" if p.field in ("id", "name") else p.field,
