@@ -486,7 +486,10 @@ def _parse_text(text: str) -> Timing:
     recurrence = _recurrence(cell)
     send_time = _send_time(cell)
     anchor = _day_before(cell) or _anchor(cell)
+    day_zero = _day_numbered(cell)
     delay, extra_delays = _delay(cell)
+    if delay is None:
+        delay = day_zero
     if anchor and anchor[0] == "after" and anchor[2] is None and delay is not None:
         anchor, delay = (anchor[0], anchor[1], delay), None  # «после покупки через 2 дня»: the offset comes last
     understood = bool(recurrence.spans or send_time or anchor or delay is not None)
@@ -512,6 +515,18 @@ def _parse_text(text: str) -> Timing:
 
 
 _DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:d|д|дн\w*|days?)?(?!\w)", re.IGNORECASE)
+
+
+_DAY_NUMBERED = re.compile(r"(?<!\w)(?:d|д)\s*(\d{1,3})(?!\w)", re.IGNORECASE)
+
+
+def _day_numbered(cell: _Cell) -> int | None:
+    """«Д0», "D3": day N of the chain, N days after the trigger's day."""
+    match = _DAY_NUMBERED.search(cell.work)
+    if match is None:
+        return None
+    cell.take(*match.span())
+    return int(match.group(1)) * 1440
 
 
 def _day_before(cell: _Cell) -> tuple[str, str, int] | None:

@@ -244,3 +244,13 @@ def test_a_wide_sheet_takes_the_trigger_from_its_first_step(tmp_path):
     assert scenarios["Новости"].schedule == "каждый четверг" and scenarios["Новости"].trigger is None
     assert [(s.delay_minutes, s.send_time) for s in m.steps] == [(0, None), (D, "10:00"), (None, "12:00")]
     assert not [p for p in m.problems if p.code == "MAP003"]
+
+
+@pytest.mark.parametrize("text, delay, before", [
+    ("D0", 0, None), ("Д0", 0, None), ("D3 10:00", 4320, None),  # day N of the chain
+    ("Д-7 10:00", None, 10080), ("T-7d", None, 10080), ("d-2", None, 2880),  # N days before
+])
+def test_day_numbers_and_days_before(text, delay, before):
+    timing = parse_timing(text)
+    assert (timing.delay_minutes, timing.offset_minutes if timing.anchor_relation == "before" else None,
+            timing.unread) == (delay, before, "")
