@@ -12,7 +12,6 @@ SVG is inserted as markup. The CSP meta tag is the audit report's: nothing is ev
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from markupsafe import Markup

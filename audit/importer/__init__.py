@@ -161,7 +161,6 @@ def _block_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int
     from audit.importer.recognize import row_signature
 
     head = plan.head_fields()
-    facts_header = next(c.index for c in plan.columns if c.head)  # any head column: its header row is found by value
     width = max((len(r) for r in sheet.rows), default=0)
     head_signature = None
     for row in sheet.rows:
@@ -195,7 +194,6 @@ def _block_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int
             rows.append(list(raw) + [""] * (width - len(raw)) + facts)
             numbers.append(index + 1)
         index += 1
-    del facts_header
     return flat_tables(sheet.name, rows, 0, columns, {}, numbers)
 
 

@@ -427,7 +427,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             mapped[col] = chosen
             continue
         by_header = header_scores(header, role.name)
-        elsewhere = elsewhere_numbered(numbered, col)
+        elsewhere = _elsewhere_numbered(numbered, col)
         for fld in role.fields:
             base = by_header.get(fld, 0.0)
             bonus = _value_bonus(fld, infos[col], elsewhere) if base else 0.0
@@ -490,7 +490,8 @@ def _channel_group(header: str, role: str) -> tuple[str, str] | None:
     return parts[0].strip(), max(scores.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def elsewhere_numbered(numbered: list[bool], col: int) -> bool:
+def _elsewhere_numbered(numbered: list[bool], col: int) -> bool:
+    """Whether another column numbers touches within scenarios (then a 1..N column is a row counter)."""
     return any(n for i, n in enumerate(numbered) if i != col)
 
 
