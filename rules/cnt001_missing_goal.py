@@ -1,9 +1,10 @@
 """CNT001 missing-goal.
 
 **What it catches.** A scenario on the Scenarios sheet without a goal. Steps inherit their
-scenario's goal, so a scenario with an empty goal whose every step states its own goal is fine;
-so is one with a goal event (the goal in its measurable form — whether that event is tracked is
-TRK004's concern). Scenarios of every status are checked: a paused chain without a goal cannot
+scenario's goal, so a scenario with an empty goal whose every step states its own goal is fine.
+A goal event alone is no goal: it says how success is counted, not what the chain is for (a
+client writes both, and an empty goal beside a filled goal event is the gap a consultant points
+at). Scenarios of every status are checked: a paused chain without a goal cannot
 be judged at the review either. Scenarios only derived from other sheets (no Scenarios sheet)
 are not reported.
 
@@ -13,7 +14,7 @@ visitor, reactivation, a feedback request…)". A chain without one cannot be ju
 retired, and drifts into a "let's remind them of us" mailing.
 
 **Fix.** Write the scenario's goal in its goal column — one sentence on what the customer should
-do — or give it a goal event.
+do.
 """
 from __future__ import annotations
 
@@ -31,17 +32,17 @@ class MissingGoal(Rule):
     title = {"en": "Scenario without a goal", "ru": "Сценарий без цели"}
     message = {"en": "Scenario '{name}' has no goal{detail}.", "ru": "У сценария «{name}» не указана цель{detail}."}
     fix = {
-        "en": "Write what '{name}' should make the customer do in its goal column, or give it a goal event.",
-        "ru": "Запишите в столбце «цель», что сценарий «{name}» должен побудить клиента сделать, или укажите "
-              "целевое событие.",
+        "en": "Write what '{name}' should make the customer do in its goal column.",
+        "ru": "Запишите в столбце «цель», что сценарий «{name}» должен побудить клиента сделать.",
     }
     _partly = {"en": " (only {some} of its {steps} {steps_word} {have} a goal of {own} own)",
                "ru": " (своя цель есть только у {some} из {steps} {steps_word})"}
     # "of its 1 step has", «из 1 шага», «из 5 шагов», «из 21 шага»: after «из» the genitive
     _steps_word = {"en": ("step", "steps"), "ru": ("шага", "шагов", "шагов")}
     doc_ru = """**Что находит.** Сценарий на листе «Сценарии» без цели. Шаги наследуют цель сценария, поэтому
-сценарий с пустой целью, у каждого шага которого цель своя, допустим; как и сценарий с целевым
-событием (цель в измеримой форме — отслеживается ли это событие, проверяет TRK004). Проверяются
+сценарий с пустой целью, у каждого шага которого цель своя, допустим. Одно целевое событие целью не
+считается: оно говорит, как считать успех, а не зачем цепочка (пустая цель рядом с заполненным
+целевым событием — именно тот пробел, на который укажет консультант). Проверяются
 сценарии в любом статусе: приостановленную цепочку без цели на ревизии тоже не оценить. Сценарии,
 выведенные из других листов (листа «Сценарии» нет), не отмечаются.
 
@@ -50,8 +51,7 @@ class MissingGoal(Rule):
 (конверсия в посетителя вебинара, реактивация, запрос ОС и т. д.)». Цепочку без цели нельзя
 оценить, настроить или выключить, и она превращается в рассылку «напомнить о себе».
 
-**Как исправить.** Запишите цель сценария (одно предложение: что должен сделать клиент) или
-укажите целевое событие."""
+**Как исправить.** Запишите цель сценария (одно предложение: что должен сделать клиент)."""
     examples = {
         "bad": {"scenarios": [{"id": "news", "type": "regular", "schedule": "weekly", "segments": "*"}],
                 "steps": [{"scenario": "news", "step": "S1", "channel": "email", "goal": "Open the digest"},
@@ -63,7 +63,7 @@ class MissingGoal(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for scenario in ctx.map.scenarios:
-            if not scenario.declared or scenario.goal or scenario.goal_event:
+            if not scenario.declared or scenario.goal:
                 continue
             steps = ctx.graph.steps_by_scenario.get(scenario.key, [])
             with_goal = sum(1 for step in steps if step.goal)

@@ -135,3 +135,11 @@ def test_gov002_is_in_the_recommended_preset():
     m = build_map(scenarios=[scn("a", last_reviewed="2025-12-01")], steps=[step("a", "S1")])
     assert ("GOV002", "a") in codes_by_entity(audit(m))
     assert ("GOV002", "a") not in codes_by_entity(audit(m, ignore=["GOV002"]))
+
+
+def test_a_goal_event_alone_is_no_goal():
+    from rules.cnt001_missing_goal import MissingGoal
+
+    m = build_map(scenarios=[scn("card", goal_event="order_paid"), scn("welcome", goal="First order in 14 days")],
+                  steps=[step("card", "S1"), step("welcome", "S1")])
+    assert codes_by_entity(run_rule(MissingGoal, m)) == {("CNT001", "card")}
