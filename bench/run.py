@@ -1,19 +1,28 @@
-"""Benchmark: generate maps of 1,000 / 10,000 / 100,000 steps and time every phase of an audit.
+"""Benchmark: generate maps of 1,000 / 10,000 / 100,000 / 300,000 steps and time an audit of each.
 
-    python bench/run.py                 # all three sizes
+    python bench/run.py                 # all four sizes
     python bench/run.py 1000 10000      # chosen sizes
 
-Each size runs in its own process so peak memory (ru_maxrss) is that size's alone. Phases:
-raw read (python-calamine alone, every sheet: the floor), load (read into models), graph,
+Two tables. **Whole process** (what a user waits for, issue 15): the installed console script
+`commap audit MAP --format json --format html -o TMPDIR -q --select all` as a subprocess, wall time
+from start to exit (best of 3) and the child's peak RSS, next to a subprocess that does nothing but
+read every sheet with python-calamine (best of 3, its wall time from start to exit too);
+ratio = audit / raw read. Then `commap audit samples/ru_ecommerce.xlsx --format json -o -`,
+median of 5. **Per phase**: each size in its own process so peak memory (ru_maxrss) is that
+size's alone: raw read (python-calamine inside the process), load (read into models), graph,
 rules (and the five slowest), HTML, JSON; total = load + graph + rules + HTML + JSON;
 ratio = total / raw read.
 """
 from __future__ import annotations
 
 import json
+import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -60,17 +69,89 @@ def measure(path: Path) -> dict:
     }
 
 
+RAW_READ = """
+import sys, time
+started = time.perf_counter()
+import python_calamine
+workbook = python_calamine.CalamineWorkbook.from_path(sys.argv[1])
+for name in workbook.sheet_names:
+    workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+print(time.perf_counter() - started)
+"""
+
+
+def run_child(command: list[str]) -> tuple[float, float, int]:
+    """Wall seconds from start to exit, the child's own peak RSS in MB, and its exit status."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    if child.returncode not in (0, 1):  # 1: findings at or above --fail-on, expected here
+        raise SystemExit(f"{' '.join(command)} exited {child.returncode}: {error}")
+    return wall, usage.ru_maxrss / 1024, child.returncode
+
+
+def commap_script() -> str:
+    """The installed console script beside this interpreter (the venv's), else the one on PATH."""
+    beside = Path(sys.executable).with_name("commap")
+    found = str(beside) if beside.exists() else shutil.which("commap")
+    if not found:
+        raise SystemExit("the commap console script is not installed (pip install -e .)")
+    return found
+
+
+def whole_process(path: Path, script: str, repeat: int = 3) -> dict:
+    raw = min(run_child([sys.executable, "-c", RAW_READ, str(path)])[0] for _ in range(repeat))
+    walls, peaks = [], []
+    with tempfile.TemporaryDirectory(prefix="commap-bench-") as out:
+        for _ in range(repeat):
+            wall, peak, _ = run_child([script, "audit", str(path), "--format", "json", "--format", "html", "-o", out,
+                                       "-q", "--select", "all"])
+            walls.append(wall)
+            peaks.append(peak)
+        json_mb = sum(f.stat().st_size for f in Path(out).glob("*.json")) / 1e6
+    return {"raw_wall": raw, "audit_wall": min(walls), "ratio": min(walls) / raw, "peak_mb": max(peaks),
+            "json_mb": json_mb}
+
+
+def sample_startup(script: str, repeat: int = 5) -> float:
+    sample = ROOT / "samples" / "ru_ecommerce.xlsx"
+    return statistics.median(run_child([script, "audit", str(sample), "--format", "json", "-o", "-"])[0]
+                             for _ in range(repeat))
+
+
 def main(sizes: list[int]) -> None:
     sys.path.insert(0, str(HERE))
     from generate import generate
 
+    script = commap_script()
     rows = []
     for size in sizes:
         path = CACHE / f"map_{size}.xlsx"
         if not path.exists():
             generate(size, path)
         out = subprocess.run([sys.executable, __file__, "--one", str(path)], check=True, capture_output=True, text=True)
-        rows.append(json.loads(out.stdout))
+        row = json.loads(out.stdout)
+        row["whole"] = whole_process(path, script)
+        rows.append(row)
+        print(f"measured {size} steps", file=sys.stderr, flush=True)
+    startup = sample_startup(script)
+
+    header = (f"{'steps':>8} {'raw read':>9} {'audit json+html':>16} {'ratio':>6} {'peak MB':>8} {'json MB':>8} "
+              f"{'findings':>9}")
+    print("whole process (wall time from start to exit, best of 3):")
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        w = r["whole"]
+        print(f"{r['steps']:>8} {w['raw_wall']:>8.2f}s {w['audit_wall']:>15.2f}s {w['ratio']:>6.2f} "
+              f"{w['peak_mb']:>8.0f} {w['json_mb']:>8.1f} {r['findings']:>9}")
+    print(f"commap audit samples/ru_ecommerce.xlsx --format json -o -: {startup:.3f}s (median of 5)")
+    print()
+    print("per phase (inside one process):")
     header = (f"{'steps':>8} {'raw read':>9} {'load':>7} {'graph':>7} {'rules':>7} {'html':>7} {'json':>7} "
               f"{'total':>7} {'ratio':>6} {'peak MB':>8} {'html MB':>8} {'findings':>9}")
     print(header)
@@ -84,11 +165,15 @@ def main(sizes: list[int]) -> None:
         print(f"slowest rules at {r['steps']} steps: " + ", ".join(f"{code} {t:.3f}s" for code, t in r["slowest"]))
     for small, large in zip(rows, rows[1:]):
         if small["rules"] > 0:
-            print(f"rules phase {small['steps']} → {large['steps']} steps: ×{large['rules'] / small['rules']:.1f}")
+            print(f"rules phase {small['steps']} → {large['steps']} steps: ×{large['rules'] / small['rules']:.1f} "
+                  f"(map ×{large['steps'] / small['steps']:.0f})")
+    by_size = {r["steps"]: r["whole"]["ratio"] for r in rows}
+    if 100000 in by_size and 300000 in by_size:
+        print(f"whole-process ratio 300k / 100k: {by_size[300000] / by_size[100000]:.2f} (target 1 ± 0.2)")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--one":
         print(json.dumps(measure(Path(sys.argv[2]))))
     else:
-        main([int(a) for a in sys.argv[1:]] or [1000, 10000, 100000])
+        main([int(a) for a in sys.argv[1:]] or [1000, 10000, 100000, 300000])

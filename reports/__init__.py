@@ -5,18 +5,25 @@
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from audit.engine import AuditResult
 from audit.gcpause import collector_paused
-from reports import html, json, sarif, text, xlsx
+
+
+def _on_first_use(module: str) -> Callable[[AuditResult], str | bytes]:
+    """The module's `render`, imported when its format is asked for: a JSON-only audit (and every
+    `from reports.x import ...`) does not load jinja2 or openpyxl (issue 15)."""
+    def render(result: AuditResult) -> str | bytes:
+        return importlib.import_module(module).render(result)
+
+    render.__qualname__ = f"{module}.render"
+    return render
+
 
 RENDERERS: dict[str, Callable[[AuditResult], str | bytes]] = {
-    "html": html.render,
-    "json": json.render,
-    "sarif": sarif.render,
-    "text": text.render,
-    "xlsx": xlsx.render,
+    fmt: _on_first_use(f"reports.{fmt}") for fmt in ("html", "json", "sarif", "text", "xlsx")
 }
 
 EXTENSIONS = {"html": "html", "json": "json", "text": "txt", "sarif": "sarif", "xlsx": "xlsx"}

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import io
-import json
 
 import networkx as nx
 
 from audit.graph import MapGraph
+from reports.json import dumps
 
 
 def export_graph(graph: MapGraph) -> nx.DiGraph:
@@ -34,7 +34,7 @@ def to_graphml(graph: MapGraph) -> str:
 
 def to_json(graph: MapGraph) -> str:
     data = nx.node_link_data(export_graph(graph), edges="links")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(data, sort_keys=True)
 
 
 def _mermaid_text(text: str) -> str:

@@ -5,17 +5,17 @@ HTML "How this map was read" section uses (`reports/reading.py`).
 """
 from __future__ import annotations
 
-import json
 
 from audit.inspect import UNREAD_COLUMN, describe
 from reports.i18n import t
+from reports.json import dumps
 from reports.reading import one_line, reading
 
 _QUOTES = {"ru": ("«", "»"), "en": ("“", "”")}
 
 
 def render_json(commap) -> str:
-    return json.dumps(describe(commap), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return dumps(describe(commap), sort_keys=True)
 
 
 def _percent(confidence: int) -> str:

@@ -2,10 +2,9 @@
 as region.startLine, the entity as a logical location, suppressed findings marked as such."""
 from __future__ import annotations
 
-import json
-
 from audit.engine import AuditResult
 from audit.findings import Finding, Severity
+from reports.json import dumps
 from reports.ruledoc import rule_documentation
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -82,4 +81,4 @@ def render(result: AuditResult) -> str:
             "properties": {"auditDate": result.audit_date.isoformat(), "skippedRules": sorted(result.skipped)},
         }],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document)
