@@ -105,14 +105,12 @@ class CascadeMissingIntegration(Rule):
         unstated = ctx.graph.systems_from_rows and not ctx.map.integrations
         for blocker in step_blockers(ctx.graph, "carry"):
             origin, target = blocker.origin, blocker.target
-            why = self._why_same if origin.key == target.key else (
-                self._why_unstated if unstated else self._why_other)
-            silent = unstated or ctx.graph.feedback_may_reach(origin, target, blocker.feedback)
-            if silent and origin.key != target.key:
-                why = self._why_unstated
-            params = {"origin": origin.id, "target": target.id, "feedback": blocker.feedback}
+            same = origin.key == target.key
+            # the map is silent, not wrong: no integration stated, or one whose content it does not give
+            silent = not same and (unstated or ctx.graph.feedback_may_reach(origin, target, blocker.feedback))
+            why = self._why_same if same else (self._why_unstated if silent else self._why_other)
             word = self._feedback_words_ru.get(blocker.feedback, blocker.feedback) if self.lang == "ru" \
-                else blocker.feedback
+                else blocker.feedback  # in the report language, message and hint alike
+            params = {"origin": origin.id, "target": target.id, "feedback": word}
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
-                               why=why[self.lang].format(feedback_word=word, **params),
-                               tentative=silent and origin.key != target.key, **params)
+                               why=why[self.lang].format(feedback_word=word, **params), tentative=silent, **params)

@@ -117,7 +117,7 @@ def test_described_integrations_that_miss_the_feedback_are_an_error(tmp_path):
                   ("From", "To", "Carries"), "Integrations")
     ru_found, en_found = int002(audit_file(ru)), int002(audit_file(en))
     assert [f.severity for f in ru_found] == [Severity.ERROR]
-    assert "ни одна цепочка интеграций не передаёт «opened» из «ESP-A» в «SMS-шлюз»" in ru_found[0].message
+    assert "ни одна цепочка интеграций не передаёт «открыл» из «ESP-A» в «SMS-шлюз»" in ru_found[0].message
     assert [f.severity for f in en_found] == [Severity.ERROR]
     assert "no integration path carries 'opened' from 'ESP-A' to 'SMS gateway'" in en_found[0].message
 
