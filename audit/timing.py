@@ -294,6 +294,13 @@ def _delay_value(kind: str, match: re.Match) -> int:
     return _duration_minutes(match.group("d"))
 
 
+_NTH_OF_MONTH = re.compile(
+    r"(?<!\w)(?:(?:каждый|каждую|каждое|every)\s+)?(?:перв\w*|втор\w*|трет\w*|четв[её]рт\w*|последн\w*|first|second|"
+    r"third|fourth|last|1-?(?:й|я|е|st)|2-?(?:й|я|е|nd)|3-?(?:й|я|е|rd)|4-?(?:й|я|е|th))\s+"
+    r"(?P<day>[^\W\d_]+)\s+(?:(?:каждого\s+)?месяца|of\s+(?:the|each|every)\s+month|in\s+the\s+month)(?!\w)",
+    re.IGNORECASE)
+
+
 def _recurrence(cell: _Cell) -> _Recurrence:
     """Schedule phrases, in the order of precedence that gives the rate: "<n> per <unit>", "every
     <unit>", adverbs, then named days (their count)."""
@@ -319,6 +326,9 @@ def _recurrence(cell: _Cell) -> _Recurrence:
         for match in pattern.finditer(cell.work):
             rate = per_week if rate is None else rate
             take(match)
+    for match in _NTH_OF_MONTH.finditer(cell.work):  # «первый четверг месяца»: once a month, on that day
+        rate = 12 / 52 if rate is None else rate
+        take(match)
     days: set[int] = set()
     for pattern, named in grammar.day_sets:
         for match in pattern.finditer(cell.work):

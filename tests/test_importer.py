@@ -648,3 +648,26 @@ def test_a_known_word_inside_a_remark_and_sizes_per_month(tmp_path):
     with pytest.raises(ValueError):  # two different known words: no guess
         values.choice("сайт и приложение", EVENT_SOURCES, "source")
     assert values.number("~1,8 тыс./мес") == 1800 and values.number("12k per month") == 12000
+
+
+def test_descriptions_bounds_in_next_cells_and_a_schedule_in_the_trigger_cell(tmp_path):
+    wb = new_workbook()
+    seg = wb.create_sheet("Сегменты")
+    seg.append(["Сегмент", "Кто входит"])  # «Кто входит» describes the segment: no parent
+    seg.append(["Новые подписчики", "Подписались на рассылку, покупок нет"])
+    seg.append(["VIP", "Оборот от 60 000 ₽ в год"])
+    ws = wb.create_sheet("Карта")
+    ws.append(["Сегмент", "Цепочка", "Тип", "Что запускает", "Шаг", "Канал", "Когда отправляем", "Дальше"])
+    ws.append(["Новые подписчики", "Корзина", "триггерная", "Корзина брошена", 1, "Email", "через 1 час", "2"])
+    ws.append(["Новые подписчики", "Корзина", "триггерная", "Корзина брошена", 2, "SMS", "через 1 день",
+               "не более 2 раз"])
+    ws.append(["VIP", "Закрытые продажи", "регулярная", "Старт распродажи (4 раза в год)", 1, "Email",
+               "первый четверг месяца, 10:00", ""])
+    m = load_map(save(wb, tmp_path / "words.xlsx"))
+    assert [(s.id, s.parent) for s in m.segments] == [("Новые подписчики", None), ("VIP", None)]
+    assert [p for p in m.problems if p.code in ("MAP001", "MAP003", "MAP004")] == []
+    cart_s2 = next(s for s in m.steps if s.scenario == "Корзина" and s.id == "2")
+    assert cart_s2.next == [] or cart_s2.next is None
+    assert cart_s2.next_text == "не более 2 раз"
+    (vip,) = [s for s in m.scenarios if s.id == "Закрытые продажи"]
+    assert vip.schedule == "4 раза в год"

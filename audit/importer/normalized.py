@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from audit import segment_words, values
+from audit.loops import text_bound
 from audit.conditions import (
     PAYMENT,
     PAYMENT_EVENT_WORDS,
@@ -35,6 +36,7 @@ from audit.importer.schema import (
     TIERS,
 )
 from audit.model import (
+    ScenarioType,
     MessageType,
     Channel,
     ChannelKind,
@@ -464,8 +466,8 @@ def _resolve_next_words(steps: list[Step]) -> None:
             if refs:
                 linked.extend(refs)
                 words.append(item)
-            elif _NEXT_END.search(item) or (words and not re.search(r"\d", item)):
-                words.append(item)  # "then stop"; «пока не оставит отзыв» after a repeat
+            elif _NEXT_END.search(item) or (words and not re.search(r"\d", item)) or text_bound(item):
+                words.append(item)  # "then stop"; «пока не оставит отзыв» after a repeat; «не более 2 раз»
             else:
                 linked.append(item)
         if words:
@@ -870,6 +872,11 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
     events = {values.normalize_word(text): event.id for event in commap.events
               for text in (event.id, event.name, event.analytics_key) if text}
     for scenario in commap.scenarios:
+        if scenario.type is ScenarioType.REGULAR and not scenario.schedule and scenario.trigger:
+            # a mailing whose "trigger" cell says how often it goes («Старт распродажи (4 раза в год)»)
+            said = parse_timing(scenario.trigger)
+            if said.recurrence:
+                scenario.schedule = said.recurrence
         step = first.get(scenario.key)
         if step is None or not step.timing_text or (scenario.trigger and scenario.schedule):
             continue

@@ -294,7 +294,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     if not cells:
         return result
     counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
-                            "number", "condition", "segment", "long"), 0)
+                            "number", "condition", "segment", "long", "sentence"), 0)
     for value, text in cells:
         for kind in _word_kinds(text) if len(text) <= 60 else ():
             counts[kind] += 1
@@ -318,6 +318,8 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
             counts["segment"] += 1
         if len(text) > 40:
             counts["long"] += 1
+        if len(text.split()) >= 3:
+            counts["sentence"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
     if len(whole) == len(cells) and len(whole) >= 3:
@@ -362,6 +364,9 @@ def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> flo
         return 0.4 * s["condition"]
     if fld == "segments":
         return 0.5 * s["segment"]
+    if fld == "parent":
+        # "Кто входит: Подписались на рассылку, покупок нет" describes the segment; it names none
+        return -0.6 * s["sentence"] if s["segment"] < 0.5 else 0.0
     if fld in ("excluded", "tracked", "final", "orchestration"):
         return 0.3 * s["bool"]
     if fld in ("size", "cost", "order"):
