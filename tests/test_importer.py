@@ -671,3 +671,35 @@ def test_descriptions_bounds_in_next_cells_and_a_schedule_in_the_trigger_cell(tm
     assert cart_s2.next_text == "не более 2 раз"
     (vip,) = [s for s in m.scenarios if s.id == "Закрытые продажи"]
     assert vip.schedule == "4 раза в год"
+
+
+def test_touch_codes_a_chain_number_and_a_latin_letter_in_a_russian_header(tmp_path):
+    wb = new_workbook()
+    ws = wb.create_sheet("Матрица касаний")
+    ws.append(["№", "Цепочка", "Сегмент", "К#", "Канл", "Условиe"])  # «Условиe» ends in a Latin e
+    ws.append([1, "Welcome", "Новые", "К1", "Email", ""])
+    ws.append([1, "Welcome", "Новые", "К2", "Push", "К1 не открыто"])
+    ws.append([2, "Бонус", "Новые", "К1", "SMS", ""])
+    ws.append([3, "Корзина", "Активные", "К1", "Email", ""])
+    ws.append([3, "Корзина", "Активные", "К2", "Push", "К1 не открыто"])
+    m = load_map(save(wb, tmp_path / "touches.xlsx"))
+    fields = {c.header: c.field for c in m.reading.sheets[0].columns}
+    assert (fields["№"], fields["К#"], fields["Условиe"]) == (None, "step", "condition")
+    assert [(s.scenario, s.id) for s in m.steps][:3] == [("Welcome", "К1"), ("Welcome", "К2"), ("Бонус", "К1")]
+
+
+def test_a_sheet_per_programme_without_facts_joins_the_overview_by_its_title(tmp_path):
+    wb = new_workbook()
+    overview = wb.create_sheet("Programme overview")
+    overview.append(["Prog #", "Programme", "Audience", "Entry trigger", "Objective", "Owner"])
+    overview.append(["P1", "Welcome series", "New", "signup", "First order", "Ann"])
+    p1 = wb.create_sheet("P1 Welcome")
+    p1.append(["P1 — Welcome series"])
+    p1.append([])
+    p1.append(["Step", "Send after", "Chanel", "Condition", "Subject / copy"])  # "Chanel" sic
+    p1.append([1, "Immediately", "Email", "", "Welcome"])
+    p1.append([2, "2 days", "Email", "No order yet", "Your code"])
+    m = load_map(save(wb, tmp_path / "programmes.xlsx"))
+    assert [p.role for p in m.reading.sheets] == ["scenarios", "scenario_sheet"]
+    assert [s.id for s in m.scenarios] == ["P1"] and {s.scenario for s in m.steps} == {"P1"}
+    assert [p for p in m.problems if p.code in ("MAP001", "MAP005")] == []

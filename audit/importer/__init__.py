@@ -210,7 +210,11 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     """One scenario per sheet: its key–value head becomes scenario-level columns of its step rows."""
     head = scenario_head(sheet, plan.header_row - plan.header_rows + 1)
     width = max((len(r) for r in sheet.rows), default=0)
-    extra = {"scenario": (head["name"][0], head["name"][2])}
+    if "name" not in head:  # no facts above the steps: the title line above them, else the sheet, names it
+        titles = [values.text(c) for r in sheet.rows[:plan.header_row - plan.header_rows + 1]
+                  for c in r if values.text(c)][:1]
+        head["name"] = (titles[0] if titles else sheet.name, 0, "", "")
+    extra = {"scenario": (head["name"][0], head["name"][2] or sheet.name)}
     extra.update({fld: (value, label) for fld, (value, _, label, _) in head.items()
                   if fld != "name" and fld in (*SCENARIO_FIELDS, *STEP_FIELDS)})
     columns = dict(columns)

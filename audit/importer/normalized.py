@@ -203,6 +203,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
     events = builder.unique(builder.records(rows.get("events", []), _event, "event"), "event")
     scenarios = builder.unique(builder.records(rows.get("scenarios", []), _scenario, "scenario"), "scenario")
+    _link_scenario_titles(rows.get("steps", []), scenarios)
     steps = _order_across_sheets(builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step"))
     systems = builder.unique(builder.records(rows.get("systems", []), _system, "system"), "system")
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
@@ -252,6 +253,32 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
                 commap.segments.append(segment)
             if segment is not None and segment.size is None and size is not None:
                 segment.size = size
+
+
+_TITLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*[:.]\s+|\s+")
+
+
+def _link_scenario_titles(rows: list[Row], scenarios: list[Scenario]) -> None:
+    """Steps on a sheet titled «P1 — Welcome series» belong to scenario P1 of the overview sheet: a
+    scenario named by no id or name is the one whose id begins the title, or whose name it holds."""
+    if not scenarios:
+        return
+    known = {s.key for s in scenarios} | {id_key(s.name) for s in scenarios if s.name}
+    by_id = {s.key: s.id for s in scenarios}
+    by_name = [(id_key(s.name), s.id) for s in scenarios if len(s.name) >= 5]
+    cache: dict[str, str | None] = {}
+    for row in rows:
+        ref = values.id_text(row.cells.get("scenario", ""))
+        key = id_key(ref)
+        if not ref or key in known:
+            continue
+        if key not in cache:
+            first = id_key(_TITLE_SPLIT.split(ref.strip(), maxsplit=1)[0])
+            found = {by_id[first]} if first in by_id and first != key else set()
+            found |= {ident for name, ident in by_name if name in key}
+            cache[key] = found.pop() if len(found) == 1 else None
+        if cache[key] is not None:
+            row.cells = {**row.cells, "scenario": cache[key]}
 
 
 def _merge_derived_scenarios(rows: list[Row], derived: set[int]) -> list[Row]:

@@ -14,6 +14,7 @@ prints it, the report shows it, a `--columns` file overrides it, and the reader 
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -39,12 +40,17 @@ _CYRILLIC = re.compile(r"[а-яё]")
 _STEMMERS = {"ru": snowballstemmer.stemmer("russian"), "en": snowballstemmer.stemmer("english")}
 
 
+_HOMOGLYPHS = str.maketrans("aeopcxykmtbh", "аеорсхукмтвн")  # Latin letters typed into a Russian word
+
+
 @lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     word = word.casefold().replace("ё", "е")
     if word in ("№", "#"):
         return word
     language = "ru" if _CYRILLIC.search(word) else "en"
+    if language == "ru" and re.search(r"[a-z]", word):
+        word = word.translate(_HOMOGLYPHS)  # «Условиe» with a Latin e is «Условие»
     return _STEMMERS[language].stemWord(word)
 
 
@@ -252,9 +258,12 @@ class _ColumnValues:
     count: int = 0
     shares: dict[str, float] = field(default_factory=dict)
     counter: bool = False  # 1, 2, 3 … N down the whole sheet: a row counter
+    repeats: bool = False  # 1, 1, 1, 2, 3, 3: a number per chain, repeated on its rows
+    coded: bool = False  # the numbers are those of codes such as «К1», "c2": they may be ids of anything
     numbering: bool = False  # small whole numbers that start again: touches numbered within scenarios
 
 
+_CODE = re.compile(r"^\s*[^\W\d_]{1,3}\s*[-.#№]?\s*(\d{1,3})\s*$")
 _TIMING = re.compile(
     r"^\s*(?:\+?\d+(?:[.,]\d+)?\s*[a-zа-яё]{0,8}\.?\s*)+$|сразу|через|после|спустя|на\s+\d+|след\w*\s+день|"
     r"\bдн|\bчас|\bмин|недел|immediately|\bafter\b|\bbefore\b|later|\bday\b|\bdays\b|\bhours?\b|next day|"
@@ -298,7 +307,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     for value, text in cells:
         for kind in _word_kinds(text) if len(text) <= 60 else ():
             counts[kind] += 1
-        if _TIMING.search(text):
+        if _TIMING.search(text) and not text.replace(".", "", 1).isdigit():  # a bare number says nothing
             counts["timing"] += 1
         if _is_date(value):
             counts["date"] += 1
@@ -318,13 +327,23 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
             counts["segment"] += 1
         if len(text) > 40:
             counts["long"] += 1
-        if len(text.split()) >= 3:
+        if len(text.split()) >= 4:
             counts["sentence"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
+    if len(whole) < len(cells):  # touch codes «К1», "S2", "T-3": their numbers
+        coded = [_CODE.match(text) for _, text in cells]
+        if all(coded):
+            whole = [int(m.group(1)) for m in coded]
+            result.coded = True
     if len(whole) == len(cells) and len(whole) >= 3:
         result.counter = whole == [whole[0] + i for i in range(len(whole))]
-        result.numbering = not result.counter and max(whole) <= 60 and any(b < a for a, b in zip(whole, whole[1:]))
+        rising = any(b < a for a, b in zip(whole, whole[1:]))
+        # a column that repeats its value down the rows numbers the chains, not the touches in them
+        repeats = (not rising and max(whole) > 1  # all 1s: chains of one step each
+                   and sum(1 for a, b in zip(whole, whole[1:]) if a == b) * 2 >= len(whole))
+        result.numbering = not result.counter and not repeats and max(whole) <= 60 and rising
+        result.repeats = repeats
     return result
 
 
@@ -357,6 +376,8 @@ def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> flo
     if fld == "type":
         return 0.4 * s["scenario_type"]
     if fld == "step":
+        if info.repeats:
+            return -0.6
         return 0.4 if info.numbering else (-0.6 if info.counter and numbered_elsewhere else 0.0)
     if fld == "counter":
         return 0.4 if info.counter and numbered_elsewhere else -1.0
@@ -416,7 +437,8 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     candidates: list[tuple[float, int, int, str, str]] = []  # (score, -col, -field order, field, evidence)
     order = {f: i for i, f in enumerate(role.fields)}
     mapped: dict[int, str] = {}
-    numbered = [info.numbering for info in infos]
+    # only plain numbers that start again make another 1..N column a row counter ("c1, c2" may be channel ids)
+    numbered = [info.numbering and not info.coded for info in infos]
     grouped: dict[int, ColumnPlan] = {}
     for col, header in enumerate(headers):
         if not header:
@@ -567,8 +589,9 @@ def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_na
                 continue
             lower = index + span - 1
             headers = _header_texts(rows, index, span)
-            if span == 2 and headers == _header_texts(rows, lower, 1):
-                continue
+            if span == 2 and (headers == _header_texts(rows, lower, 1) or any(
+                    isinstance(c, (int, float, date)) and not isinstance(c, bool) for c in rows[lower])):
+                continue  # a lower "header" row holding numbers or dates is the first data row
             infos = []
             for col in range(len(headers)):
                 key = (lower, col)
@@ -707,9 +730,13 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
             candidate.score += NAME_BONUS * names[role_name]
             if role_name == "scenario_sheet":
                 head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)
-                if "name" not in head or len(head) < 2:
-                    continue
-                candidate.score += 0.5 * len(head)
+                if "name" in head and len(head) >= 2:
+                    candidate.score += 0.5 * len(head)
+                else:  # a sheet per scenario with no facts above its steps: the sheet names the scenario
+                    read = {c.field for c in candidate.columns if c.field}
+                    if len(read & {"step", "message", "delay", "condition", "message_type"}) < 2:
+                        continue
+                    candidate.score -= 1.0
             if best is None or candidate.score > best.score + 1e-9:
                 best = candidate
     if best is None or (not forced and best.score < 1.2):
