@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audit.graph import MapGraph
-from audit.model import Channel, ConditionKind, Event, Scenario, Step, System, id_key
+from audit.model import Channel, ConditionKind, Event, EventSource, Scenario, Step, System, id_key
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,27 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
 
 
 def system_receives(system: System, event: Event) -> bool:
-    """Whether the system gets the event: sources it receives; platform events and unknown sources pass."""
+    """Whether the system gets the event: sources it receives; platform events and unknown sources pass.
+
+    A source written as a system's name («Brightpearl») is judged against a `receives` list that
+    names systems too (Klaviyo receives «Shopify Plus, Yotpo»); against a list of source kinds
+    alone it stays unknown."""
     source = event.event_source
-    if source is None or source.value == "platform":
+    if source is not None:
+        return source.value == "platform" or source.value in system.receives
+    named = [r for r in system.receives if r not in _SOURCE_KINDS]
+    if not event.source_name or not named:
         return True
-    return source.value in system.receives
+    written = id_key(event.source_name)
+    return written == system.key or any(r == written or r in written or written in r for r in named)
+
+
+_SOURCE_KINDS = frozenset(kind.value for kind in EventSource)
+
+
+def source_of(event: Event) -> str:
+    """An event's source as messages name it: its kind ("site"), else the system written ("Brightpearl")."""
+    return event.event_source.value if event.event_source is not None else event.source_name
 
 
 def event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:

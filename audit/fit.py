@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from audit.config import AuditConfig
 from audit.engine import AuditResult, run
-from audit.feasibility import Blocker, scenario_blockers
+from audit.feasibility import Blocker, scenario_blockers, source_of
 from audit.graph import MapGraph, node
 from audit.model import CommMap, Scenario
 from audit.platform import PlatformProfile, apply_profile
@@ -92,7 +92,7 @@ def _additions(graph: MapGraph, blocker: Blocker) -> list[Addition]:
     if blocker.kind == "feedback":
         return [Addition("map", item=blocker.step.ref)]
     if blocker.kind == "source":
-        return [Addition("receives", system=blocker.target.id, item=blocker.event.event_source.value)]
+        return [Addition("receives", system=blocker.target.id, item=source_of(blocker.event))]
     origin, target, feedback = blocker.origin, blocker.target, blocker.feedback
     if origin.key == target.key:
         return [Addition("orchestration", system=origin.id)]

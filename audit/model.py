@@ -174,6 +174,7 @@ class Channel(Record):
 
 class Event(Record):
     event_source: EventSource | None = None
+    source_name: str = ""  # the source cell as written, when it names a system rather than a kind
     tracked: bool | None = None
     analytics_key: str | None = None
 

@@ -1,7 +1,7 @@
 """Renderers for `commap fit`: text, JSON (SPEC §4 shape) and HTML in the report's style."""
 from __future__ import annotations
 
-from audit.feasibility import Blocker
+from audit.feasibility import Blocker, source_of
 from audit.fit import Addition, PlatformFit
 from reports.json import dumps, finding_dict
 
@@ -52,7 +52,7 @@ def describe_blocker(blocker: Blocker, lang: str) -> str:
         "channel": blocker.channel.id if blocker.channel else "",
         "feedback": blocker.feedback or "",
         "source": blocker.source_step.ref if blocker.source_step else
-        (blocker.event.event_source.value if blocker.event and blocker.event.event_source else ""),
+        (source_of(blocker.event) if blocker.event else ""),
         "origin": blocker.origin.id if blocker.origin else "",
         "target": blocker.target.id if blocker.target else "",
         "event": blocker.event.id if blocker.event else "",

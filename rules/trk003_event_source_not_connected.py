@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.feasibility import event_source_blockers
+from audit.feasibility import event_source_blockers, source_of
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
 
@@ -91,6 +91,6 @@ class EventSourceNotConnected(Rule):
                     (scenario, "stop_event") if blocker.role == "stop_event" else (blocker.step, "condition"))
                 yield self.finding(
                     record, fld, event=blocker.event.id, role=self._roles[blocker.role][self.lang],
-                    source=blocker.event.event_source.value, system=blocker.target.id,
+                    source=source_of(blocker.event), system=blocker.target.id,
                     where=self._where[blocker.role][self.lang].format(step=blocker.step.ref),
                 )

@@ -803,6 +803,7 @@ def _event(b: _Builder, row: Row) -> Event | None:
         id=ident,
         name=values.text(row.cells.get("name", "")),
         event_source=b.read(row, "source", _choice(EVENT_SOURCES, "event source"), "event", ident),
+        source_name=values.text(row.cells.get("source", "")),
         tracked=b.read(row, "tracked", values.boolean, "event", ident),
         analytics_key=values.id_text(row.cells.get("key", "")) or None,
         source=row.source(),

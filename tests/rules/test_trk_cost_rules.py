@@ -110,3 +110,19 @@ def test_an_sms_that_is_itself_the_fallback_of_an_email_starts_no_expensive_casc
     m = build_map(channels=channels, scenarios=[scn("run", segments="*")],
                   steps=[step("run", "S1", "sms"), step("run", "S2", "email", condition="not delivered S1")])
     assert codes_by_entity(run_rule(ExpensiveChannelFirst, m)) == {("COST001", "run/S2")}
+
+
+def test_an_event_source_written_as_a_system_name():
+    # Klaviyo receives Shopify and Yotpo; "Brightpearl" feeds the back-in-stock event — not received.
+    # Against a receives list of source kinds only ("site, app"), a system name stays unknown: no finding.
+    events = [{"id": "back", "source": "Brightpearl"}, {"id": "order", "source": "Shopify Plus"}]
+    channels = [{"id": "email", "kind": "email"}]
+    def audit(receives):
+        m = build_map(events=events, channels=channels,
+                      systems=[{"id": "Klaviyo", "channels": "email", "receives": receives}],
+                      scenarios=[scn("stock", trigger="back"), scn("thanks", trigger="order")],
+                      steps=[step("stock", "S1", "email"), step("thanks", "S1", "email")])
+        return run_rule(EventSourceNotConnected, m)
+    (finding,) = audit("Shopify Plus, Yotpo")
+    assert finding.entity.id == "stock" and "Brightpearl" in finding.message
+    assert audit("site, app") == []
