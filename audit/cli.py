@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -232,7 +233,7 @@ def with_baseline(result, path: Path):
     data = read_baseline(path)
     flags = mark_new(result.findings, baseline_keys(f for f in data["findings"] if isinstance(f, dict)))
     seen = first_seen(result.findings, data, result.audit_date)
-    return result.model_copy(update={"new_flags": flags, "baseline": str(path), "first_seen": seen})
+    return replace(result, new_flags=flags, baseline=str(path), first_seen=seen)
 
 
 def _diff(args: argparse.Namespace) -> int:

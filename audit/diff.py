@@ -22,7 +22,7 @@ from datetime import date
 from audit.config import AuditConfig
 from audit.engine import AuditResult, run
 from audit.findings import Finding, Location
-from audit.model import CommMap, id_key
+from audit.model import CommMap, id_key, plain
 
 ENTITY_LISTS = (
     ("segment", "segments"), ("stage", "stages"), ("channel", "channels"), ("event", "events"),
@@ -114,7 +114,7 @@ def _entity_key(kind: str, record) -> str:
 
 
 def _comparable(record) -> dict:
-    data = record.model_dump(mode="json", exclude=_IGNORED_FIELDS)
+    data = plain(record, _IGNORED_FIELDS)
     if "condition" in data:  # the parsed condition reads as the text it was parsed from
         data["condition"] = record.condition_text if record.condition is not None else None
     return data

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from audit.config import AuditConfig
 from audit.errors import CommapError
@@ -55,16 +56,16 @@ UNUSED_SUPPRESSION = {
 }
 
 
-class Accepted(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Accepted:
     """A finding the configuration suppresses, with the reason given there."""
 
     finding: Finding
     reason: str
 
 
-class AuditResult(BaseModel):
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
+@dataclass(slots=True, kw_only=True)
+class AuditResult:
     map: CommMap
     audit_date: date
     lang: str
@@ -72,21 +73,21 @@ class AuditResult(BaseModel):
     findings: list[Finding]
     skipped: dict[str, str]  # code → reason, in the report language
     rules: list[Rule]  # the rules that ran, for the report's rule reference
-    accepted: list[Accepted] = []
+    accepted: list[Accepted] = field(default_factory=list)
     # with --baseline: the earlier report's path and, per finding, whether the baseline lacked it
     baseline: str | None = None
     new_flags: list[bool] | None = None
     # with --baseline: per finding, the ISO date it was first seen (carried forward from report to report)
     first_seen: list[str | None] | None = None
     # seconds per phase ("graph") and per rule code; never part of the JSON report
-    timings: dict[str, float] = {}
+    timings: dict[str, float] = field(default_factory=dict)
     # what the renderers draw from: the audit's graph and the tracking plan it used
     graph: MapGraph | None = None
     tracking_plan: frozenset[str] | None = None
     # ids of the systems named only in the steps' rows (no Systems sheet, no --platform), if any
-    systems_from_rows: list[str] = []
+    systems_from_rows: list[str] = field(default_factory=list)
     # with [[personas]] in the configuration: what each receives (audit.simulate.Simulation)
-    simulations: list = []
+    simulations: list = field(default_factory=list)
 
     def rules_on_row_systems(self) -> list[str]:
         """Codes of the platform rules that ran on systems named only in the rows."""

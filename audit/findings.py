@@ -1,9 +1,8 @@
 """Severity, Location, Entity and Finding: what every rule produces and every renderer consumes."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
-
-from pydantic import BaseModel, ConfigDict
 
 
 class Severity(str, Enum):
@@ -22,10 +21,9 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 ENTITY_KINDS = ("map", "segment", "stage", "channel", "event", "scenario", "step", "system", "integration")
 
 
-class Location(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
     """Where in the input a finding points: sheet name and header as the workbook wrote them, 1-based row."""
-
-    model_config = ConfigDict(frozen=True)
 
     sheet: str | None = None
     row: int | None = None
@@ -39,9 +37,8 @@ class Location(BaseModel):
         return f"{text} ({self.column})" if self.column else text
 
 
-class Entity(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
     kind: str
     id: str
 
@@ -49,9 +46,8 @@ class Entity(BaseModel):
         return f"{self.kind}:{self.id}"
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
     rule: str
     slug: str
     severity: Severity

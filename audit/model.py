@@ -1,4 +1,10 @@
-"""The communication map as pydantic models.
+"""The communication map as plain slotted dataclasses.
+
+The importer has already parsed and typed every cell when it builds a record, so records carry
+no second validation pass (a map of 100,000 steps is built in a fraction of what pydantic
+models cost); what comes from outside as structured input — configuration, platform profiles,
+personas, column mappings — stays in pydantic. Enum fields given as words ("vip") are turned
+into their enum on construction, as the importer and tests write them.
 
 Every record keeps its source (sheet, row and the header each field was read from), so that a
 finding can point at the cell a consultant has to fix. Ids are kept as written (`id`) and
@@ -6,14 +12,14 @@ compared through `key` (trimmed, case-folded).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Any
-from functools import cached_property, lru_cache
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from audit.findings import Location, Severity
+
 
 
 @lru_cache(maxsize=1 << 18)
@@ -22,31 +28,29 @@ def id_key(text: str) -> str:
     return " ".join(text.split()).casefold().replace("ё", "е")
 
 
-class Source(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Source:
     """Where a record came from; `columns` maps a field name to the header it was read from."""
-
-    model_config = ConfigDict(frozen=True)
 
     sheet: str | None = None
     row: int | None = None
-    columns: dict[str, str] = Field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
 
     def at(self, field: str | None = None) -> Location:
         column = self.columns.get(field) if field else None
         if field and column is None and field in ("id", "step"):
             column = field
-        return Location.model_construct(sheet=self.sheet, row=self.row, column=column)
+        return Location(sheet=self.sheet, row=self.row, column=column)
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@dataclass(slots=True, kw_only=True)
+class Record:
     id: str
     name: str = ""
-    source: Source = Field(default_factory=Source)
+    source: Source = field(default_factory=Source)
     declared: bool = True  # False: not on its own sheet, derived from the cells that refer to it
 
-    @cached_property
+    @property
     def key(self) -> str:
         return id_key(self.id)
 
@@ -119,7 +123,8 @@ class ConditionKind(str, Enum):
     FILTER = "filter"  # an audience filter ("только тем, у кого нет приложения"): no condition on feedback
 
 
-class Condition(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Condition:
     """A machine-readable step condition (SPEC §2 grammar).
 
     `feedback` conditions name the step whose feedback is awaited; `step_ref` None means the
@@ -128,8 +133,6 @@ class Condition(BaseModel):
     ("второе письмо" → 2); the importer resolves them to `step_ref`. A `filter` condition only
     says who receives the step; its text is the step's `condition_text`.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     kind: ConditionKind
     negated: bool = False
@@ -141,16 +144,18 @@ class Condition(BaseModel):
     ordinal: int | None = None
 
 
-class MapMeta(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class MapMeta:
     name: str = ""
     client: str = ""
     version: str = ""
     owner: str = ""
     last_reviewed: date | None = None
     platform: str = ""
-    source: Source = Field(default_factory=Source)
+    source: Source = field(default_factory=Source)
 
 
+@dataclass(slots=True, kw_only=True)
 class Segment(Record):
     parent: str | None = None
     size: int | None = None
@@ -158,30 +163,46 @@ class Segment(Record):
     excluded: bool = False
     stage: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.tier is not None and type(self.tier) is not Tier:
+            self.tier = Tier(self.tier)
 
+
+@dataclass(slots=True, kw_only=True)
 class Stage(Record):
     order: float | None = None
-    next: list[str] = Field(default_factory=list)
+    next: list[str] = field(default_factory=list)
     final: bool = False
 
 
+@dataclass(slots=True, kw_only=True)
 class Channel(Record):
     kind: ChannelKind = ChannelKind.OTHER
     system: str | None = None
     cost: float | None = None
     feedback: list[str] | None = None
 
+    def __post_init__(self) -> None:
+        if type(self.kind) is not ChannelKind:
+            self.kind = ChannelKind(self.kind)
 
+
+@dataclass(slots=True, kw_only=True)
 class Event(Record):
     event_source: EventSource | None = None
     source_name: str = ""  # the source cell as written, when it names a system rather than a kind
     tracked: bool | None = None
     analytics_key: str | None = None
 
+    def __post_init__(self) -> None:
+        if self.event_source is not None and type(self.event_source) is not EventSource:
+            self.event_source = EventSource(self.event_source)
 
+
+@dataclass(slots=True, kw_only=True)
 class Scenario(Record):
     type: ScenarioType | None = None
-    segments: list[str] = Field(default_factory=list)
+    segments: list[str] = field(default_factory=list)
     all_segments: bool = False
     # written as the whole base («вся база», "all customers"): every segment, the stop list included
     whole_base: bool = False
@@ -190,16 +211,21 @@ class Scenario(Record):
     schedule: str | None = None
     goal: str = ""
     goal_event: str | None = None
-    stop_events: list[str] = Field(default_factory=list)
+    stop_events: list[str] = field(default_factory=list)
     kpi: str = ""
     owner: str = ""
     status: Status = Status.ACTIVE
     last_reviewed: date | None = None
 
+    def __post_init__(self) -> None:
+        if self.type is not None and type(self.type) is not ScenarioType:
+            self.type = ScenarioType(self.type)
+        if type(self.status) is not Status:
+            self.status = Status(self.status)
 
-class Step(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+@dataclass(slots=True, kw_only=True)
+class Step:
     scenario: str
     id: str
     channel: str
@@ -214,9 +240,9 @@ class Step(BaseModel):
     next_text: str = ""  # the `next` cell's words that were no step id ("back to touch 1 — max 2 resends")
     goal: str = ""
     system: str | None = None  # the sending platform named on the step's own row; wins over the channel's
-    source: Source = Field(default_factory=Source)
+    source: Source = field(default_factory=Source)
 
-    @cached_property
+    @property
     def key(self) -> tuple[str, str]:
         return (id_key(self.scenario), id_key(self.id))
 
@@ -230,22 +256,22 @@ class Step(BaseModel):
         return self.ref
 
 
+@dataclass(slots=True, kw_only=True)
 class System(Record):
-    channels: list[str] = Field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
     orchestration: bool = False
-    receives: list[str] = Field(default_factory=list)
-    feedback: dict[str, list[str]] = Field(default_factory=dict)
-    sends_to: list[str] = Field(default_factory=list)  # "Sends data to" on the Systems sheet, as written
+    receives: list[str] = field(default_factory=list)
+    feedback: dict[str, list[str]] = field(default_factory=dict)
+    sends_to: list[str] = field(default_factory=list)  # "Sends data to" on the Systems sheet, as written
 
 
-class Integration(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@dataclass(slots=True, kw_only=True)
+class Integration:
     from_system: str
     to_system: str
-    carries: list[str] = Field(default_factory=list)
+    carries: list[str] = field(default_factory=list)
     carries_unknown: bool = False  # a Systems sheet says data goes there, not which
-    source: Source = Field(default_factory=Source)
+    source: Source = field(default_factory=Source)
 
     @property
     def ref(self) -> str:
@@ -256,42 +282,40 @@ class Integration(BaseModel):
         return "*" in self.carries
 
 
-class ImportProblem(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportProblem:
     """A cell the importer could not read or a record it could not accept; MAP rules report these."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: str
     entity_kind: str
     entity_id: str
     location: Location
-    params: dict[str, str] = Field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
     detail: str = ""
     # At most this severity (what stays unread in a timing cell is a warning); None: the rule's own
     severity: Severity | None = None
 
 
-class CommMap(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class CommMap:
     """A whole map. `sheets` names the entity sheets the workbook really had (`segments`, `systems`…)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     path: str = ""
     sha256: str = ""
     language: str = "en"
-    meta: MapMeta = Field(default_factory=MapMeta)
-    segments: list[Segment] = Field(default_factory=list)
-    stages: list[Stage] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
-    scenarios: list[Scenario] = Field(default_factory=list)
-    steps: list[Step] = Field(default_factory=list)
-    systems: list[System] = Field(default_factory=list)
-    integrations: list[Integration] = Field(default_factory=list)
-    problems: list[ImportProblem] = Field(default_factory=list)
-    sheets: list[str] = Field(default_factory=list)
-    ignored_columns: list[Location] = Field(default_factory=list)
-    reading: Any = Field(default=None, exclude=True, repr=False)  # the importer's ReadingPlan
+    meta: MapMeta = field(default_factory=MapMeta)
+    segments: list[Segment] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    systems: list[System] = field(default_factory=list)
+    integrations: list[Integration] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    ignored_columns: list[Location] = field(default_factory=list)
+    reading: Any = field(default=None, repr=False, compare=False)  # the importer's ReadingPlan
 
     def has_sheet(self, entity: str) -> bool:
         return entity in self.sheets
@@ -305,3 +329,19 @@ class CommMap(BaseModel):
             "channels": len(self.channels),
             "events": len(self.events),
         }
+
+
+def plain(value: Any, exclude: frozenset[str] | set[str] = frozenset()) -> Any:
+    """A record as JSON-ready data: dataclasses as dicts of their fields (minus `exclude` at the top
+    level), enums as their value, dates as ISO text, tuples as lists."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__ if name not in exclude}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value

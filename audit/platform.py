@@ -19,6 +19,7 @@ profile's systems by kind (or id).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -141,12 +142,7 @@ def apply_profile(commap: CommMap, profile: PlatformProfile) -> CommMap:
     (or id).
     """
     systems, integrations = profile.as_records()
-    channels = [c.model_copy(update={"system": None}) for c in commap.channels]
-    steps = [s.model_copy(update={"system": None}) if s.system else s for s in commap.steps]
-    return commap.model_copy(update={
-        "systems": systems,
-        "integrations": integrations,
-        "channels": channels,
-        "steps": steps,
-        "sheets": sorted({*commap.sheets, "systems", "integrations"}),
-    })
+    channels = [replace(c, system=None) for c in commap.channels]
+    steps = [replace(s, system=None) if s.system else s for s in commap.steps]
+    return replace(commap, systems=systems, integrations=integrations, channels=channels, steps=steps,
+                   sheets=sorted({*commap.sheets, "systems", "integrations"}))

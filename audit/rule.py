@@ -72,10 +72,10 @@ _KIND_OF = {
 def entity_of(record: object) -> Entity:
     kind = _KIND_OF[type(record)]
     if isinstance(record, (Step, Integration)):
-        return Entity.model_construct(kind=kind, id=record.ref)
+        return Entity(kind=kind, id=record.ref)
     if isinstance(record, MapMeta):
-        return Entity.model_construct(kind="map", id=record.name or "map")
-    return Entity.model_construct(kind=kind, id=record.id)
+        return Entity(kind="map", id=record.name or "map")
+    return Entity(kind=kind, id=record.id)
 
 
 class Rule:
@@ -124,8 +124,7 @@ class Rule:
         if location is None:
             source = getattr(record, "source", None)
             location = source.at(field) if source is not None else Location()
-        # every field is built here with its right type: skip re-validating 100,000 findings
-        return Finding.model_construct(
+        return Finding(
             rule=self.code,
             slug=self.slug,
             severity=_SOFTER[self.severity] if tentative else self.severity,

@@ -19,6 +19,8 @@ FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "�
 
 def text(value: object) -> str:
     """A cell as text: numbers that are whole become integers (`101.0` → `"101"`), blanks become ''."""
+    if type(value) is str:  # most cells: decided before the chain of type tests
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -38,6 +40,8 @@ def text(value: object) -> str:
 
 def id_text(value: object) -> str:
     """An id as written, whitespace collapsed."""
+    if type(value) is str:
+        return " ".join(value.split())
     return " ".join(text(value).split())
 
 

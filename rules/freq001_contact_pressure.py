@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import replace
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -171,7 +172,7 @@ class ContactPressure(Rule):
                 over.append(self._finding(segment, numbers, "total", numbers.total, caps["total"]))
             if over:  # one finding per segment: every channel over its cap, then the total
                 message = " ".join([f.message for f in over] + self._busiest_week(segment, personas))
-                yield over[0].model_copy(update={"message": message})
+                yield replace(over[0], message=message)
 
     def _busiest_week(self, segment: Segment, simulations: list) -> list[str]:
         """The concrete view: the busiest week of the first configured persona in this segment."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from audit.findings import Entity, Finding, Severity
 from audit.rule import Rule, RuleContext
@@ -91,5 +92,5 @@ class InvalidValue(Rule):
             # the importer may cap a problem's severity (an unread timing cell is a warning);
             # the configured severity still applies when it is the milder one
             if problem.severity is not None and problem.severity.rank > finding.severity.rank:
-                finding = finding.model_copy(update={"severity": problem.severity})
+                finding = replace(finding, severity=problem.severity)
             yield finding

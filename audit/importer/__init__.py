@@ -288,6 +288,7 @@ def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[s
         if len(columns) > 1 and _is_note(raw):
             continue
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
-        errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in sheet.errors}
+        errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items()
+                  if (index, col) in sheet.errors} if sheet.errors else {}
         rows.append(Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers, errors=errors))
     return Table(entity, sheet.name, rows)

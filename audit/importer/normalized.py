@@ -12,7 +12,7 @@ import re
 import bisect
 import difflib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audit import segment_words, values
 from audit.loops import text_bound
@@ -70,7 +70,7 @@ class Row:
 
     def source(self) -> Source:
         # rows of one sheet share their headers dict: a map of 100,000 steps keeps one copy
-        return Source.model_construct(sheet=self.sheet, row=self.number, columns=self.headers)
+        return Source(sheet=self.sheet, row=self.number, columns=self.headers)
 
     def is_blank(self) -> bool:
         return not self.errors and all(values.text(v) == "" for v in self.cells.values())
@@ -386,7 +386,7 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
     for step in steps:
         step.channel = channel(step.channel)
         if step.condition is not None and step.condition.event:
-            step.condition = step.condition.model_copy(update={"event": event(step.condition.event)})
+            step.condition = replace(step.condition, event=event(step.condition.event))
 
 
 def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) -> None:
@@ -456,7 +456,7 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
             break
     event = target.id if target is not None else PURCHASE_UNRESOLVED
     for step in waiting:
-        step.condition = step.condition.model_copy(update={"event": event})
+        step.condition = replace(step.condition, event=event)
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
@@ -540,7 +540,7 @@ def _resolve_payment_conditions(steps: list[Step], events: list[Event], scenario
         if target is not None:
             break
     for step in waiting:
-        step.condition = step.condition.model_copy(update={"event": target}) if target is not None else None
+        step.condition = replace(step.condition, event=target) if target is not None else None
 
 
 def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
@@ -619,14 +619,14 @@ def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
                     found = pool[earlier - 1] if earlier else None
                 if found is None:
                     if condition.ordinal is None and first_unknown is not None and first_unknown < position:
-                        step.condition = condition.model_copy(update={"step_ref": None})
+                        step.condition = replace(condition, step_ref=None)
                     else:
                         step.condition = None
                     continue
                 target = scenario_steps[found]
-                condition = condition.model_copy(update={"step_ref": target.id})
+                condition = replace(condition, step_ref=target.id)
             if target is not None and condition.feedback == "replied" and kind_of(target) == ChannelKind.CALL.value:
-                condition = condition.model_copy(update={"feedback": "answered"})
+                condition = replace(condition, feedback="answered")
             step.condition = condition
 
 def derive_undeclared(commap: CommMap) -> None:
@@ -855,9 +855,7 @@ def _step(b: _Builder, row: Row) -> Step | None:
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)
     message_type = b.read(row, "message_type", _choice(MESSAGE_TYPES, "message type"), "step", ref)
     timing = _read_timing(b, row, ref)
-    # Steps are the bulk of a big map: every value is already parsed and typed here, so the
-    # model is built without a second validation pass.
-    return Step.model_construct(
+    return Step(
         scenario=scenario,
         id=step_id,
         channel=channel,

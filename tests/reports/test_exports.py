@@ -1,6 +1,7 @@
 """Exports read back: findings workbook, annotated copy, SARIF (schema-validated), graph, template."""
 import hashlib
 import json
+from dataclasses import replace
 from importlib import resources
 
 import networkx as nx
@@ -34,7 +35,7 @@ def hostile_result(workbook):
     evil = Finding(rule="MAP001", slug="unknown-reference", severity=Severity.ERROR,
                    entity=Entity(kind="segment", id="@evil"), location=Location(sheet="Segments", row=3, column="id"),
                    message='=HYPERLINK("http://x.invalid","click")', hint="+1+1")
-    return result.model_copy(update={"findings": [*result.findings, evil]})
+    return replace(result, findings=[*result.findings, evil])
 
 
 def sha(path):
