@@ -242,9 +242,15 @@ class Step:
     system: str | None = None  # the sending platform named on the step's own row; wins over the channel's
     source: Source = field(default_factory=Source)
 
+    # (scenario, step) as compared, worked out once: a step's ids are not changed after it is read
+    _key: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+
     @property
     def key(self) -> tuple[str, str]:
-        return (id_key(self.scenario), id_key(self.id))
+        key = self._key
+        if key is None:
+            key = self._key = (id_key(self.scenario), id_key(self.id))
+        return key
 
     @property
     def ref(self) -> str:
@@ -335,7 +341,8 @@ def plain(value: Any, exclude: frozenset[str] | set[str] = frozenset()) -> Any:
     """A record as JSON-ready data: dataclasses as dicts of their fields (minus `exclude` at the top
     level), enums as their value, dates as ISO text, tuples as lists."""
     if hasattr(value, "__dataclass_fields__"):
-        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__ if name not in exclude}
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__
+                if name not in exclude and not name.startswith("_")}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from audit import values
@@ -283,11 +284,22 @@ def _is_note(row: list[object]) -> bool:
 def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[str, tuple[int, str]]) -> Table:
     headers = {fld: header for fld, (_, header) in columns.items()}
     rows = []
+    fields = tuple(columns)
+    indexes = [col for col, _ in columns.values()]
+    # the cells of a row, in the fields' order: one C-level pick per row when the row is wide enough
+    if len(indexes) > 1:
+        pick = itemgetter(*indexes)
+    else:
+        pick = (lambda raw: (raw[indexes[0]],)) if indexes else (lambda raw: ())
+    widest = max(indexes) if indexes else -1
     for index in range(header_index + 1, len(sheet.rows)):
         raw = sheet.rows[index]
         if len(columns) > 1 and _is_note(raw):
             continue
-        cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
+        if len(raw) > widest:
+            cells = dict(zip(fields, pick(raw)))
+        else:
+            cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
         errors = {fld: sheet.errors[(index, col)] for fld, (col, _) in columns.items()
                   if (index, col) in sheet.errors} if sheet.errors else {}
         rows.append(Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers, errors=errors))

@@ -60,7 +60,7 @@ END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none"
 ALL_SEGMENTS = frozenset({"*", "all", "все", "всем", "всесегменты", "allsegments"})  # after normalize_word
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     sheet: str
     number: int
@@ -714,8 +714,31 @@ def infer_channel_kind(label: str) -> ChannelKind:
     return ChannelKind.OTHER
 
 
+_CHOOSERS: dict[tuple[int, str], Callable[[object], str | None]] = {}
+
+
 def _choice(aliases: dict[str, str], what: str) -> Callable[[object], str | None]:
-    return lambda raw: values.choice(raw, aliases, what)
+    """`values.choice` over `aliases`, read once per distinct cell value: a column of 100,000
+    steps holds a handful of message types, and fuzzy matching is what costs."""
+    chooser = _CHOOSERS.get((id(aliases), what))
+    if chooser is None:
+        seen: dict[tuple[type, object], str | None | ValueError] = {}
+
+        def chooser(raw: object) -> str | None:
+            key = (type(raw), raw)
+            found = seen.get(key, seen)
+            if found is seen:
+                try:
+                    found = values.choice(raw, aliases, what)
+                except ValueError as exc:
+                    found = exc
+                seen[key] = found
+            if isinstance(found, ValueError):
+                raise type(found)(*found.args)
+            return found
+
+        _CHOOSERS[(id(aliases), what)] = chooser
+    return chooser
 
 
 def _segment(b: _Builder, row: Row) -> Segment | None:
