@@ -53,6 +53,10 @@ class MapGraph:
         self.steps_by_scenario: dict[str, list[Step]] = defaultdict(list)
         for step in commap.steps:
             self.steps_by_scenario[step.key[0]].append(step)
+        # a step's channel and sender by the cells as written: rules ask for every step, and a map
+        # of 100,000 steps writes a few dozen distinct channel and system cells
+        self._channel_by_cell: dict[str, Channel | None] = {}
+        self._sender_by_cells: dict[tuple[str | None, str], System | None] = {}
         self.graph = nx.DiGraph()
         self._build()
 
@@ -65,7 +69,8 @@ class MapGraph:
             ("scenario", m.scenarios), ("system", m.systems),
         ):
             g.add_nodes_from((node(kind, r.key), {"kind": kind, "record": r}) for r in records)
-        g.add_nodes_from((step_node(s), {"kind": "step", "record": s}) for s in m.steps)
+        step_nodes = [step_node(s) for s in m.steps]
+        g.add_nodes_from(zip(step_nodes, ({"kind": "step", "record": s} for s in m.steps)))
 
         for seg in m.segments:
             if seg.parent and id_key(seg.parent) in self.segments:
@@ -99,9 +104,9 @@ class MapGraph:
             steps = self.steps_by_scenario.get(scenario.key, [])
             if steps:
                 g.add_edge(s_node, step_node(steps[0]), kind="first")
-        for scenario_key, steps in self.steps_by_scenario.items():
-            for step, successor in self._step_edges(steps):
-                g.add_edge(step_node(step), step_node(successor), kind="next", condition=successor.condition)
+        g.add_edges_from(
+            (step_node(step), step_node(successor), {"kind": "next", "condition": successor.condition})
+            for steps in self.steps_by_scenario.values() for step, successor in self._step_edges(steps))
 
     def _step_edges(self, steps: list[Step]):
         """Explicit `next` ids, or else the next row of the same scenario."""
@@ -148,7 +153,11 @@ class MapGraph:
         return self.step_index(step.key[0]).get(id_key(condition.step_ref))
 
     def channel_of(self, step: Step) -> Channel | None:
-        return self.channels.get(id_key(step.channel))
+        try:
+            return self._channel_by_cell[step.channel]
+        except KeyError:
+            found = self._channel_by_cell[step.channel] = self.channels.get(id_key(step.channel))
+            return found
 
     def scenario_segment_keys(self, scenario: Scenario) -> list[str]:
         """Segment keys a scenario names directly; `*` means every segment not excluded, the whole
@@ -200,6 +209,14 @@ class MapGraph:
         When the systems come from the rows only, a row that names none has an unknown sender: a
         system seen sending the same kind elsewhere is no evidence it sends this step.
         """
+        cells = (step.system, step.channel)
+        try:
+            return self._sender_by_cells[cells]
+        except KeyError:
+            found = self._sender_by_cells[cells] = self._system_of_step(step)
+            return found
+
+    def _system_of_step(self, step: Step) -> System | None:
         if step.system:
             return self.systems.get(id_key(step.system))
         channel = self.channel_of(step)

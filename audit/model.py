@@ -49,10 +49,15 @@ class Record:
     name: str = ""
     source: Source = field(default_factory=Source)
     declared: bool = True  # False: not on its own sheet, derived from the cells that refer to it
+    # the id as compared, worked out once: ids are not changed after a record is read
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
-        return id_key(self.id)
+        key = self._key
+        if key is None:
+            key = self._key = id_key(self.id)
+        return key
 
     @property
     def label(self) -> str:

@@ -66,14 +66,21 @@ class UnknownReference(Rule):
             "system": ({s.key: s.id for s in m.systems}, m.has_sheet("systems")),
         }
 
+        unknown_cells: dict[tuple[str, str | None], bool] = {}  # (kind, cell) → unknown; steps repeat cells
+
+        def is_unknown(kind: str, ref: str | None) -> bool:
+            found = unknown_cells.get((kind, ref))
+            if found is None:
+                known, checked = ids[kind]
+                found = unknown_cells[(kind, ref)] = bool(checked and ref and id_key(ref) not in known)
+            return found
+
         def unknown(record, fld: str, kind: str, refs) -> Iterator[Finding]:
-            known, checked = ids[kind]
-            if not checked:
-                return
             for ref in refs:
-                if ref and id_key(ref) not in known:
+                if is_unknown(kind, ref):
                     yield self.finding(record, fld, ref=ref, kind=kind_name(kind, self.lang),
-                                       column=record.source.columns.get(fld, fld), suggestion=suggest(ref, known))
+                                       column=record.source.columns.get(fld, fld),
+                                       suggestion=suggest(ref, ids[kind][0]))
 
         for seg in m.segments:
             yield from unknown(seg, "parent", "segment", [seg.parent])
@@ -86,10 +93,11 @@ class UnknownReference(Rule):
             yield from unknown(scenario, "segments", "segment", scenario.segments)
             yield from unknown(scenario, "stage", "stage", [scenario.stage])
         for step in m.steps:
-            yield from unknown(step, "scenario", "scenario", [step.scenario])
-            yield from unknown(step, "channel", "channel", [step.channel])
-            yield from unknown(step, "system", "system", [step.system])
-            yield from self._step_refs(step, g, suggest)
+            for fld, ref in (("scenario", step.scenario), ("channel", step.channel), ("system", step.system)):
+                if is_unknown(fld, ref):
+                    yield from unknown(step, fld, fld, [ref])
+            if step.next or (step.condition is not None and step.condition.step_ref):
+                yield from self._step_refs(step, g, suggest)
         kinds = {kind.value for kind in ChannelKind}
         for system in m.systems:
             # a system may list channel kinds (`sms`) as well as channel ids
