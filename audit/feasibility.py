@@ -105,7 +105,16 @@ def source_of(event: Event) -> str:
     return event.event_source.value if event.event_source is not None else event.source_name
 
 
-def event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
+def event_source_blockers(g: MapGraph, scenario: Scenario) -> list[Blocker]:
+    """`source` blockers of a scenario, worked out once per audit (TRK003, `fit` and the report ask)."""
+    memo = g.memo("source_blockers", dict)
+    found = memo.get(scenario.key)
+    if found is None:
+        found = memo[scenario.key] = list(_event_source_blockers(g, scenario))
+    return found
+
+
+def _event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
     steps = g.steps_by_scenario.get(scenario.key, [])
     if not steps or g.systems_from_rows:
         return  # systems named only in the rows do not say which event sources they receive
@@ -133,27 +142,35 @@ def event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
 
 
 def scenario_blockers(g: MapGraph, scenario: Scenario) -> list[Blocker]:
-    found: list[Blocker] = []
-    for step in g.steps_by_scenario.get(scenario.key, []):
-        for blocker in (step_channel_blocker(g, scenario, step), step_feedback_blocker(g, scenario, step)):
-            if blocker is not None:
-                found.append(blocker)
-    found.extend(event_source_blockers(g, scenario))
-    return found
+    """Every blocker of a scenario: its steps' in step order, then its event sources'."""
+    return [*_step_blockers_by_scenario(g).get(scenario.key, []), *event_source_blockers(g, scenario)]
 
 
 def step_blockers(g: MapGraph, kind: str) -> list[Blocker]:
     """Every step blocker of one kind (channel, feedback, carry), in map order; computed once per audit."""
-    return g.memo("step_blockers", lambda: _all_step_blockers(g)).get(kind, [])
+    return g.memo("step_blockers", lambda: _by_kind(_step_blockers_by_scenario(g))).get(kind, [])
+
+
+def _by_kind(by_scenario: dict[str, list[Blocker]]) -> dict[str, list[Blocker]]:
+    found: dict[str, list[Blocker]] = {}
+    for blockers in by_scenario.values():
+        for blocker in blockers:
+            found.setdefault(blocker.kind, []).append(blocker)
+    return found
+
+
+def _step_blockers_by_scenario(g: MapGraph) -> dict[str, list[Blocker]]:
+    """Per scenario key, its steps' channel, feedback and carry blockers; once per audit, shared by
+    INT001–INT003, `fit` and the report's feasibility table."""
+    return g.memo("step_blockers_by_scenario", lambda: _all_step_blockers(g))
 
 
 def _all_step_blockers(g: MapGraph) -> dict[str, list[Blocker]]:
     found: dict[str, list[Blocker]] = {}
-    scenarios = {s.key: s for s in g.map.scenarios}
     for scenario_key, steps in g.steps_by_scenario.items():
-        scenario = scenarios.get(scenario_key) or Scenario(id=steps[0].scenario, declared=False)
+        scenario = g.scenarios.get(scenario_key) or Scenario(id=steps[0].scenario, declared=False)
         for step in steps:
             for blocker in (step_channel_blocker(g, scenario, step), step_feedback_blocker(g, scenario, step)):
                 if blocker is not None:
-                    found.setdefault(blocker.kind, []).append(blocker)
+                    found.setdefault(scenario_key, []).append(blocker)
     return found

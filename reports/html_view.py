@@ -79,11 +79,12 @@ class Mix:
 def mix(graph: MapGraph) -> Mix:
     per_scenario: dict[str, tuple[Counter, Counter]] = {}
     for scenario in graph.map.scenarios:
-        kinds, types = Counter(), Counter()
-        for step in graph.steps_by_scenario.get(scenario.key, []):
-            channel = graph.channel_of(step)
-            kinds[channel.kind.value if channel is not None else "other"] += 1
-            types[step.message_type.value if step.message_type else "—"] += 1
+        steps = graph.steps_by_scenario.get(scenario.key, [])
+        # counted by the enum members, named once per distinct member
+        channels = Counter(channel.kind if channel is not None else None for channel in map(graph.channel_of, steps))
+        message_types = Counter(step.message_type for step in steps)
+        kinds = Counter({(kind.value if kind is not None else "other"): n for kind, n in channels.items()})
+        types = Counter({(kind.value if kind else "—"): n for kind, n in message_types.items()})
         per_scenario[scenario.key] = (kinds, types)
     rows = []
     segments = [s for s in graph.map.segments if not s.excluded]
