@@ -56,6 +56,7 @@ class MapGraph:
         # a step's channel and sender by the cells as written: rules ask for every step, and a map
         # of 100,000 steps writes a few dozen distinct channel and system cells
         self._channel_by_cell: dict[str, Channel | None] = {}
+        self._kind_by_cell: dict[str, str] = {}
         self._sender_by_cells: dict[tuple[str | None, str], System | None] = {}
         self.graph = nx.DiGraph()
         self._build()
@@ -71,6 +72,7 @@ class MapGraph:
             g.add_nodes_from((node(kind, r.key), {"kind": kind, "record": r}) for r in records)
         step_nodes = [step_node(s) for s in m.steps]
         g.add_nodes_from(zip(step_nodes, ({"kind": "step", "record": s} for s in m.steps)))
+        name_of = dict(zip(map(id, m.steps), step_nodes))  # each step's node named once
 
         for seg in m.segments:
             if seg.parent and id_key(seg.parent) in self.segments:
@@ -103,9 +105,9 @@ class MapGraph:
                 g.add_edge(s_node, node("stage", id_key(scenario.stage)), kind="serves")
             steps = self.steps_by_scenario.get(scenario.key, [])
             if steps:
-                g.add_edge(s_node, step_node(steps[0]), kind="first")
+                g.add_edge(s_node, name_of[id(steps[0])], kind="first")
         g.add_edges_from(
-            (step_node(step), step_node(successor), {"kind": "next", "condition": successor.condition})
+            (name_of[id(step)], name_of[id(successor)], {"kind": "next", "condition": successor.condition})
             for steps in self.steps_by_scenario.values() for step, successor in self._step_edges(steps))
 
     def _step_edges(self, steps: list[Step]):
@@ -157,6 +159,15 @@ class MapGraph:
             return self._channel_by_cell[step.channel]
         except KeyError:
             found = self._channel_by_cell[step.channel] = self.channels.get(id_key(step.channel))
+            return found
+
+    def kind_of(self, step: Step) -> str:
+        """The step's channel kind ("email", "sms"…), "other" for a channel the map does not define."""
+        try:
+            return self._kind_by_cell[step.channel]
+        except KeyError:
+            channel = self.channel_of(step)
+            found = self._kind_by_cell[step.channel] = channel.kind.value if channel is not None else "other"
             return found
 
     def scenario_segment_keys(self, scenario: Scenario) -> list[str]:

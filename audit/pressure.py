@@ -89,15 +89,14 @@ def scenario_contacts(graph: MapGraph, scenario: Scenario, index: int,
             round_minutes = sum(step.delay_minutes or 0 for step in loop.steps)
             sends = max(rate, WEEK_MINUTES / round_minutes) if round_minutes and rate else rate
         per_week.update((id(step), sends) for step in loop.steps)
-    steps: Counter = Counter()
     looping: Counter = Counter()
     bounded: Counter = Counter()
     bounded_steps: Counter = Counter()
-    plain: Counter = Counter()
-    for step in graph.steps_by_scenario.get(scenario.key, []):
-        channel = graph.channel_of(step)
-        kind = channel.kind.value if channel is not None else "other"
-        steps[kind] += 1
+    scenario_steps = graph.steps_by_scenario.get(scenario.key, [])
+    steps = Counter(map(graph.kind_of, scenario_steps))
+    plain: Counter = Counter() if per_week else Counter(steps)
+    for step in scenario_steps if per_week else ():
+        kind = graph.kind_of(step)
         if id(step) not in per_week:
             plain[kind] += 1
         elif per_week[id(step)] is None:

@@ -80,11 +80,9 @@ def mix(graph: MapGraph) -> Mix:
     per_scenario: dict[str, tuple[Counter, Counter]] = {}
     for scenario in graph.map.scenarios:
         steps = graph.steps_by_scenario.get(scenario.key, [])
+        kinds = Counter(map(graph.kind_of, steps))
         # counted by the enum members, named once per distinct member
-        channels = Counter(channel.kind if channel is not None else None for channel in map(graph.channel_of, steps))
-        message_types = Counter(step.message_type for step in steps)
-        kinds = Counter({(kind.value if kind is not None else "other"): n for kind, n in channels.items()})
-        types = Counter({(kind.value if kind else "—"): n for kind, n in message_types.items()})
+        types = Counter({(kind.value if kind else "—"): n for kind, n in Counter(s.message_type for s in steps).items()})
         per_scenario[scenario.key] = (kinds, types)
     rows = []
     segments = [s for s in graph.map.segments if not s.excluded]
