@@ -12,16 +12,38 @@ import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audit import __version__
 from audit.config import AuditConfig, fails, find_config_file, make_config
 from audit.engine import run
 from audit.errors import CommapError
 from audit.importer import load_column_mapping, load_map
-from audit.platform import apply_profile, load_profile
-from audit.tracking import load_tracking_plan
+
+if TYPE_CHECKING:
+    from audit.model import CommMap
+    from audit.platform import PlatformProfile
 
 FORMATS = ("html", "json", "sarif", "xlsx", "text")
+
+
+# Platform profiles and tracking plans are read only when asked for: most audits name neither.
+def _profile(path: Path | None) -> PlatformProfile | None:
+    from audit.platform import load_profile
+
+    return load_profile(path) if path else None
+
+
+def _with_profile(commap: CommMap, profile: PlatformProfile) -> CommMap:
+    from audit.platform import apply_profile
+
+    return apply_profile(commap, profile)
+
+
+def _tracking_plan(path: Path) -> frozenset[str]:
+    from audit.tracking import load_tracking_plan
+
+    return load_tracking_plan(path)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -172,14 +194,14 @@ def _main(argv: list[str] | None) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    profile = load_profile(args.platform) if args.platform else None
+    profile = _profile(args.platform)
     config = _config(args)
     if profile is not None:
         config = config.model_copy(update={"platform_name": profile.name})
     clock = _Clock(progress=sys.stderr.isatty() and not args.quiet)
     commap = clock.phase("read", lambda: _load(args, args.map))
     if profile is not None:
-        commap = apply_profile(commap, profile)
+        commap = _with_profile(commap, profile)
     result = clock.phase("check", lambda: run(commap, config))
     if args.baseline:
         result = with_baseline(result, args.baseline)
@@ -295,7 +317,7 @@ def _fit(args: argparse.Namespace) -> int:
     from audit.fit import fit
     from reports.fit import render_html, render_json, render_text
 
-    profiles = [load_profile(p) for p in args.platforms]
+    profiles = [_profile(p) for p in args.platforms]
     config = _config(args)
     commap = _load(args, args.map)
     fits = fit(commap, profiles, config)
@@ -345,11 +367,11 @@ def _simulate(args: argparse.Namespace) -> int:
         raise CommapError(f"--days must be at least 1, not {args.days}")
     if args.too_close < 0:
         raise CommapError(f"--too-close must be 0 or more minutes, not {args.too_close}")
-    profile = load_profile(args.platform) if args.platform else None
+    profile = _profile(args.platform)
     config = _config(args)
     commap = _load(args, args.map)
     if profile is not None:
-        commap = apply_profile(commap, profile)
+        commap = _with_profile(commap, profile)
     lang = resolve_lang(config, commap)
     caps = configured_caps(config, lang)
     if args.personas:
@@ -456,7 +478,7 @@ def _config(args: argparse.Namespace) -> AuditConfig:
         fail_on=getattr(args, "fail_on", None),
         today=args.today,
         lang=args.lang if args.lang != "auto" else None,
-        tracking_plan=load_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
+        tracking_plan=_tracking_plan(args.tracking_plan) if args.tracking_plan else None,
     )
 
 
