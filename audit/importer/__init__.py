@@ -17,6 +17,7 @@ from audit.importer.recognize import (
     missing_columns,
     recognise,
     scenario_head,
+    sheet_as_read,
     sheet_name_score,
 )
 from audit.importer.workbook import RawSheet, read_sheets
@@ -53,7 +54,7 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     words: list[str] = []
     by_name = {sheet.name: sheet for sheet in sheets}
     for sheet_plan in plan.sheets:
-        sheet = by_name[sheet_plan.name]
+        sheet = sheet_as_read(by_name[sheet_plan.name], sheet_plan)
         if sheet_plan.end_row is not None:  # a table with another below it: read it alone
             sheet = RawSheet(sheet.name, sheet.rows[:sheet_plan.end_row], sheet.errors)
         if sheet_plan.header_row is None:
@@ -62,7 +63,12 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
         error_rows = {row for row, _ in sheet.errors}  # an error cell such as #REF! reads as ''
         sheet_plan.rows_read = sum(1 for i in below if i in error_rows or any(values.text(c) for c in sheet.rows[i]))
         sheet_plan.rows_skipped = len(below) - sheet_plan.rows_read
-        tables.extend(_tables(sheet, sheet_plan))
+        read = _tables(sheet, sheet_plan)
+        if sheet_plan.turned_at is not None:  # a record written down a column: found on the row naming it
+            for table in read:
+                for row in table.rows:
+                    row.number = sheet_plan.turned_at + 1
+        tables.extend(read)
         ignored.extend(Location(sheet=sheet.name, row=sheet_plan.header_row + 1, column=c.header)
                        for c in sheet_plan.columns if c.field is None and c.header)
         words.extend((sheet.name, *(c.header for c in sheet_plan.columns if c.field)))

@@ -84,6 +84,7 @@ class SheetPlan:
     end_row: int | None = None  # 0-based row where the table stops (a second table below it), None: the end
     rows_read: int = 0  # rows below the header that held something (filled in by the reader)
     rows_skipped: int = 0  # blank rows below the header
+    turned_at: int | None = None  # a transposed sheet (one record per column): the 0-based row its table starts at
 
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
@@ -696,6 +697,9 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
     if blocks is not None:
         return [blocks]
     first = plan_sheet(sheet, mapping, segment_names)
+    turned = _transposed_plan(sheet, first, mapping, segment_names)
+    if turned is not None:
+        return [turned]
     if first.header_row is None or first.by_mapping:
         return [first]
     rows = sheet.rows
@@ -711,6 +715,63 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
             first.end_row = index - 1
             return [first, second]
     return [first]
+
+
+TURNED_MAX_ROWS = 60  # a transposed sheet has a row per attribute: a longer sheet is a table of records
+TURNED_ROLES = ("segments", "stages", "channels", "events", "scenarios", "systems")
+TURNED_MARGIN = 2.0  # how much better the turned reading must score: a few more columns read with confidence
+
+
+def table_start(rows: list[list[object]]) -> int | None:
+    """The first of the first rows that holds two cells or more: where a table begins below its title lines."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if sum(1 for c in row if values.text(c)) >= 2:
+            return index
+    return None
+
+
+def transposed(sheet: RawSheet, start: int) -> RawSheet:
+    """The sheet turned from row `start` on (column A becomes the header row, each further column a row);
+    the title lines above `start` stay where they are, so the map's facts are found in them as before."""
+    body = sheet.rows[start:]
+    width = max((len(r) for r in body), default=0)
+    turned = [[r[col] if col < len(r) else "" for r in body] for col in range(width)]
+    errors = {((start + c, r - start) if r >= start else (r, c)): e for (r, c), e in sheet.errors.items()}
+    return RawSheet(sheet.name, [list(r) for r in sheet.rows[:start]] + turned, errors)
+
+
+def sheet_as_read(sheet: RawSheet, plan: SheetPlan) -> RawSheet:
+    """The sheet in the shape its plan reads: turned for a transposed sheet, else as it is."""
+    return transposed(sheet, plan.turned_at) if plan.turned_at is not None else sheet
+
+
+def _transposed_plan(sheet: RawSheet, first: SheetPlan, mapping: ColumnMapping,
+                     segment_names: frozenset[str]) -> SheetPlan | None:
+    """A sheet of records written across: attribute labels down the first column, one record per column
+    ("Flow | Welcome | Win-back", "Status | Live | Live"). Tried only on a short sheet whose first column
+    names more fields than the top row of its table does; taken when the turned sheet reads as an entity
+    sheet clearly better than the sheet as it stands. A key–value block (one value per label) is no such
+    sheet: it needs two records at least."""
+    forced = mapping.entity_for(sheet.name)
+    if (forced and forced not in TURNED_ROLES) or len(sheet.rows) > TURNED_MAX_ROWS:
+        return None
+    start = table_start(sheet.rows)
+    if start is None:
+        return None
+    labels = [values.text(r[0]) for r in sheet.rows[start:] if r and values.text(r[0])]
+    naming = sum(1 for text in labels if len(text) <= 80 and _names_a_field(text))
+    if naming < 3 or naming <= _naming_cells(sheet.rows[start]):
+        return None
+    turned = transposed(sheet, start)
+    if sum(1 for row in turned.rows[start + 1:] if any(values.text(c) for c in row)) < 2:
+        return None
+    plan = plan_sheet(turned, mapping, segment_names, skip=start)
+    if plan.role not in TURNED_ROLES or plan.header_row != start or plan.header_rows != 1:
+        return None
+    if plan.confidence < (first.confidence if first.header_row is not None else 0.0) + TURNED_MARGIN:
+        return None
+    plan.turned_at = start
+    return plan
 
 
 def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str],
@@ -781,6 +842,10 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
                 continue  # "Карта коммуникаций магазина" is a title, not "карта: …"
             return fld, label, value
     return None
+
+
+# a title line may carry facts after its title: "Acme — CRM map — last review: 12 Mar 2026", «… · отв.: Ольга»
+_FACT_SEPARATOR = re.compile(r"\s[—–|·•]\s")
 
 
 def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
@@ -889,10 +954,10 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                 titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
-                found = _fact_in_text(text)
-                if found:
-                    add(found[0], found[2], sheet.name, index + 1, found[1])
-                elif position + 1 < len(cells) and len(cells) == 2 and not _is_label(values.text(cells[1])):
+                found = [fact for part in _FACT_SEPARATOR.split(text) if (fact := _fact_in_text(part))]
+                for fld, label, value in found:
+                    add(fld, value, sheet.name, index + 1, label)
+                if not found and len(cells) == 2 and position == 0 and not _is_label(values.text(cells[1])):
                     label = text.rstrip(":：").strip().casefold()
                     for fld, known in _fact_labels():
                         if label == known:
@@ -958,6 +1023,7 @@ def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset
 
 
 def _names_in(sheet: RawSheet, plan: SheetPlan) -> frozenset[str]:
+    sheet = sheet_as_read(sheet, plan)
     columns = plan.fields()
     cols = [columns[f][0] for f in ("id", "name") if f in columns]
     names = set()
