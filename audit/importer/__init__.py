@@ -10,7 +10,7 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups
+from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups, split_touches
 from audit.importer.recognize import (
     ReadingPlan,
     SheetPlan,
@@ -119,6 +119,10 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
         sheet = _with_column(sheet, plan.header_row, plan.channel)
         columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
+    touches = plan.touches()
+    if touches:  # a column per touch, each cell a whole touch as text: a row is a step per touch it fills
+        rows, numbers, errors = split_touches(sheet.rows, plan.header_row, columns, touches, sheet.errors)
+        return flat_tables(sheet.name, rows, plan.header_row, columns, errors, numbers)
     groups = plan.groups()
     if groups:  # a column group per channel: a row is a step on the channel whose group it fills
         rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)

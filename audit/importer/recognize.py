@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from audit import values, vocab
 from audit.importer.columns import ColumnMapping
+from audit.importer.flat import PACKED_FIELDS, packed_touch
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
@@ -69,6 +70,7 @@ class ColumnPlan:
     evidence: str  # "header", "values", "both", "mapping", or "" when unread
     group: str | None = None  # the channel a column group is about ("Email: тема", "SMS: когда") as written
     head: bool = False  # in a sheet of blocks: a column of the scenario's facts row, not of its steps
+    touch: int | None = None  # a column per touch, each cell a whole touch as text («Касание 2»): its number
 
 
 @dataclass(slots=True)
@@ -89,7 +91,11 @@ class SheetPlan:
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
         return {c.field: (c.index, c.header) for c in self.columns
-                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head}
+                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None}
+
+    def touches(self) -> dict[int, tuple[int, str]]:
+        """touch number → (column, header), for a sheet with a column per touch packed as text."""
+        return {c.touch: (c.index, c.header) for c in self.columns if c.touch is not None}
 
     def head_fields(self) -> dict[str, tuple[int, str]]:
         """In a sheet of blocks: field → (column, header) of the scenario facts row above each block's steps."""
@@ -304,7 +310,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     if not cells:
         return result
     counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
-                            "number", "condition", "segment", "long", "sentence"), 0)
+                            "number", "condition", "segment", "long", "sentence", "packed"), 0)
     for value, text in cells:
         for kind in _word_kinds(text) if len(text) <= 60 else ():
             counts[kind] += 1
@@ -330,6 +336,8 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
             counts["long"] += 1
         if len(text.split()) >= 4:
             counts["sentence"] += 1
+        if len(text) <= 300 and packed_touch(text) is not None:
+            counts["packed"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
     if len(whole) < len(cells):  # touch codes «К1», "S2", "T-3": their numbers
@@ -433,16 +441,43 @@ def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
     return texts
 
 
+_NUMBERED_HEADER = re.compile(r"^(\D*?)\s*[№#]?\s*(\d{1,2})$")
+TOUCH_ROLES = ("flat", "steps")
+PACKED_SHARE = 0.5  # of a column's cells that read as a whole touch (a channel, and when or what)
+
+
+def _touch_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
+                   mapping: ColumnMapping, sheet_name: str) -> dict[int, ColumnPlan]:
+    """Columns numbered as touches («Касание 1», "Step 2", «Сообщение 3») whose cells hold whole touches
+    as text ("через 2 дня → Email «…»"): column → its plan. Two such columns at least, else none: one
+    numbered column is an ordinary column that happens to carry a number."""
+    if role.name not in TOUCH_ROLES:
+        return {}
+    found: dict[int, ColumnPlan] = {}
+    for col, header in enumerate(headers):
+        match = _NUMBERED_HEADER.match(" ".join(header.split()))
+        if not match or mapping.field_for_header(header, sheet_name) not in (None, "step"):
+            continue  # a --columns file may name such a column `step` (what `inspect --write-columns` writes)
+        scores = header_scores(match.group(1).strip(" -_.:"), role.name)
+        best = max(scores.items(), key=lambda item: (item[1], item[0]), default=("", 0.0))
+        if best[0] in ("step", "message") and best[1] >= 0.99 and infos[col].shares.get("packed", 0.0) >= PACKED_SHARE:
+            mapped = mapping.field_for_header(header, sheet_name) == "step"
+            found[col] = ColumnPlan(col, header, "step", 1.0 if mapped else 0.9, "mapping" if mapped else "both",
+                                    touch=int(match.group(2)))
+    return found if len({p.touch for p in found.values()}) >= 2 else {}
+
+
 def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             mapping: ColumnMapping, sheet_name: str) -> tuple[list[ColumnPlan], float]:
     candidates: list[tuple[float, int, int, str, str]] = []  # (score, -col, -field order, field, evidence)
     order = {f: i for i, f in enumerate(role.fields)}
+    touches = _touch_columns(role, headers, infos, mapping, sheet_name)
     mapped: dict[int, str] = {}
     # only plain numbers that start again make another 1..N column a row counter ("c1, c2" may be channel ids)
     numbered = [info.numbering and not info.coded for info in infos]
     grouped: dict[int, ColumnPlan] = {}
     for col, header in enumerate(headers):
-        if not header:
+        if not header or col in touches:
             continue
         chosen = mapping.field_for_header(header, sheet_name)
         group = _channel_group(header, role.name) if "channel" in role.fields else None
@@ -474,8 +509,8 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             if score >= MIN_SCORE:
                 candidates.append((score, -col, -order[fld], fld, evidence))
     candidates.sort(reverse=True)
-    taken_cols: dict[int, ColumnPlan] = {}
-    taken_fields: set[str] = set()
+    taken_cols: dict[int, ColumnPlan] = dict(touches)
+    taken_fields: set[str] = {"step", *PACKED_FIELDS} if touches else set()  # each touch holds its own
     for col, fld in mapped.items():
         if fld in taken_fields:
             fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
@@ -525,7 +560,7 @@ def _elsewhere_numbered(numbered: list[bool], col: int) -> bool:
 
 def _fits(role: _Role, plans: list[ColumnPlan], implied_channel: bool = False) -> bool:
     present = {p.field for p in plans if p.field and p.group is None}
-    if any(p.group is not None for p in plans) or implied_channel:
+    if any(p.group is not None or p.touch is not None for p in plans) or implied_channel:
         present.add("channel")  # a column group per channel, or a sheet per channel, names every row's
         if role.name == "scenario_sheet":
             return True
