@@ -773,3 +773,26 @@ def test_a_stage_marked_final_by_its_kind_in_words(tmp_path):
     m = load_map(save(wb, tmp_path / "stages.xlsx"))
     assert [(s.id, s.final) for s in m.stages] == [("Знакомство", False), ("Покупка", True), ("Возврат", False)]
     assert [p for p in m.problems if p.code == "MAP003"] == []
+
+
+def test_a_legend_sheet_that_decodes_channel_abbreviations_is_the_channels_sheet(tmp_path):
+    wb = new_workbook()
+    legend = wb.create_sheet("Легенда")
+    legend.append(["Легенда"])
+    legend.append([])
+    legend.append(["Обозн.", "Канал", "Тип канала", "Цена, ₽"])
+    for row in (["E", "Email", "email", 0.2], ["S", "SMS", "sms", 3.1], ["З", "Звонок администратора", "звонок", 40]):
+        legend.append(row)
+    systems = wb.create_sheet("Системы")
+    systems.append(["Платформа", "Что отправляет"])
+    systems.append(["UniSender", "E"])
+    systems.append(["Mango", "З"])
+    steps = wb.create_sheet("Карта")
+    steps.append(["Сценарий", "Кому", "№ шага", "Канал", "Когда"])
+    steps.append(["Лид", "Лиды", 1, "E", "сразу"])
+    steps.append(["Лид", "Лиды", 2, "З", "через 15 мин"])
+    m = load_map(save(wb, tmp_path / "legend.xlsx"))
+    assert [p.role for p in m.reading.sheets] == ["channels", "systems", "flat"]
+    assert [(c.id, c.name, c.kind.value, c.cost) for c in m.channels] == [
+        ("E", "Email", "email", 0.2), ("S", "SMS", "sms", 3.1), ("З", "Звонок администратора", "call", 40)]
+    assert [(s.id, s.channels) for s in m.systems] == [("UniSender", ["E"]), ("Mango", ["З"])]
