@@ -796,3 +796,22 @@ def test_a_legend_sheet_that_decodes_channel_abbreviations_is_the_channels_sheet
     assert [(c.id, c.name, c.kind.value, c.cost) for c in m.channels] == [
         ("E", "Email", "email", 0.2), ("S", "SMS", "sms", 3.1), ("З", "Звонок администратора", "call", 40)]
     assert [(s.id, s.channels) for s in m.systems] == [("UniSender", ["E"]), ("Mango", ["З"])]
+
+
+def test_a_step_name_is_the_step_id_only_when_nothing_else_numbers_the_steps(tmp_path):
+    wb = new_workbook()
+    named = wb.create_sheet("Touchpoints")
+    named.append(["Flow", "Step name", "Channel", "Then go to"])
+    named.append(["Welcome", "Welcome #1", "Email", "Welcome #2"])
+    named.append(["Welcome", "Welcome #2", "Push", "end"])
+    m = load_map(save(wb, tmp_path / "named.xlsx"))
+    assert [(s.id, s.next) for s in m.steps] == [("Welcome #1", ["Welcome #2"]), ("Welcome #2", [])]
+    wb = new_workbook()
+    both = wb.create_sheet("Steps")
+    both.append(["Step ID", "Journey", "Step name", "Channel"])
+    both.append(["LN-1", "Lead nurture", "Lead nurture – level test", "Email"])
+    both.append(["LN-2", "Lead nurture", "Lead nurture – push nudge", "Push"])
+    m = load_map(save(wb, tmp_path / "both.xlsx"))
+    fields = {c.header: c.field for c in m.reading.sheets[0].columns}
+    assert (fields["Step ID"], fields["Step name"]) == ("step", "name")
+    assert [s.id for s in m.steps] == ["LN-1", "LN-2"]
