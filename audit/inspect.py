@@ -42,6 +42,7 @@ def _sheet(plan) -> dict:
         "by_mapping": bool(plan.by_mapping),
         "header_row": header_row,
         "header_rows": plan.header_rows if header_row is not None else 0,
+        "transposed": plan.turned_at is not None,
         "confidence": float(plan.confidence or 0.0),
         "columns": columns,
         "rows": {"read": getattr(plan, "rows_read", 0), "skipped": getattr(plan, "rows_skipped", 0)},

@@ -45,11 +45,19 @@ def id_text(value: object) -> str:
     return " ".join(text(value).split())
 
 
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+
+
 def id_list(value: object) -> list[str]:
-    """A list cell: items separated by `,` `;` or new lines; blanks dropped; order kept."""
+    """A list cell: items separated by `,` `;` or new lines; blanks dropped; order kept. A separator inside
+    brackets is part of its item: «Активные; Стоп-лист (жалобы, отписки)» names two segments."""
     raw = text(value)
     if not raw:
         return []
+    if "(" in raw:
+        raw = _BRACKETED.sub(lambda m: m.group().replace(",", "\0").replace(";", "\1"), raw)
+        return [" ".join(part.split()).replace("\0", ",").replace("\1", ";")
+                for part in _LIST_SPLIT.split(raw) if part.strip()]
     return [" ".join(part.split()) for part in _LIST_SPLIT.split(raw) if part.strip()]
 
 

@@ -101,6 +101,8 @@ LABELS: dict[str, dict[str, str]] = {
     "sheet": {"en": "Sheet", "ru": "Лист"},
     "header_row": {"en": "header in row {rows}", "ru": "заголовок в строке {rows}"},
     "header_rows": {"en": "header in rows {rows}", "ru": "заголовок в строках {rows}"},
+    "header_turned": {"en": "transposed: labels down column A from row {rows}, one record per column",
+                      "ru": "транспонирован: подписи в столбце A со строки {rows}, по записи в столбце"},
     "no_header": {"en": "no table read", "ru": "таблица не читается"},
     "role_by_mapping": {"en": "role set in the --columns file", "ru": "роль задана в файле --columns"},
     "column": {"en": "Column", "ru": "Столбец"},

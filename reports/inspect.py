@@ -37,7 +37,7 @@ def render_text(commap, lang: str) -> str:
             continue
         two = len(sheet.header_rows) > 1
         numbers = f"{sheet.header_rows[0]}–{sheet.header_rows[-1]}" if two else str(sheet.header_rows[0])
-        header = t("header_rows" if two else "header_row", lang).format(rows=numbers)
+        header = t(sheet.header_key, lang).format(rows=numbers)
         columns = t("columns_read", lang).format(read=sheet.read, total=len(sheet.columns))
         lines.append(t("reading_sheet_line", lang).format(sheet=sheet.name, role=sheet.role_label, header=header,
                                                           columns=columns))

@@ -19,7 +19,7 @@ WIDE_ROLES = ("flat", "scenario_sheet")
 @dataclass
 class ColumnRow:
     index: int  # 0-based
-    letter: str  # the spreadsheet's column letter
+    letter: str  # the spreadsheet's column letter (on a transposed sheet, the row number of the label)
     header: str
     field: str | None
     field_label: str
@@ -41,6 +41,14 @@ class SheetRow:
     header_rows: tuple[int, ...]  # 1-based spreadsheet rows of the header; empty for meta/ignore sheets
     by_mapping: bool
     columns: list[ColumnRow] = field(default_factory=list)
+    turned: bool = False  # a transposed sheet: labels down column A, one record per column
+
+    @property
+    def header_key(self) -> str:
+        """The label that says where the header is (an i18n key taking `rows`)."""
+        if self.turned:
+            return "header_turned"
+        return "header_rows" if len(self.header_rows) > 1 else "header_row"
 
     @property
     def shown_columns(self) -> list[ColumnRow]:
@@ -140,6 +148,10 @@ def _sheet(plan, lang: str) -> SheetRow:
         lower = plan.header_row + 1
         header_rows = tuple(range(lower - max(1, plan.header_rows) + 1, lower + 1))
     columns = [row for row in (_column(c, lang) for c in sorted(plan.columns, key=lambda c: c.index)) if row]
+    turned_at = getattr(plan, "turned_at", None)
+    if turned_at is not None:  # a label's place is its row
+        for column in columns:
+            column.letter = str(turned_at + column.index + 1)
     return SheetRow(
         name=plan.name,
         role=plan.role,
@@ -147,6 +159,7 @@ def _sheet(plan, lang: str) -> SheetRow:
         header_rows=header_rows,
         by_mapping=bool(getattr(plan, "by_mapping", False)),
         columns=columns,
+        turned=turned_at is not None,
     )
 
 

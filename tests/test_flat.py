@@ -98,3 +98,60 @@ def test_bad_column_mapping(tmp_path, text, key):
     mapping.write_text(text, encoding="utf-8")
     with pytest.raises(MapReadError, match=key):
         load_column_mapping(mapping)
+
+
+def test_touches_packed_as_text_in_a_column_per_touch_become_steps(tmp_path):
+    import openpyxl
+
+    from audit.importer import load_map
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Каскады"
+    ws.append(["Каскады касаний"])
+    ws.append(["Сценарий", "Сегмент", "Старт", "Касание 1", "Касание 2", "Касание 3", "Статус"])
+    ws.append(["Корзина", "Активные", "Брошенная корзина", "через 1 ч → Email «Вы кое-что забыли»",
+               "если не открыл за 24 ч → Push «Товары ждут»", "через 3 дня, если не купил → SMS «-5% по коду»",
+               "работает"])
+    ws.append(["Реактивация", "Спящие; Стоп-лист (жалобы, отписки)", "Нет покупок 90 дней",
+               "сразу → SMS «Скучаем!»", "если SMS не доставлено → Email «Скучаем!»", "", "работает"])
+    ws.append(["Welcome", "Новички", "Регистрация", "Email, сразу: «Добро пожаловать»", "", "", "работает"])
+    path = tmp_path / "cascade.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    plan = m.reading.sheets[0]
+    assert plan.role == "flat" and plan.touches() == {1: (3, "Касание 1"), 2: (4, "Касание 2"), 3: (5, "Касание 3")}
+    steps = [(s.scenario, s.id, s.channel, s.delay_minutes, s.condition_text, s.message) for s in m.steps]
+    assert steps == [
+        ("Корзина", "1", "Email", 60, "", "«Вы кое-что забыли»"),
+        ("Корзина", "2", "Push", None, "если не открыл за 24 ч", "«Товары ждут»"),
+        ("Корзина", "3", "SMS", 3 * 24 * 60, "если не купил", "«-5% по коду»"),
+        ("Реактивация", "1", "SMS", 0, "", "«Скучаем!»"),
+        ("Реактивация", "2", "Email", None, "если SMS не доставлено", "«Скучаем!»"),
+        ("Welcome", "1", "Email", 0, "", "«Добро пожаловать»"),
+    ]
+    second = m.steps[1].condition
+    assert (second.negated, second.feedback, second.within_minutes) == (True, "opened", 24 * 60)
+    # a comma inside brackets does not split a list cell
+    assert [s.segments for s in m.scenarios][1] == ["Спящие", "Стоп-лист (жалобы, отписки)"]
+    assert {s.source.row for s in m.steps if s.scenario == "Корзина"} == {3}
+
+
+def test_one_numbered_column_or_plain_text_is_no_packed_touch(tmp_path):
+    import openpyxl
+
+    from audit.importer import load_map
+    from audit.importer.flat import packed_touch
+
+    assert packed_touch("Просто текст письма") is None and packed_touch("Welcome-серия") is None
+    assert packed_touch("SMS через 2 дня")["delay"] == "через 2 дня"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Сценарий", "Шаг", "Канал", "Сообщение 1"])
+    ws.append(["Корзина", 1, "Email", "через 1 ч → Email «Вы кое-что забыли»"])
+    ws.append(["Корзина", 2, "SMS", "через 1 день → SMS «Ждём»"])
+    path = tmp_path / "plain.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    assert m.reading.sheets[0].touches() == {}
+    assert [(s.id, s.channel) for s in m.steps] == [("1", "Email"), ("2", "SMS")]

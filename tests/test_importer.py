@@ -703,3 +703,115 @@ def test_a_sheet_per_programme_without_facts_joins_the_overview_by_its_title(tmp
     assert [p.role for p in m.reading.sheets] == ["scenarios", "scenario_sheet"]
     assert [s.id for s in m.scenarios] == ["P1"] and {s.scenario for s in m.steps} == {"P1"}
     assert [p for p in m.problems if p.code in ("MAP001", "MAP005")] == []
+
+
+def test_a_transposed_sheet_is_read_one_record_per_column(tmp_path):
+    wb = new_workbook()
+    flows = wb.create_sheet("Programmes")
+    flows.append(["Acme — CRM map — last full review: 12 Mar 2026"])  # a title line that carries a fact
+    flows.append([])
+    for row in (["Programme", "Welcome", "Win-back", "Newsletter"],
+                ["Type", "Triggered", "Triggered", "Broadcast"],
+                ["Audience", "New", "Lapsed", "New; Lapsed"],
+                ["Starts when…", "Signed up", "No order in 60 days", ""],
+                ["Success event", "Order placed", "Order placed", ""],
+                ["Exit when", "Order placed", "", ""],
+                ["Owner", "Ann", "Bob", "Ann"],
+                ["Status", "Live", "Paused", "Live"],
+                ["Last reviewed", "2 Oct 2026", "20 Jan 2026", "1 Sep 2026"]):
+        flows.append(row)
+    steps = wb.create_sheet("Touchpoints")
+    steps.append(["Programme", "Step", "Channel", "Send after"])
+    steps.append(["Welcome", 1, "Email", "immediately"])
+    steps.append(["Win-back", 1, "SMS", "immediately"])
+    steps.append(["Newsletter", 1, "Email", "monthly"])
+    m = load_map(save(wb, tmp_path / "transposed.xlsx"))
+    plan = m.reading.sheets[0]
+    assert (plan.role, plan.turned_at, plan.header_row) == ("scenarios", 2, 2)
+    fields = {c.header: c.field for c in plan.columns}
+    assert (fields["Starts when…"], fields["Exit when"], fields["Last reviewed"]) == (
+        "trigger", "stop_event", "last_reviewed")
+    read = {s.id: (s.type.value, s.segments, s.trigger, s.stop_events, s.owner, s.status.value, s.last_reviewed)
+            for s in m.scenarios}
+    assert read == {
+        "Welcome": ("trigger", ["New"], "Signed up", ["Order placed"], "Ann", "active", date(2026, 10, 2)),
+        "Win-back": ("trigger", ["Lapsed"], "No order in 60 days", [], "Bob", "paused", date(2026, 1, 20)),
+        "Newsletter": ("regular", ["New", "Lapsed"], None, [], "Ann", "active", date(2026, 9, 1)),
+    }
+    # a record written down a column is found on the row that names it
+    assert {s.source.row for s in m.scenarios} == {3}
+    assert m.meta.last_reviewed == date(2026, 3, 12)
+
+
+def test_a_key_value_block_and_an_ordinary_table_are_not_transposed(tmp_path):
+    wb = new_workbook()
+    about = wb.create_sheet("Sheet1")
+    for row in (["Owner", "Ann"], ["Status", "Live"], ["Audience", "everyone"], ["Last reviewed", "2 Oct 2026"]):
+        about.append(row)
+    seg = wb.create_sheet("Segments")
+    seg.append(["Segment", "Size"])
+    seg.append(["New", 100])
+    seg.append(["Lapsed", 200])
+    steps = wb.create_sheet("Steps")
+    steps.append(["Scenario", "Step", "Channel"])
+    steps.append(["Welcome", 1, "Email"])
+    m = load_map(save(wb, tmp_path / "plain.xlsx"))
+    assert all(p.turned_at is None for p in m.reading.sheets)
+    assert [s.id for s in m.segments] == ["New", "Lapsed"]
+
+
+def test_a_stage_marked_final_by_its_kind_in_words(tmp_path):
+    wb = new_workbook()
+    stages = wb.create_sheet("Этапы")
+    stages.append(["Этап", "Следующий этап", "Тип этапа"])
+    stages.append(["Знакомство", "Покупка", "обычный"])
+    stages.append(["Покупка", "", "финальный"])
+    stages.append(["Возврат", "", "обычный"])
+    steps = wb.create_sheet("Шаги")
+    steps.append(["Сценарий", "Шаг", "Канал"])
+    steps.append(["Welcome", 1, "Email"])
+    m = load_map(save(wb, tmp_path / "stages.xlsx"))
+    assert [(s.id, s.final) for s in m.stages] == [("Знакомство", False), ("Покупка", True), ("Возврат", False)]
+    assert [p for p in m.problems if p.code == "MAP003"] == []
+
+
+def test_a_legend_sheet_that_decodes_channel_abbreviations_is_the_channels_sheet(tmp_path):
+    wb = new_workbook()
+    legend = wb.create_sheet("Легенда")
+    legend.append(["Легенда"])
+    legend.append([])
+    legend.append(["Обозн.", "Канал", "Тип канала", "Цена, ₽"])
+    for row in (["E", "Email", "email", 0.2], ["S", "SMS", "sms", 3.1], ["З", "Звонок администратора", "звонок", 40]):
+        legend.append(row)
+    systems = wb.create_sheet("Системы")
+    systems.append(["Платформа", "Что отправляет"])
+    systems.append(["UniSender", "E"])
+    systems.append(["Mango", "З"])
+    steps = wb.create_sheet("Карта")
+    steps.append(["Сценарий", "Кому", "№ шага", "Канал", "Когда"])
+    steps.append(["Лид", "Лиды", 1, "E", "сразу"])
+    steps.append(["Лид", "Лиды", 2, "З", "через 15 мин"])
+    m = load_map(save(wb, tmp_path / "legend.xlsx"))
+    assert [p.role for p in m.reading.sheets] == ["channels", "systems", "flat"]
+    assert [(c.id, c.name, c.kind.value, c.cost) for c in m.channels] == [
+        ("E", "Email", "email", 0.2), ("S", "SMS", "sms", 3.1), ("З", "Звонок администратора", "call", 40)]
+    assert [(s.id, s.channels) for s in m.systems] == [("UniSender", ["E"]), ("Mango", ["З"])]
+
+
+def test_a_step_name_is_the_step_id_only_when_nothing_else_numbers_the_steps(tmp_path):
+    wb = new_workbook()
+    named = wb.create_sheet("Touchpoints")
+    named.append(["Flow", "Step name", "Channel", "Then go to"])
+    named.append(["Welcome", "Welcome #1", "Email", "Welcome #2"])
+    named.append(["Welcome", "Welcome #2", "Push", "end"])
+    m = load_map(save(wb, tmp_path / "named.xlsx"))
+    assert [(s.id, s.next) for s in m.steps] == [("Welcome #1", ["Welcome #2"]), ("Welcome #2", [])]
+    wb = new_workbook()
+    both = wb.create_sheet("Steps")
+    both.append(["Step ID", "Journey", "Step name", "Channel"])
+    both.append(["LN-1", "Lead nurture", "Lead nurture – level test", "Email"])
+    both.append(["LN-2", "Lead nurture", "Lead nurture – push nudge", "Push"])
+    m = load_map(save(wb, tmp_path / "both.xlsx"))
+    fields = {c.header: c.field for c in m.reading.sheets[0].columns}
+    assert (fields["Step ID"], fields["Step name"]) == ("step", "name")
+    assert [s.id for s in m.steps] == ["LN-1", "LN-2"]

@@ -10,13 +10,14 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups
+from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups, split_touches
 from audit.importer.recognize import (
     ReadingPlan,
     SheetPlan,
     missing_columns,
     recognise,
     scenario_head,
+    sheet_as_read,
     sheet_name_score,
 )
 from audit.importer.workbook import RawSheet, read_sheets
@@ -53,7 +54,7 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     words: list[str] = []
     by_name = {sheet.name: sheet for sheet in sheets}
     for sheet_plan in plan.sheets:
-        sheet = by_name[sheet_plan.name]
+        sheet = sheet_as_read(by_name[sheet_plan.name], sheet_plan)
         if sheet_plan.end_row is not None:  # a table with another below it: read it alone
             sheet = RawSheet(sheet.name, sheet.rows[:sheet_plan.end_row], sheet.errors)
         if sheet_plan.header_row is None:
@@ -62,7 +63,12 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
         error_rows = {row for row, _ in sheet.errors}  # an error cell such as #REF! reads as ''
         sheet_plan.rows_read = sum(1 for i in below if i in error_rows or any(values.text(c) for c in sheet.rows[i]))
         sheet_plan.rows_skipped = len(below) - sheet_plan.rows_read
-        tables.extend(_tables(sheet, sheet_plan))
+        read = _tables(sheet, sheet_plan)
+        if sheet_plan.turned_at is not None:  # a record written down a column: found on the row naming it
+            for table in read:
+                for row in table.rows:
+                    row.number = sheet_plan.turned_at + 1
+        tables.extend(read)
         ignored.extend(Location(sheet=sheet.name, row=sheet_plan.header_row + 1, column=c.header)
                        for c in sheet_plan.columns if c.field is None and c.header)
         words.extend((sheet.name, *(c.header for c in sheet_plan.columns if c.field)))
@@ -113,10 +119,17 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
         sheet = _with_column(sheet, plan.header_row, plan.channel)
         columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
+    touches = plan.touches()
+    if touches:  # a column per touch, each cell a whole touch as text: a row is a step per touch it fills
+        rows, numbers, errors = split_touches(sheet.rows, plan.header_row, columns, touches, sheet.errors)
+        return flat_tables(sheet.name, rows, plan.header_row, columns, errors, numbers)
     groups = plan.groups()
     if groups:  # a column group per channel: a row is a step on the channel whose group it fills
         rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)
         return flat_tables(sheet.name, rows, plan.header_row, columns, errors, numbers)
+    if plan.role == "steps" and "name" in columns:  # a step's name is its id when no column numbers the steps
+        name = columns.pop("name")
+        columns.setdefault("step", name)
     if plan.role == "flat" or (plan.role == "steps" and "step" not in columns):
         # steps without numbers are numbered within their scenario, as on a wide sheet
         return flat_tables(sheet.name, sheet.rows, plan.header_row, columns, sheet.errors)

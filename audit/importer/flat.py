@@ -11,8 +11,13 @@ stop event, KPI, owner, status, review date) may appear on the wide sheet too.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from audit import values
+from audit.conditions import channel_word
 from audit.importer.normalized import Row, Table
+from audit.importer.schema import CHANNEL_KINDS
 
 STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system")
 _TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
@@ -128,5 +133,80 @@ def split_channel_groups(rows: list[list[object]], header_index: int, columns: d
                 row[step_col] = f"{values.text(raw[step_col])}.{position + 1}"  # two channels on one row
             moved.update({(len(out), c): e for (i, c), e in errors.items() if i == index})
             out.append(row)
+            numbers.append(index + 1)
+    return out, numbers, moved
+
+
+# --- touches packed as text, a column per touch («Касание 1 | Касание 2»: "через 2 дня → Email «…»") ----
+
+_ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➝|➔|⇒)\s*")
+_MESSAGE_START = re.compile(r"[«\"“„(:—–]")
+_CONDITION_CLAUSE = re.compile(r"^(?:если|if|unless|не\s|not\s|no\s|нет\s|only|только|when not|didn)", re.IGNORECASE)
+PACKED_FIELDS = ("channel", "message", "delay", "condition")
+
+
+def _names_channel(text: str) -> bool:
+    """Whether `text` is a channel's name ("Email", «Звонок КЦ», "Telegram-бот"), not a phrase holding one."""
+    words = text.split()
+    if not words or len(words) > 3 or "," in text or any(ch.isdigit() for ch in text):
+        return False
+    return values.normalize_word(text) in CHANNEL_KINDS or channel_word(words[0]) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def packed_touch(text: str) -> dict[str, str] | None:
+    """A whole touch written in one cell, as cascade tables do: "через 3 дня, если не открыл письмо →
+    Push «Ваши -10%»", "Email, сразу: «Welcome»" → channel, message, timing (`delay`) and condition, each
+    as written, for the usual readers of those cells. The channel is what the arrow leads to (or the
+    first word when there is no arrow), up to the message (a quote, a bracket, a colon or a dash);
+    before the arrow, clauses starting with a condition word (если, if, не…) are the condition and the
+    rest the timing. None when no channel is named: that cell is no packed touch."""
+    text = " ".join(text.split())
+    parts = _ARROW.split(text)
+    when, what = (" → ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", text)
+    cut = _MESSAGE_START.search(what)
+    head, message = (what[:cut.start()], what[cut.start():]) if cut else (what, "")
+    head = head.strip(" ,.;")
+    if not _names_channel(head):
+        if len(parts) > 1:
+            return None
+        first, _, rest = head.partition(" ")  # "Email, через 2 дня «…»": the channel first, then when
+        first = first.strip(",;")
+        if not _names_channel(first):
+            return None
+        head, when = first, rest.strip(" ,;")
+    clauses = [c.strip() for c in re.split(r"[,;]\s*", when) if c.strip()]
+    return {"channel": head,
+            "message": message.strip(" :—–").strip(),
+            "delay": ", ".join(c for c in clauses if not _CONDITION_CLAUSE.match(c)),
+            "condition": ", ".join(c for c in clauses if _CONDITION_CLAUSE.match(c))}
+
+
+def split_touches(rows: list[list[object]], header_index: int, columns: dict[str, tuple[int, str]],
+                  touches: dict[int, tuple[int, str]], errors: dict[tuple[int, int], str]
+                  ) -> tuple[list[list[object]], list[int], dict[tuple[int, int], str]]:
+    """A table of one row per scenario with a column per touch holding the whole touch as text: each row
+    becomes one row per touch it fills, numbered by its column («Касание 2» → step 2), with the touch's
+    channel, message, timing and condition in columns of their own (added to `columns`). Returns the
+    rows, each one's number on the sheet, and the errors."""
+    width = max((len(r) for r in rows), default=0)
+    numbers_written = sorted(touches)
+    label = f"{touches[numbers_written[0]][1]}–{numbers_written[-1]}"  # «Касание 1–3»: the columns read
+    for offset, fld in enumerate(("step", *PACKED_FIELDS)):
+        columns[fld] = (width + offset, label)
+    out: list[list[object]] = [list(r) for r in rows[:header_index + 1]]
+    numbers = list(range(1, header_index + 2))
+    moved: dict[tuple[int, int], str] = {(i, c): e for (i, c), e in errors.items() if i <= header_index}
+    for index in range(header_index + 1, len(rows)):
+        raw = list(rows[index]) + [""] * (width - len(rows[index]))
+        filled = [(n, values.text(raw[col])) for n, (col, _) in sorted(touches.items()) if values.text(raw[col])]
+        for number, text in filled or [(None, "")]:
+            touch = packed_touch(text) if text else None
+            if touch is None and text:  # no channel in it: the text is the message, MAP004 names the channel
+                touch = {"channel": "", "message": text, "delay": "", "condition": ""}
+            extra = [str(number) if number is not None else ""] + [
+                touch[f] if touch else "" for f in PACKED_FIELDS]
+            moved.update({(len(out), c): e for (i, c), e in errors.items() if i == index})
+            out.append(raw + extra)
             numbers.append(index + 1)
     return out, numbers, moved

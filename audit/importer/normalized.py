@@ -773,6 +773,17 @@ def _blank(row: Row, fld: str) -> bool:
 
 
 _FINAL_WORDS = frozenset({"final", "финал", "финальный", "конечный", "terminal", "last", "последний"})
+_ORDINARY_WORDS = frozenset({"обычный", "промежуточный", "regular", "normal", "ordinary", "intermediate", "middle"})
+
+
+def _final_flag(value: object) -> bool | None:
+    """A stage's final mark: yes/no, or its kind in words (`финальный` / `обычный`, "terminal" / "regular")."""
+    word = id_key(values.text(value)).strip("()[] .")
+    if word in _FINAL_WORDS:
+        return True
+    if word in _ORDINARY_WORDS:
+        return False
+    return values.boolean(value)
 
 
 def _end_word(ref: str) -> str | None:
@@ -792,7 +803,7 @@ def _stage(b: _Builder, row: Row) -> Stage | None:
         name=values.text(row.cells.get("name", "")),
         order=b.read(row, "order", values.number, "stage", ident),
         next=[n for n in values.id_list(row.cells.get("next", "")) if _end_word(n) is None],
-        final=bool(b.read(row, "final", values.boolean, "stage", ident))
+        final=bool(b.read(row, "final", _final_flag, "stage", ident))
         or any(_end_word(n) == "final" for n in values.id_list(row.cells.get("next", ""))),
         source=row.source(),
     )

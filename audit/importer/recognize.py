@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from audit import values, vocab
 from audit.importer.columns import ColumnMapping
+from audit.importer.flat import PACKED_FIELDS, packed_touch
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
@@ -69,6 +70,7 @@ class ColumnPlan:
     evidence: str  # "header", "values", "both", "mapping", or "" when unread
     group: str | None = None  # the channel a column group is about ("Email: тема", "SMS: когда") as written
     head: bool = False  # in a sheet of blocks: a column of the scenario's facts row, not of its steps
+    touch: int | None = None  # a column per touch, each cell a whole touch as text («Касание 2»): its number
 
 
 @dataclass(slots=True)
@@ -84,11 +86,16 @@ class SheetPlan:
     end_row: int | None = None  # 0-based row where the table stops (a second table below it), None: the end
     rows_read: int = 0  # rows below the header that held something (filled in by the reader)
     rows_skipped: int = 0  # blank rows below the header
+    turned_at: int | None = None  # a transposed sheet (one record per column): the 0-based row its table starts at
 
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
         return {c.field: (c.index, c.header) for c in self.columns
-                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head}
+                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None}
+
+    def touches(self) -> dict[int, tuple[int, str]]:
+        """touch number → (column, header), for a sheet with a column per touch packed as text."""
+        return {c.touch: (c.index, c.header) for c in self.columns if c.touch is not None}
 
     def head_fields(self) -> dict[str, tuple[int, str]]:
         """In a sheet of blocks: field → (column, header) of the scenario facts row above each block's steps."""
@@ -303,7 +310,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     if not cells:
         return result
     counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
-                            "number", "condition", "segment", "long", "sentence"), 0)
+                            "number", "condition", "segment", "long", "sentence", "packed"), 0)
     for value, text in cells:
         for kind in _word_kinds(text) if len(text) <= 60 else ():
             counts[kind] += 1
@@ -329,6 +336,8 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
             counts["long"] += 1
         if len(text.split()) >= 4:
             counts["sentence"] += 1
+        if len(text) <= 300 and packed_touch(text) is not None:
+            counts["packed"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
     if len(whole) < len(cells):  # touch codes «К1», "S2", "T-3": their numbers
@@ -432,16 +441,43 @@ def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
     return texts
 
 
+_NUMBERED_HEADER = re.compile(r"^(\D*?)\s*[№#]?\s*(\d{1,2})$")
+TOUCH_ROLES = ("flat", "steps")
+PACKED_SHARE = 0.5  # of a column's cells that read as a whole touch (a channel, and when or what)
+
+
+def _touch_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
+                   mapping: ColumnMapping, sheet_name: str) -> dict[int, ColumnPlan]:
+    """Columns numbered as touches («Касание 1», "Step 2", «Сообщение 3») whose cells hold whole touches
+    as text ("через 2 дня → Email «…»"): column → its plan. Two such columns at least, else none: one
+    numbered column is an ordinary column that happens to carry a number."""
+    if role.name not in TOUCH_ROLES:
+        return {}
+    found: dict[int, ColumnPlan] = {}
+    for col, header in enumerate(headers):
+        match = _NUMBERED_HEADER.match(" ".join(header.split()))
+        if not match or mapping.field_for_header(header, sheet_name) not in (None, "step"):
+            continue  # a --columns file may name such a column `step` (what `inspect --write-columns` writes)
+        scores = header_scores(match.group(1).strip(" -_.:"), role.name)
+        best = max(scores.items(), key=lambda item: (item[1], item[0]), default=("", 0.0))
+        if best[0] in ("step", "message") and best[1] >= 0.99 and infos[col].shares.get("packed", 0.0) >= PACKED_SHARE:
+            mapped = mapping.field_for_header(header, sheet_name) == "step"
+            found[col] = ColumnPlan(col, header, "step", 1.0 if mapped else 0.9, "mapping" if mapped else "both",
+                                    touch=int(match.group(2)))
+    return found if len({p.touch for p in found.values()}) >= 2 else {}
+
+
 def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             mapping: ColumnMapping, sheet_name: str) -> tuple[list[ColumnPlan], float]:
     candidates: list[tuple[float, int, int, str, str]] = []  # (score, -col, -field order, field, evidence)
     order = {f: i for i, f in enumerate(role.fields)}
+    touches = _touch_columns(role, headers, infos, mapping, sheet_name)
     mapped: dict[int, str] = {}
     # only plain numbers that start again make another 1..N column a row counter ("c1, c2" may be channel ids)
     numbered = [info.numbering and not info.coded for info in infos]
     grouped: dict[int, ColumnPlan] = {}
     for col, header in enumerate(headers):
-        if not header:
+        if not header or col in touches:
             continue
         chosen = mapping.field_for_header(header, sheet_name)
         group = _channel_group(header, role.name) if "channel" in role.fields else None
@@ -473,8 +509,8 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             if score >= MIN_SCORE:
                 candidates.append((score, -col, -order[fld], fld, evidence))
     candidates.sort(reverse=True)
-    taken_cols: dict[int, ColumnPlan] = {}
-    taken_fields: set[str] = set()
+    taken_cols: dict[int, ColumnPlan] = dict(touches)
+    taken_fields: set[str] = {"step", *PACKED_FIELDS} if touches else set()  # each touch holds its own
     for col, fld in mapped.items():
         if fld in taken_fields:
             fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
@@ -524,7 +560,7 @@ def _elsewhere_numbered(numbered: list[bool], col: int) -> bool:
 
 def _fits(role: _Role, plans: list[ColumnPlan], implied_channel: bool = False) -> bool:
     present = {p.field for p in plans if p.field and p.group is None}
-    if any(p.group is not None for p in plans) or implied_channel:
+    if any(p.group is not None or p.touch is not None for p in plans) or implied_channel:
         present.add("channel")  # a column group per channel, or a sheet per channel, names every row's
         if role.name == "scenario_sheet":
             return True
@@ -696,6 +732,9 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
     if blocks is not None:
         return [blocks]
     first = plan_sheet(sheet, mapping, segment_names)
+    turned = _transposed_plan(sheet, first, mapping, segment_names)
+    if turned is not None:
+        return [turned]
     if first.header_row is None or first.by_mapping:
         return [first]
     rows = sheet.rows
@@ -711,6 +750,63 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
             first.end_row = index - 1
             return [first, second]
     return [first]
+
+
+TURNED_MAX_ROWS = 60  # a transposed sheet has a row per attribute: a longer sheet is a table of records
+TURNED_ROLES = ("segments", "stages", "channels", "events", "scenarios", "systems")
+TURNED_MARGIN = 2.0  # how much better the turned reading must score: a few more columns read with confidence
+
+
+def table_start(rows: list[list[object]]) -> int | None:
+    """The first of the first rows that holds two cells or more: where a table begins below its title lines."""
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        if sum(1 for c in row if values.text(c)) >= 2:
+            return index
+    return None
+
+
+def transposed(sheet: RawSheet, start: int) -> RawSheet:
+    """The sheet turned from row `start` on (column A becomes the header row, each further column a row);
+    the title lines above `start` stay where they are, so the map's facts are found in them as before."""
+    body = sheet.rows[start:]
+    width = max((len(r) for r in body), default=0)
+    turned = [[r[col] if col < len(r) else "" for r in body] for col in range(width)]
+    errors = {((start + c, r - start) if r >= start else (r, c)): e for (r, c), e in sheet.errors.items()}
+    return RawSheet(sheet.name, [list(r) for r in sheet.rows[:start]] + turned, errors)
+
+
+def sheet_as_read(sheet: RawSheet, plan: SheetPlan) -> RawSheet:
+    """The sheet in the shape its plan reads: turned for a transposed sheet, else as it is."""
+    return transposed(sheet, plan.turned_at) if plan.turned_at is not None else sheet
+
+
+def _transposed_plan(sheet: RawSheet, first: SheetPlan, mapping: ColumnMapping,
+                     segment_names: frozenset[str]) -> SheetPlan | None:
+    """A sheet of records written across: attribute labels down the first column, one record per column
+    ("Flow | Welcome | Win-back", "Status | Live | Live"). Tried only on a short sheet whose first column
+    names more fields than the top row of its table does; taken when the turned sheet reads as an entity
+    sheet clearly better than the sheet as it stands. A key–value block (one value per label) is no such
+    sheet: it needs two records at least."""
+    forced = mapping.entity_for(sheet.name)
+    if (forced and forced not in TURNED_ROLES) or len(sheet.rows) > TURNED_MAX_ROWS:
+        return None
+    start = table_start(sheet.rows)
+    if start is None:
+        return None
+    labels = [values.text(r[0]) for r in sheet.rows[start:] if r and values.text(r[0])]
+    naming = sum(1 for text in labels if len(text) <= 80 and _names_a_field(text))
+    if naming < 3 or naming <= _naming_cells(sheet.rows[start]):
+        return None
+    turned = transposed(sheet, start)
+    if sum(1 for row in turned.rows[start + 1:] if any(values.text(c) for c in row)) < 2:
+        return None
+    plan = plan_sheet(turned, mapping, segment_names, skip=start)
+    if plan.role not in TURNED_ROLES or plan.header_row != start or plan.header_rows != 1:
+        return None
+    if plan.confidence < (first.confidence if first.header_row is not None else 0.0) + TURNED_MARGIN:
+        return None
+    plan.turned_at = start
+    return plan
 
 
 def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str],
@@ -781,6 +877,10 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
                 continue  # "Карта коммуникаций магазина" is a title, not "карта: …"
             return fld, label, value
     return None
+
+
+# a title line may carry facts after its title: "Acme — CRM map — last review: 12 Mar 2026", «… · отв.: Ольга»
+_FACT_SEPARATOR = re.compile(r"\s[—–|·•]\s")
 
 
 def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
@@ -889,10 +989,10 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                 titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
-                found = _fact_in_text(text)
-                if found:
-                    add(found[0], found[2], sheet.name, index + 1, found[1])
-                elif position + 1 < len(cells) and len(cells) == 2 and not _is_label(values.text(cells[1])):
+                found = [fact for part in _FACT_SEPARATOR.split(text) if (fact := _fact_in_text(part))]
+                for fld, label, value in found:
+                    add(fld, value, sheet.name, index + 1, label)
+                if not found and len(cells) == 2 and position == 0 and not _is_label(values.text(cells[1])):
                     label = text.rstrip(":：").strip().casefold()
                     for fld, known in _fact_labels():
                         if label == known:
@@ -958,6 +1058,7 @@ def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset
 
 
 def _names_in(sheet: RawSheet, plan: SheetPlan) -> frozenset[str]:
+    sheet = sheet_as_read(sheet, plan)
     columns = plan.fields()
     cols = [columns[f][0] for f in ("id", "name") if f in columns]
     names = set()
