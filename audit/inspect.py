@@ -65,7 +65,7 @@ def unread_cells(commap) -> list[dict]:
         where = problem.location
         params = problem.params
         cells.append({
-            "sheet": where.sheet, "row": where.row, "column": where.column or params.get("column") or None,
+            "sheet": where.sheet, "row": where.row, "column": where.column or params.get("column") or params.get("field") or None,
             "value": params.get("value"), "reason": params.get("reason") or _DEFAULT_REASONS.get(problem.code, ""),
             "code": problem.code,
         })

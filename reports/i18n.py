@@ -1,6 +1,8 @@
 """Report labels in English and Russian."""
 from __future__ import annotations
 
+from audit.fieldnames import FIELDS  # shared with the rules, which name a column the map lacks
+
 LABELS: dict[str, dict[str, str]] = {
     "report_title": {"en": "Communication map audit", "ru": "Аудит карты коммуникаций"},
     "audit_date": {"en": "audit date", "ru": "дата аудита"},
@@ -206,54 +208,6 @@ ROLES: dict[str, dict[str, str]] = {
     "ignore": {"en": "not read (contents or notes)", "ru": "не читается (оглавление/заметки)"},
 }
 
-# Column fields (audit/vocab/headers.toml) as the report names them.
-FIELDS: dict[str, dict[str, str]] = {
-    "id": {"en": "identifier", "ru": "идентификатор"},
-    "name": {"en": "name", "ru": "название"},
-    "segments": {"en": "segments (who gets it)", "ru": "сегменты (кому)"},
-    "parent": {"en": "parent segment", "ru": "родительский сегмент"},
-    "size": {"en": "size", "ru": "размер"},
-    "tier": {"en": "value tier", "ru": "уровень ценности"},
-    "excluded": {"en": "excluded (stop list)", "ru": "исключён (стоп-лист)"},
-    "stage": {"en": "journey stage", "ru": "этап пути"},
-    "order": {"en": "order", "ru": "порядок"},
-    "next_stages": {"en": "next stages", "ru": "следующие этапы"},
-    "final": {"en": "final stage", "ru": "финальный этап"},
-    "kind": {"en": "channel kind", "ru": "тип канала"},
-    "cost": {"en": "cost per contact", "ru": "стоимость контакта"},
-    "feedback": {"en": "feedback it reports", "ru": "обратная связь"},
-    "source": {"en": "source", "ru": "источник"},
-    "tracked": {"en": "tracked", "ru": "отслеживается"},
-    "key": {"en": "analytics key", "ru": "ключ в аналитике"},
-    "scenario": {"en": "scenario", "ru": "сценарий"},
-    "scenario_name": {"en": "scenario name", "ru": "название сценария"},
-    "type": {"en": "scenario type", "ru": "тип сценария"},
-    "trigger": {"en": "trigger", "ru": "триггер"},
-    "schedule": {"en": "schedule", "ru": "расписание"},
-    "goal": {"en": "goal", "ru": "цель"},
-    "goal_event": {"en": "goal event", "ru": "целевое событие"},
-    "stop_event": {"en": "stop event", "ru": "стоп-событие"},
-    "kpi": {"en": "KPI", "ru": "целевой показатель"},
-    "owner": {"en": "owner", "ru": "ответственный"},
-    "status": {"en": "status", "ru": "статус"},
-    "last_reviewed": {"en": "last reviewed", "ru": "дата ревизии"},
-    "step": {"en": "step", "ru": "шаг"},
-    "channel": {"en": "channel", "ru": "канал"},
-    "message": {"en": "message", "ru": "сообщение"},
-    "message_type": {"en": "message type", "ru": "тип сообщения"},
-    "delay": {"en": "when (delay)", "ru": "когда (задержка)"},
-    "condition": {"en": "condition", "ru": "условие"},
-    "next": {"en": "next step", "ru": "следующий шаг"},
-    "system": {"en": "sending system", "ru": "система отправки"},
-    "channels": {"en": "channels", "ru": "каналы"},
-    "orchestration": {"en": "orchestration", "ru": "оркестрация"},
-    "receives": {"en": "receives events from", "ru": "принимает события от"},
-    "from": {"en": "from system", "ru": "из системы"},
-    "to": {"en": "to system", "ru": "в систему"},
-    "carries": {"en": "what it carries", "ru": "что передаёт"},
-    "notes": {"en": "notes (not audited)", "ru": "примечание (не проверяется)"},
-    "counter": {"en": "row number (not audited)", "ru": "номер по порядку (не проверяется)"},
-}
 
 # Map facts (audit/vocab/headers.toml [facts]).
 FACTS: dict[str, dict[str, str]] = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 
+from audit.fieldnames import FIELDS
+
 KIND_NAMES = {
     "segment": {"en": "segment", "ru": "сегмент"},
     "stage": {"en": "stage", "ru": "этап"},
@@ -38,6 +40,17 @@ class Suggester:
 
 def kind_name(kind: str, lang: str) -> str:
     return KIND_NAMES[kind][lang]
+
+
+def column_name(source, fld: str, lang: str) -> str:
+    """The header a field was read from; a column the map lacks by its name in the report language
+    («расписание», "schedule"), never the field's code."""
+    header = source.columns.get(fld) if source is not None else None
+    return header or field_name(fld, lang)
+
+
+def field_name(fld: str, lang: str) -> str:
+    return FIELDS.get(fld, {}).get(lang, fld)
 
 
 def quote(text: str, lang: str) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from audit.findings import Finding, Severity
 from audit.model import ChannelKind, id_key
 from audit.rule import Rule, RuleContext
-from rules._common import Suggester, kind_name
+from rules._common import Suggester, column_name, kind_name
 
 
 class UnknownReference(Rule):
@@ -79,7 +79,7 @@ class UnknownReference(Rule):
             for ref in refs:
                 if is_unknown(kind, ref):
                     yield self.finding(record, fld, ref=ref, kind=kind_name(kind, self.lang),
-                                       column=record.source.columns.get(fld, fld),
+                                       column=column_name(record.source, fld, self.lang),
                                        suggestion=suggest(ref, ids[kind][0]))
 
         for seg in m.segments:
@@ -117,5 +117,5 @@ class UnknownReference(Rule):
         for fld, ref in refs:
             if id_key(ref) not in index:
                 known = g.memo(f"step ids:{step.key[0]}", lambda: {key: s.id for key, s in index.items()})
-                yield self.finding(step, fld, ref=ref, kind=kind, column=step.source.columns.get(fld, fld),
+                yield self.finding(step, fld, ref=ref, kind=kind, column=column_name(step.source, fld, self.lang),
                                    suggestion=suggest(ref, known))

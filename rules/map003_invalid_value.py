@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from audit.findings import Entity, Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import field_name
 
 # The importer's reasons are English; these are their Russian forms.
 _RU_REASONS = (
@@ -87,7 +88,7 @@ class InvalidValue(Rule):
                 continue
             finding = self.finding(None, entity=Entity(kind=problem.entity_kind, id=problem.entity_id),
                                    location=problem.location, value=problem.params.get("value", ""),
-                                   column=problem.params.get("column", ""),
+                                   column=problem.params.get("column") or field_name(problem.params.get("field", ""), self.lang),
                                    reason=reason_in(self.lang, problem.params.get("reason", "")))
             # the importer may cap a problem's severity (an unread timing cell is a warning);
             # the configured severity still applies when it is the milder one

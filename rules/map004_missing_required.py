@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from audit.findings import Finding, Severity
 from audit.model import ScenarioType
 from audit.rule import Rule, RuleContext
-from rules._common import problem_findings
+from rules._common import column_name, field_name, problem_findings
 
 _BY_TYPE = {ScenarioType.TRIGGER: "trigger", ScenarioType.REGULAR: "schedule"}
 
@@ -55,11 +55,11 @@ class MissingRequired(Rule):
               'steps': [{'scenario': 'cart', 'step': 'S1', 'channel': 'email'}]}}
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        yield from problem_findings(self, ctx, column=lambda p: p.params.get("column", ""), why=lambda p: "")
+        yield from problem_findings(self, ctx, column=lambda p: p.params.get("column") or field_name(p.params.get("field", ""), self.lang), why=lambda p: "")
         for scenario in ctx.map.scenarios:
             needed = _BY_TYPE.get(scenario.type)
             if needed and not getattr(scenario, needed) and scenario.declared:
                 yield self.finding(
-                    scenario, needed, column=scenario.source.columns.get(needed, needed),
+                    scenario, needed, column=column_name(scenario.source, needed, self.lang),
                     why=self._why[needed][self.lang],
                 )

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from audit.findings import Finding, Severity
 from audit.model import id_key
 from audit.rule import Rule, RuleContext
-from rules._common import Suggester
+from rules._common import Suggester, column_name
 
 
 class UndefinedEvent(Rule):
@@ -61,7 +61,7 @@ class UndefinedEvent(Rule):
         def report(record, fld: str, refs) -> Iterator[Finding]:
             for ref in refs:
                 if ref and id_key(ref) not in known:
-                    yield self.finding(record, fld, event=ref, column=record.source.columns.get(fld, fld),
+                    yield self.finding(record, fld, event=ref, column=column_name(record.source, fld, self.lang),
                                        suggestion=suggest(ref, known))
 
         for scenario in ctx.map.scenarios:

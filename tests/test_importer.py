@@ -243,7 +243,7 @@ def test_error_cell_in_the_step_column_is_reported_not_read_as_empty(tmp_path):
     (problem,) = m.problems
     assert (problem.code, problem.location.sheet, problem.location.row, problem.location.column) == (
         "MAP003", "Steps", 3, "Step ID")
-    assert problem.params == {"column": "Step ID", "value": "#REF!", "reason": "spreadsheet error"}
+    assert problem.params == {"column": "Step ID", "field": "step", "value": "#REF!", "reason": "spreadsheet error"}
     assert [s.id for s in m.steps] == ["S1"]  # not a step with an empty id, nor a MAP004
 
 
@@ -314,7 +314,7 @@ def test_problems_point_at_their_cells(tmp_path):
     assert by_key[("MAP002", "Segments", 3)].entity_id == "VIP"
     assert by_key[("MAP002", "Steps", 3)].entity_id == "a/s1"
     assert by_key[("MAP003", "Steps", 2)].params == {
-        "column": "Delay", "value": "soon", "reason": "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"}
+        "column": "Delay", "field": "delay", "value": "soon", "reason": "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"}
     assert by_key[("MAP003", "Segments", 2)].params["value"] in ("many", "maybe")
     assert [s.id for s in m.segments] == ["vip"] and m.segments[0].size is None
     assert [s.id for s in m.steps] == ["S1"]

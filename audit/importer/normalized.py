@@ -100,7 +100,7 @@ class _Builder:
                 entity_kind=kind,
                 entity_id=entity_id,
                 location=row.source().at(fld) if fld else row.source().at(),
-                params={"column": column or fld or "", **params},
+                params={"column": column or "", "field": fld or "", **params},
                 severity=severity,
             )
         )
@@ -377,8 +377,9 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
         record.stage = stage(record.stage) if record.stage else record.stage
     for record in stages:
         record.next = [stage(n) for n in record.next]
+    segment_keys = {id_key(text) for s in segments for text in (s.id, s.name) if text}
     for scenario in scenarios:
-        scenario.segments = [segment(ref) for ref in scenario.segments]
+        scenario.segments = [segment(ref) for ref in _rejoined(scenario.segments, segment_keys)]
         scenario.stage = stage(scenario.stage) if scenario.stage else scenario.stage
         scenario.trigger = event(scenario.trigger) if scenario.trigger else scenario.trigger
         scenario.goal_event = event(scenario.goal_event) if scenario.goal_event else scenario.goal_event
@@ -387,6 +388,30 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
         step.channel = channel(step.channel)
         if step.condition is not None and step.condition.event:
             step.condition = replace(step.condition, event=event(step.condition.event))
+
+
+def _rejoined(parts: list[str], known: set[str]) -> list[str]:
+    """A list cell split at a comma that belongs to a name: «Verified, no ride yet» is one segment
+    when the map declares it so, not "Verified" and "no ride yet". Parts that are known alone stay."""
+    if len(parts) < 2:
+        return parts
+    found: list[str] = []
+    index = 0
+    while index < len(parts):
+        longest = None
+        if id_key(parts[index]) not in known:
+            for end in range(len(parts), index + 1, -1):
+                joined = ", ".join(parts[index:end])
+                if id_key(joined) in known:
+                    longest = (joined, end)
+                    break
+        if longest is None:
+            found.append(parts[index])
+            index += 1
+        else:
+            found.append(longest[0])
+            index = longest[1]
+    return found
 
 
 def _resolve_all_segments(scenarios: list[Scenario], segments: list[Segment]) -> None:
@@ -487,7 +512,12 @@ def _resolve_next_words(steps: list[Step]) -> None:
             if id_key(item) in own:
                 linked.append(item)
                 continue
+            nth = _nth_step(item, own)
+            if nth is not None:
+                linked.append(nth)
+                continue
             refs = [own[id_key(r)] for r in _NEXT_REF.findall(item) if id_key(r) in own]
+            refs = refs or [nth for r in _NEXT_REF.findall(item) if (nth := _nth_step(r, own)) is not None]
             if not refs and _NEXT_REPEAT.search(item):
                 refs = [step.id]
             if refs:
@@ -497,9 +527,20 @@ def _resolve_next_words(steps: list[Step]) -> None:
                 words.append(item)  # "then stop"; «пока не оставит отзыв» after a repeat; «не более 2 раз»
             else:
                 linked.append(item)
-        if words:
+        if words or linked != step.next:
             step.next = list(dict.fromkeys(linked))
+        if words:
             step.next_text = "; ".join(words)
+
+
+def _nth_step(ref: str, own: dict[str, str]) -> str | None:
+    """A bare number naming a step of a scenario whose steps carry names, not numbers ("3" when the
+    steps are «You're approved», «How to unlock»…): the id of its N-th step, in the order written."""
+    ref = ref.strip().rstrip(".")
+    if not ref.isdigit() or any(key.isdigit() for key in own):
+        return None
+    number = int(ref)
+    return list(own.values())[number - 1] if 1 <= number <= len(own) else None
 
 
 def _word_refs_to_free_text(steps: list[Step]) -> None:
@@ -593,8 +634,12 @@ def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
                 continue
             ref = id_key(condition.step_ref) if condition.step_ref else None
             in_words = condition.channel is not None or condition.ordinal is not None
+            nth = _nth_step(ref, {s.key[1]: s.id for s in scenario_steps}) if ref is not None else None
             if ref is not None and ref in ids:
                 target = scenario_steps[ids[ref]]
+            elif nth is not None and ids[id_key(nth)] < position:
+                target = scenario_steps[ids[id_key(nth)]]
+                condition = replace(condition, step_ref=target.id)
             elif ref is not None and (not in_words or any(ch.isdigit() for ch in ref)
                                       or difflib.get_close_matches(ref, list(ids), n=1, cutoff=0.75)):
                 target = None  # a misspelt id stays for MAP001, an ordinary word for _word_refs_to_free_text

@@ -127,3 +127,13 @@ def test_free_text_condition_is_info_but_grammar_is_not():
     findings = run_rule(ConditionNotCheckable, m)
     assert codes_by_entity(findings) == {("MAP006", "a/S3")}
     assert findings[0].severity.value == "info"
+
+
+def test_a_required_column_the_map_lacks_is_named_in_the_report_language():
+    """A regular mailing on a sheet without a schedule column: MAP004 names «расписание», not `schedule`."""
+
+    m = build_map(scenarios=[scn("digest", type="regular", trigger="")], steps=[step("digest", "S1")])
+    ru = run_rule(MissingRequired, m, lang="ru")
+    en = run_rule(MissingRequired, m, lang="en")
+    assert [f.message for f in ru] == ["Столбец «расписание» не заполнен, а он обязателен для регулярной рассылки."]
+    assert [f.message for f in en] == ["Column 'schedule' is empty but required for a regular mailing."]
