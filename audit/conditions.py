@@ -267,6 +267,36 @@ def _one_channel(channels: list[str]) -> str | None:
     return next((c for c in channels if c != channel_kind(c)), channels[0])
 
 
+_EVENT_WORDS = _VOCAB["event_in_words"]
+_QUOTES = "«»\"'“”„"
+# "No Ride completed", «нет события «Отзыв оставлен»», "Licence verified has not happened", «после события X»
+_EVENT_ABSENT = re.compile(
+    _LEAD + rf"(?:(?:{_alternation(_EVENT_WORDS['absent_lead'])})\s+(?:(?:{_alternation(_EVENT_WORDS['event_word'])})\s+)?"
+    rf"(?P<lead>.+?)|(?:(?:{_alternation(_EVENT_WORDS['event_word'])})\s+)?(?P<tail>.+?)\s+"
+    rf"(?:{_alternation(_EVENT_WORDS['absent_tail'])}))"
+    rf"(?:\s+(?:{_alternation(_EVENT_WORDS['since'])}))?$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    _LEAD + rf"(?:{_alternation(_EVENT_WORDS['after_lead'])})\s+(?:(?:{_alternation(_EVENT_WORDS['event_word'])})\s+)?"
+    rf"(?P<event>.+)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def event_in_words(raw: str) -> tuple[ConditionKind, str] | None:
+    """(no_event or event, the words naming the event) for a condition written around an event's
+    name; the caller decides whether the words name one of the map's events."""
+    cleaned = " ".join(raw.replace("ё", "е").replace("Ё", "Е").split()).rstrip(".!")
+    match = _EVENT_ABSENT.match(cleaned)
+    if match:
+        kind, words = ConditionKind.NO_EVENT, match.group("lead") or match.group("tail")
+    else:
+        match = _EVENT_AFTER.match(cleaned)
+        if not match:
+            return None
+        kind, words = ConditionKind.EVENT, match.group("event")
+    words = words.strip(_QUOTES + " .,")
+    return (kind, words) if words else None
+
+
 @lru_cache(maxsize=8192)
 def parse_condition(raw: str) -> Condition | None:
     """The structured condition, or None when the text is not in the grammar."""

@@ -23,7 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from audit.graph import MapGraph
+from audit.importer.schema import EVENT_SOURCES
 from audit.model import Channel, ConditionKind, Event, EventSource, Scenario, Step, System, id_key
+from audit.values import normalize_word
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,38 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
     return None
 
 
-def system_receives(system: System, event: Event) -> bool:
-    """Whether the system gets the event: sources it receives; platform events and unknown sources pass.
+def system_receives(g: MapGraph, system: System, event: Event) -> bool:
+    """Whether the system gets the event: a source it lists as received, or an integration into it
+    from the system the event comes from («Сайт → Mindbox»); platform events and unknown sources
+    pass. A map whose systems state no received sources at all is not judged by its silence."""
+    if _listed(system, event) or _fed(g, system, event):
+        return True
+    return not g.memo("receives stated", lambda: any(s.receives for s in g.map.systems))
 
-    A source written as a system's name («Brightpearl») is judged against a `receives` list that
+
+def _fed(g: MapGraph, system: System, event: Event) -> bool:
+    """An integration into `system` comes from the event's source: the system of that name, or one
+    whose name is the source's kind («Сайт» for site events)."""
+    feeders = g.memo("feeders", lambda: _feeders(g)).get(system.key, frozenset())
+    return bool(feeders) and bool({id_key(event.source_name) if event.source_name else None,
+                                   event.event_source.value if event.event_source is not None else None} & feeders)
+
+
+def _feeders(g: MapGraph) -> dict[str, frozenset[str]]:
+    """Per system key, the systems integrated into it: their keys, and the source kind each one's
+    name says (a system «Сайт» feeds site events)."""
+    found: dict[str, set[str]] = {}
+    for integration in g.map.integrations:
+        origin = id_key(integration.from_system)
+        system = g.systems.get(origin)  # an integration from no declared system is MAP001's
+        names = {origin, *(id_key(text) for text in ((system.id, system.name) if system else ()) if text)}
+        kinds = {EVENT_SOURCES[word] for name in names if (word := normalize_word(name)) in EVENT_SOURCES}
+        found.setdefault(id_key(integration.to_system), set()).update(names | kinds)
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def _listed(system: System, event: Event) -> bool:
+    """A source written as a system's name («Brightpearl») is judged against a `receives` list that
     names systems too (Klaviyo receives «Shopify Plus, Yotpo»); against a list of source kinds
     alone it stays unknown."""
     source = event.event_source
@@ -121,7 +151,7 @@ def _event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]
     if scenario.trigger:
         event = g.events.get(id_key(scenario.trigger))
         system = g.system_of_step(steps[0])
-        if event is not None and system is not None and not system_receives(system, event):
+        if event is not None and system is not None and not system_receives(g, system, event):
             yield Blocker("source", scenario, steps[0], event=event, target=system, role="trigger")
     for ref in scenario.stop_events:
         event = g.events.get(id_key(ref))
@@ -129,7 +159,7 @@ def _event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]
             continue
         for step in steps:
             system = g.system_of_step(step)
-            if system is not None and not system_receives(system, event):
+            if system is not None and not system_receives(g, system, event):
                 yield Blocker("source", scenario, step, event=event, target=system, role="stop_event")
     for step in steps:
         condition = step.condition
@@ -137,7 +167,7 @@ def _event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]
             continue
         event = g.events.get(id_key(condition.event))
         system = g.system_of_step(step)
-        if event is not None and system is not None and not system_receives(system, event):
+        if event is not None and system is not None and not system_receives(g, system, event):
             yield Blocker("source", scenario, step, event=event, target=system, role="condition")
 
 

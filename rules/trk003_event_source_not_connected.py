@@ -3,8 +3,11 @@
 **What it catches.** An event reaches the wrong system: the trigger's source (site, app, CRM,
 POS) is not among the sources received by the system that sends the scenario's first step; or a
 stop event's source is not received by the system of a step it must stop; or an `event X` /
-`no event X` condition's source is not received by the system of its step. Events without a
-source, and `platform` events (the sending platform's own), are not judged. Skipped when the map
+`no event X` condition's source is not received by the system of its step. A system receives a
+source it lists, and whatever an integration brings it from the system the event comes from
+(«Сайт → Mindbox»; a system named like a source kind feeds that kind). Events without a source,
+and `platform` events (the sending platform's own), are not judged; nor is a map whose systems
+list no received sources at all — its silence says nothing. Skipped when the map
 describes no systems, and when its systems are only named on the steps' rows (a "Platform" /
 "Sent via" column, no Systems sheet): the rows do not say which event sources a system receives,
 and guessing would turn every sourced event into a warning.
@@ -53,8 +56,12 @@ class EventSourceNotConnected(Rule):
     doc_ru = """**Что находит.** Событие приходит не в ту систему: источник триггера (сайт, приложение, CRM,
 касса) не входит в источники, которые принимает система, отправляющая первый шаг сценария; или
 источник стоп-события не принимает система шага, который оно должно остановить; или источник
-события в условии `событие X` / `нет события X` не принимает система этого шага. События без
-источника и события самой платформы (`platform`) не оцениваются. Пропускается, если системы не
+события в условии `событие X` / `нет события X` не принимает система этого шага. Система
+принимает источники, которые перечислены у неё, и всё, что приходит к ней по интеграции из системы,
+откуда событие (интеграция «Сайт → Mindbox»; система, названная как тип источника, передаёт события
+этого типа). События без источника и события самой платформы (`platform`) не оцениваются; карта, в
+которой ни у одной системы не указано, что она принимает, тоже: её молчание ничего не говорит.
+Пропускается, если системы не
 описаны, а также если системы названы только в строках шагов (столбец «Платформа» / «Сервис
 рассылки», листа «Системы» нет): строки не говорят, какие источники событий система принимает,
 а догадка превратила бы каждое событие с источником в предупреждение.

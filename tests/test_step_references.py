@@ -36,3 +36,27 @@ def test_parts_known_alone_are_not_joined():
     m = build_map(segments=[{"id": "new"}, {"id": "active"}, {"id": "new, active"}],
                   scenarios=[scn("a", segments="new, active")], steps=[step("a", "S1")])
     assert m.scenarios[0].segments == ["new", "active"]
+
+
+def test_a_condition_written_around_a_declared_event_waits_for_it():
+    events = [{"id": "ride_done", "name": "Ride completed"}, {"id": "review", "name": "Отзыв оставлен"},
+              {"id": "courier", "name": "Заказ передан курьеру"}, {"id": "licence", "name": "Licence verified"}]
+    m = build_map(events=events, scenarios=[scn("a")], steps=[
+        step("a", "S1"),
+        step("a", "S2", condition="No Ride completed"),
+        step("a", "S3", condition="нет события «Отзыв оставлен»"),
+        step("a", "S4", condition="после события «Заказ передан курьеру»"),
+        step("a", "S5", condition="Licence verified has not happened"),
+        step("a", "S6", condition="if no second order"),  # no such event: stays free text
+    ])
+    read = {s.id: (s.condition.kind.value, s.condition.event) if s.condition else None for s in m.steps}
+    assert read == {"S1": None, "S2": ("no_event", "ride_done"), "S3": ("no_event", "review"),
+                    "S4": ("event", "courier"), "S5": ("no_event", "licence"), "S6": None}
+
+
+def test_only_if_opens_a_condition():
+    from audit.conditions import parse_condition
+
+    condition = parse_condition("только если не открыл письмо")
+    assert (condition.kind.value, condition.negated, condition.feedback, condition.channel) == (
+        "feedback", True, "opened", "email")

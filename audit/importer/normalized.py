@@ -24,6 +24,7 @@ from audit.conditions import (
     canonical_feedback,
     channel_kind,
     channel_word,
+    event_in_words,
     parse_condition,
 )
 from audit.findings import Severity
@@ -41,6 +42,7 @@ from audit.model import (
     Channel,
     ChannelKind,
     CommMap,
+    Condition,
     ConditionKind,
     Event,
     ImportProblem,
@@ -212,6 +214,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
+    _resolve_event_words(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
@@ -482,6 +485,27 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
     event = target.id if target is not None else PURCHASE_UNRESOLVED
     for step in waiting:
         step.condition = replace(step.condition, event=event)
+
+
+def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
+    """A free-text condition written around one of the map's events — "No Ride completed",
+    «нет события «Отзыв оставлен»», "Licence verified has not happened", «после события «Заказ
+    передан курьеру»» — waits for (or on the absence of) that event. Only a declared event's id,
+    name or analytics key counts: other words stay free text (MAP006)."""
+    if not events:
+        return
+    known = {values.normalize_word(text): event.id for event in events
+             for text in (event.id, event.name, event.analytics_key) if text}
+    for step in steps:
+        if step.condition is not None or not step.condition_text:
+            continue
+        found = event_in_words(step.condition_text)
+        if found is None:
+            continue
+        kind, words = found
+        event = known.get(values.normalize_word(words))
+        if event is not None:
+            step.condition = Condition(kind=kind, event=event)
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"

@@ -126,3 +126,25 @@ def test_an_event_source_written_as_a_system_name():
     (finding,) = audit("Shopify Plus, Yotpo")
     assert finding.entity.id == "stock" and "Brightpearl" in finding.message
     assert audit("site, app") == []
+
+
+def test_an_integration_from_the_source_system_brings_its_events():
+    """«Сайт → Mindbox» says the site's events reach Mindbox, though Mindbox's row lists no sources;
+    the SMS gateway gets nothing from the site and lists only CRM: its site trigger is not received."""
+    events = [{"id": "cart", "source": "site"}, {"id": "paid", "source": "1C"}]
+    systems = [{"id": "Mindbox", "channels": "email"}, {"id": "Сайт"}, {"id": "1C"},
+               {"id": "gw", "channels": "sms", "receives": "crm"}]
+    integrations = [{"from": "Сайт", "to": "Mindbox", "carries": "заказы, корзины"},
+                    {"from": "1C", "to": "Mindbox", "carries": "покупки"}]
+    m = build_map(events=events, channels=CHANNELS, systems=systems, integrations=integrations,
+                  scenarios=[scn("cart", trigger="cart", stop_event="paid"), scn("sms", trigger="cart")],
+                  steps=[step("cart", "S1", "email"), step("sms", "S1", "sms")])
+    assert [(f.entity.id, f.location.column) for f in run_rule(EventSourceNotConnected, m)] == [("sms", "trigger")]
+
+
+def test_systems_that_list_no_received_sources_are_not_judged():
+    systems = [{"id": "esp", "channels": "email"}, {"id": "gw", "channels": "sms"}]
+    m = build_map(events=EVENTS, channels=CHANNELS, systems=systems,
+                  scenarios=[scn("cart", trigger="cart", stop_event="paid"), scn("sms", trigger="cart")],
+                  steps=[step("cart", "S1", "email"), step("sms", "S1", "sms")])
+    assert run_rule(EventSourceNotConnected, m) == []
