@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 _LIST_SPLIT = re.compile(r"[,;\n\r]+")
 
-TRUE_WORDS = frozenset({"yes", "y", "true", "1", "да", "д", "+", "x", "х", "✓", "✔", "✅", "☑", "истина", "on"})
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "да", "д", "+", "x", "х", "✓", "✔", "✅", "☑", "истина", "on",
+                        "есть"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "—", "ложь", "off", "❌", "✗", "✘", "✖", "⛔"})
 
 

@@ -60,3 +60,22 @@ def test_only_if_opens_a_condition():
     condition = parse_condition("только если не открыл письмо")
     assert (condition.kind.value, condition.negated, condition.feedback, condition.channel) == (
         "feedback", True, "opened", "email")
+
+
+def test_an_event_source_naming_a_system_is_kept_without_a_problem():
+    m = build_map(events=[{"id": "shipped", "source": "OMS"}, {"id": "cart", "source": "сайт"},
+                          {"id": "stock", "source": "Bloomreach (catalogue)"}],
+                  scenarios=[scn("a", trigger="cart")], steps=[step("a", "S1")])
+    read = {e.id: (e.event_source.value if e.event_source else None, e.source_name) for e in m.events}
+    assert read == {"shipped": (None, "OMS"), "cart": ("site", "сайт"), "stock": (None, "Bloomreach (catalogue)")}
+    assert [p for p in m.problems if p.code == "MAP003"] == []
+
+
+def test_client_words_for_tiers_tracking_and_care_messages():
+    m = build_map(segments=[{"id": "mass", "tier": "массовый"}, {"id": "base", "tier": "std"}],
+                  events=[{"id": "cart", "tracked": "есть"}],
+                  scenarios=[scn("a", trigger="cart")], steps=[step("a", "S1", message_type="забота")])
+    assert [s.tier.value for s in m.segments] == ["regular", "regular"]
+    assert m.events[0].tracked is True
+    assert m.steps[0].message_type.value == "content"
+    assert m.problems == []

@@ -898,6 +898,17 @@ def _channel(b: _Builder, row: Row) -> Channel | None:
     )
 
 
+def _source_kind(row: Row) -> str | None:
+    """The kind an event's source cell names (site, app, CRM…); any other words name the source
+    itself («OMS», «1С», "Bloomreach (catalogue)") — kept as written in `source_name`, no problem."""
+    if "source" in row.errors:
+        return None  # reported once as an error cell by `records`
+    try:
+        return _choice(EVENT_SOURCES, "event source")(row.cells.get("source", ""))
+    except ValueError:
+        return None
+
+
 def _event(b: _Builder, row: Row) -> Event | None:
     ident = b.required_id(row, "id", "event", _row_label(row))
     if ident is None:
@@ -905,7 +916,7 @@ def _event(b: _Builder, row: Row) -> Event | None:
     return Event(
         id=ident,
         name=values.text(row.cells.get("name", "")),
-        event_source=b.read(row, "source", _choice(EVENT_SOURCES, "event source"), "event", ident),
+        event_source=_source_kind(row),
         source_name=values.text(row.cells.get("source", "")),
         tracked=b.read(row, "tracked", values.boolean, "event", ident),
         analytics_key=values.id_text(row.cells.get("key", "")) or None,
