@@ -19,6 +19,7 @@ is `MapGraph`'s; this module only names the outcomes.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -87,17 +88,30 @@ def system_receives(g: MapGraph, system: System, event: Event) -> bool:
     """Whether the system gets the event: a source it lists as received, or an integration into it
     from the system the event comes from («Сайт → Mindbox»); platform events and unknown sources
     pass. A map whose systems state no received sources at all is not judged by its silence."""
-    if _listed(system, event) or _fed(g, system, event):
+    receives = _relayed(g).get(system.key, system.receives)
+    if _listed(system, receives, event) or _fed(g, system, event):
         return True
+    written = source_names(event.source_name)
+    if system.key in written or written & {name for item in receives for name in source_names(item)}:
+        return True  # "Bloomreach (computed)" for Bloomreach; "Website / App (Segment)" when it receives Segment
     return not g.memo("receives stated", lambda: any(s.receives for s in g.map.systems))
+
+
+def source_names(text: str) -> frozenset[str]:
+    """The names a source cell holds: the whole, each part between "/", "→", "," and each bracket's
+    content — «Website / App (Segment)» names Website, App and Segment."""
+    if not text:
+        return frozenset()
+    parts = re.split(r"[/,;→()]|->", text)
+    return frozenset(key for key in (id_key(text), *(id_key(part) for part in parts)) if key)
 
 
 def _fed(g: MapGraph, system: System, event: Event) -> bool:
     """An integration into `system` comes from the event's source: the system of that name, or one
     whose name is the source's kind («Сайт» for site events)."""
     feeders = g.memo("feeders", lambda: _feeders(g)).get(system.key, frozenset())
-    return bool(feeders) and bool({id_key(event.source_name) if event.source_name else None,
-                                   event.event_source.value if event.event_source is not None else None} & feeders)
+    kind = {event.event_source.value} if event.event_source is not None else set()
+    return bool(feeders) and bool((source_names(event.source_name) | kind) & feeders)
 
 
 def _feeders(g: MapGraph) -> dict[str, frozenset[str]]:
@@ -113,14 +127,48 @@ def _feeders(g: MapGraph) -> dict[str, frozenset[str]]:
     return {key: frozenset(value) for key, value in found.items()}
 
 
-def _listed(system: System, event: Event) -> bool:
+_RELAY = re.compile(r"^(?:через|via|through)\s+(?P<system>.+)$", re.IGNORECASE)
+
+
+def _relayed(g: MapGraph) -> dict[str, list[str]]:
+    """Per system key, what it receives once «через Орбиту» / "via Segment" in its list is replaced by
+    what that system receives: the map says the events come to it through the other one."""
+    def compute() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for system in g.map.systems:
+            items, seen, queue = [], {system.key}, list(system.receives)
+            while queue:
+                item = queue.pop(0)
+                match = _RELAY.match(item)
+                relay = g.systems.get(_system_key(g, match["system"])) if match else None
+                if relay is None:
+                    items.append(item)
+                elif relay.key not in seen:
+                    seen.add(relay.key)
+                    items.append(relay.key)
+                    queue.extend(relay.receives)
+            found[system.key] = items
+        return found
+
+    return g.memo("relayed receives", compute)
+
+
+def _system_key(g: MapGraph, words: str) -> str:
+    """The key of the system `words` name — by id, name, or a Russian case ending away («Орбиту»)."""
+    key = id_key(words)
+    if key in g.systems:
+        return key
+    return next((k for k in g.systems if len(k) >= 4 and key[:-1] and k.startswith(key[:-1])), key)
+
+
+def _listed(system: System, receives: list[str], event: Event) -> bool:
     """A source written as a system's name («Brightpearl») is judged against a `receives` list that
     names systems too (Klaviyo receives «Shopify Plus, Yotpo»); against a list of source kinds
     alone it stays unknown."""
     source = event.event_source
     if source is not None:
-        return source.value == "platform" or source.value in system.receives
-    named = [r for r in system.receives if r not in _SOURCE_KINDS]
+        return source.value == "platform" or source.value in receives
+    named = [r for r in receives if r not in _SOURCE_KINDS]
     if not event.source_name or not named:
         return True
     written = id_key(event.source_name)

@@ -5,7 +5,10 @@ POS) is not among the sources received by the system that sends the scenario's f
 stop event's source is not received by the system of a step it must stop; or an `event X` /
 `no event X` condition's source is not received by the system of its step. A system receives a
 source it lists, and whatever an integration brings it from the system the event comes from
-(«Сайт → Mindbox»; a system named like a source kind feeds that kind). Events without a source,
+(«Сайт → Mindbox»; a system named like a source kind feeds that kind); a source cell names every
+part it holds («Website / App (Segment)» comes through Segment), an event of the sending system's
+own is received, and «через Орбиту» / "via Segment" in a system's list means what that system
+receives. Events without a source,
 and `platform` events (the sending platform's own), are not judged; nor is a map whose systems
 list no received sources at all — its silence says nothing. Skipped when the map
 describes no systems, and when its systems are only named on the steps' rows (a "Platform" /
@@ -59,7 +62,9 @@ class EventSourceNotConnected(Rule):
 события в условии `событие X` / `нет события X` не принимает система этого шага. Система
 принимает источники, которые перечислены у неё, и всё, что приходит к ней по интеграции из системы,
 откуда событие (интеграция «Сайт → Mindbox»; система, названная как тип источника, передаёт события
-этого типа). События без источника и события самой платформы (`platform`) не оцениваются; карта, в
+этого типа); ячейка источника называет каждую свою часть («Website / App (Segment)» приходит
+через Segment), событие самой отправляющей системы она получает, а «через Орбиту» / "via Segment"
+в списке системы означает то, что принимает названная система. События без источника и события самой платформы (`platform`) не оцениваются; карта, в
 которой ни у одной системы не указано, что она принимает, тоже: её молчание ничего не говорит.
 Пропускается, если системы не
 описаны, а также если системы названы только в строках шагов (столбец «Платформа» / «Сервис

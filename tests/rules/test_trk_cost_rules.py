@@ -148,3 +148,18 @@ def test_systems_that_list_no_received_sources_are_not_judged():
                   scenarios=[scn("cart", trigger="cart", stop_event="paid"), scn("sms", trigger="cart")],
                   steps=[step("cart", "S1", "email"), step("sms", "S1", "sms")])
     assert run_rule(EventSourceNotConnected, m) == []
+
+
+def test_a_source_named_inside_a_cell_and_sources_received_through_another_system():
+    """«Website / App (Segment)» comes through Segment, which the ESP receives; "Bloomreach (computed)"
+    is Bloomreach's own; the SMS gateway receives «через Орбиту» — whatever Orbita receives."""
+    events = [{"id": "cart", "source": "Website / App (Segment)"}, {"id": "due", "source": "Bloomreach (computed)"},
+              {"id": "paid", "source": "АБС"}, {"id": "left", "source": "Процессинг"}]
+    systems = [{"id": "Bloomreach", "channels": "email", "receives": "Segment, OMS"},
+               {"id": "Орбита", "channels": "push", "receives": "АБС"},
+               {"id": "gw", "channels": "sms", "receives": "через Орбиту"}]
+    m = build_map(events=events, channels=CHANNELS, systems=systems, scenarios=[
+        scn("cart", trigger="cart"), scn("due", trigger="due"), scn("sms", trigger="paid", stop_event="left"),
+    ], steps=[step("cart", "S1", "email"), step("due", "S1", "email"), step("sms", "S1", "sms")])
+    found = [(f.entity.id, f.location.column) for f in run_rule(EventSourceNotConnected, m)]
+    assert found == [("sms", "stop_event")]  # Orbita receives АБС, not Процессинг
