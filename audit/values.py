@@ -39,6 +39,15 @@ def text(value: object) -> str:
     return str(value).strip()
 
 
+_SUMMARY_WORDS = frozenset({"итого", "итог", "всего", "total", "totals", "grandtotal", "sum", "сумма"})
+
+
+def summary_row(row: list[object]) -> bool:
+    """A row that sums the table up: its first filled cell says «Итого», "Total"."""
+    first = next((cell for cell in row if text(cell)), None)
+    return first is not None and normalize_word(text(first)) in _SUMMARY_WORDS
+
+
 def id_text(value: object) -> str:
     """An id as written, whitespace collapsed."""
     if type(value) is str:

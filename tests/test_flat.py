@@ -155,3 +155,23 @@ def test_one_numbered_column_or_plain_text_is_no_packed_touch(tmp_path):
     m = load_map(path)
     assert m.reading.sheets[0].touches() == {}
     assert [(s.id, s.channel) for s in m.steps] == [("1", "Email"), ("2", "SMS")]
+
+
+def test_group_headings_totals_and_scenarios_without_steps_make_no_steps(tmp_path):
+    """A wide sheet as clients keep it: «ONBOARDING» alone on a row heads a group; «Итого» sums the
+    table up; a planned scenario whose steps are not written yet is a scenario with no steps."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Flows"
+    ws.append(["Flow", "Audience", "Trigger", "Step #", "Channel", "Message", "Status"])
+    ws.append(["ONBOARDING"])
+    ws.append(["Welcome", "New", "first_open", 1, "Push", "Welcome aboard", "Live"])
+    ws.append(["Welcome", "New", "first_open", 2, "Email", "Finish the tutorial", "Live"])
+    ws.append(["Refer a friend", "Owners", "referral_lead", None, None, None, "Planned"])
+    ws.append(["Итого", "2 цепочки, 2 шага"])
+    path = tmp_path / "map.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.scenario, s.id, s.channel) for s in m.steps] == [("Welcome", "1", "Push"), ("Welcome", "2", "Email")]
+    assert sorted(s.id for s in m.scenarios) == ["Refer a friend", "Welcome"]
+    assert [p.code for p in m.problems if p.code in ("MAP004", "MAP003")] == []

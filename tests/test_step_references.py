@@ -79,3 +79,20 @@ def test_client_words_for_tiers_tracking_and_care_messages():
     assert m.events[0].tracked is True
     assert m.steps[0].message_type.value == "content"
     assert m.problems == []
+
+
+def test_one_column_holds_a_trigger_or_a_schedule_row_by_row():
+    m = build_map(events=[{"id": "tour", "name": "Tour booked"}], scenarios=[
+        {"id": "confirm", "type": "trigger", "schedule": "Tour booked", "segments": "*"},
+        {"id": "picks", "type": "trigger", "trigger": "каждый пн 10:00", "segments": "*"},
+        {"id": "digest", "type": "regular", "schedule": "еженедельно", "segments": "*"},
+    ], steps=[step("confirm", "S1"), step("picks", "S1"), step("digest", "S1")])
+    read = {s.id: (s.type.value, s.trigger, s.schedule is not None) for s in m.scenarios}
+    assert read == {"confirm": ("trigger", "tour", False), "picks": ("regular", None, True),
+                    "digest": ("regular", None, True)}
+
+
+def test_a_quoted_reference_means_the_same_without_quotes():
+    m = build_map(events=[{"id": "E1", "name": "Покупка"}], scenarios=[scn("a")],
+                  steps=[step("a", "S1"), step("a", "S2", condition="нет события «Покупка»")])
+    assert m.steps[1].condition.event == "E1"

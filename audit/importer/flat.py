@@ -21,6 +21,7 @@ from audit.importer.schema import CHANNEL_KINDS
 
 STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system")
 _TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
+_STEP_TOUCH_FIELDS = ("channel", "message", "delay", "condition", "next", "system")  # what makes a row a step
 SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",
                    "stop_event", "kpi", "owner", "status", "last_reviewed")
 
@@ -45,8 +46,14 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         cell_errors = {fld: errors[(index, col)] for fld, (col, _) in columns.items() if (index, col) in errors}
         if not cell_errors and all(values.text(v) == "" for v in cells.values()):
             continue
+        if not cell_errors and values.summary_row(raw):
+            continue  # «Итого: 13 цепочек» closes the table, it describes no scenario
         scenario = values.id_text(cells.get("scenario", ""))
         segment = values.id_text(cells.get("segments", ""))
+        filled = [fld for fld, v in cells.items() if values.text(v) != ""]
+        if not cell_errors and len(columns) >= 4 and filled == ["scenario"] and not values.text(cells.get("step", "")):
+            carry = {}  # a lone word in the scenario column («ONBOARDING») heads a group of rows
+            continue
         if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
             # a row that only names a segment declares it; it also closes the block above
             declared.append(Row(sheet=sheet_name, number=numbers[index] if numbers else index + 1,
@@ -79,6 +86,8 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             if key not in scenario_rows:
                 scenario_rows[key] = Row(sheet=sheet_name, number=number, cells={}, headers={})
             _merge_scenario(scenario_rows[key], cells, headers, scenario)
+        if scenario and not cell_errors and not any(values.text(cells.get(f, "")) for f in _STEP_TOUCH_FIELDS):
+            continue  # the scenario is written down, its steps are not yet («шаги распишем после согласования»)
         step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS) if fld in cells}
         step_cells.setdefault("step", cells.get("step", ""))
         # error cells of scenario-level columns are reported on this row too, where they are

@@ -355,20 +355,28 @@ def _scenarios_from_matrix(scenarios: list[Scenario], rows: list[Row]) -> list[S
 
 def _by_name(records: list) -> Callable[[str], str]:
     """A reference → the id it means: itself when it is an id, the id of the record so named when a
-    name is unique and no id ("Первый вход в мобильный банк" → E07), else itself (MAP001/TRK001 judge)."""
-    ids = {r.key for r in records}
+    name is unique and no id ("Первый вход в мобильный банк" → E07), else itself (MAP001/TRK001 judge).
+    A reference in quotes («Покупка») means the same without them."""
+    ids = {r.key: r.id for r in records}
     names: dict[str, str | None] = {}
     for record in records:
         if record.name and id_key(record.name) not in ids:
             key = id_key(record.name)
             names[key] = None if key in names and names[key] != record.id else record.id
-    if not names:
-        return lambda ref: ref
 
     def resolve(ref: str) -> str:
         key = id_key(ref)
-        return ref if key in ids else (names.get(key) or ref)
+        if key in ids:
+            return ref
+        found = names.get(key)
+        if found is None and ref[:1] in _QUOTE_MARKS:
+            bare = id_key(ref.strip(_QUOTE_MARKS + " "))
+            found = ids.get(bare) or names.get(bare)
+        return found or ref
     return resolve
+
+
+_QUOTE_MARKS = "«»\"'“”„"
 
 
 def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[Channel], events: list[Event],
@@ -1012,11 +1020,7 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
     events = {values.normalize_word(text): event.id for event in commap.events
               for text in (event.id, event.name, event.analytics_key) if text}
     for scenario in commap.scenarios:
-        if scenario.type is ScenarioType.REGULAR and not scenario.schedule and scenario.trigger:
-            # a mailing whose "trigger" cell says how often it goes («Старт распродажи (4 раза в год)»)
-            said = parse_timing(scenario.trigger)
-            if said.recurrence:
-                scenario.schedule = said.recurrence
+        _trigger_or_schedule(scenario, events)
         step = first.get(scenario.key)
         if step is None or not step.timing_text or (scenario.trigger and scenario.schedule):
             continue
@@ -1029,6 +1033,26 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
         if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
             events[values.normalize_word(scenario.trigger)] = scenario.trigger
             commap.events.append(Event(id=scenario.trigger, declared=False, source=scenario.source))
+
+
+def _trigger_or_schedule(scenario: Scenario, events: dict[str, str]) -> None:
+    """One column «Триггер / расписание» holds either, row by row. A trigger cell that says how often
+    («каждый пн 10:00», "Every Mon, Wed and Fri at 11:00") and names no event of the map is the
+    schedule of a regular mailing; a schedule cell of a trigger scenario that says no recurrence
+    ("Tour booked") is its trigger. A mailing whose trigger cell also says how often («Старт
+    распродажи (4 раза в год)») keeps the trigger and takes the schedule."""
+    if scenario.trigger and not scenario.schedule and scenario.type is not ScenarioType.SERVICE:
+        said = parse_timing(scenario.trigger)
+        if said.recurrence and not said.anchor_text:
+            scenario.schedule = said.recurrence
+            if values.normalize_word(scenario.trigger) not in events and scenario.type is not ScenarioType.REGULAR:
+                scenario.type = ScenarioType.REGULAR  # the cell was no event: a mailing on a schedule
+            if values.normalize_word(scenario.trigger) not in events:
+                scenario.trigger = None
+    elif scenario.schedule and not scenario.trigger and scenario.type is ScenarioType.TRIGGER:
+        if not parse_timing(scenario.schedule).recurrence:
+            scenario.trigger = events.get(values.normalize_word(scenario.schedule), scenario.schedule)
+            scenario.schedule = None
 
 
 def _system(b: _Builder, row: Row) -> System | None:
