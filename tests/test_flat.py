@@ -155,3 +155,25 @@ def test_one_numbered_column_or_plain_text_is_no_packed_touch(tmp_path):
     m = load_map(path)
     assert m.reading.sheets[0].touches() == {}
     assert [(s.id, s.channel) for s in m.steps] == [("1", "Email"), ("2", "SMS")]
+
+
+def test_a_task_tracker_export_reads_as_a_wide_map(tmp_path):
+    """A Jira/Asana-style export: the item's title is the touch, its parent (epic) the scenario, the
+    assignee the owner; a condition or `next` naming the code that begins a title names that step."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jira export"
+    ws.append(["Summary", "Epic Link", "Channel", "Trigger", "Audience", "Assignee", "Next", "Condition"])
+    ws.append(["CB-1 Reminder email", "Cart rescue", "Email", "Cart abandoned", "Shoppers", "Ann", "CB-2", ""])
+    ws.append(["CB-2 Nudge push", "Cart rescue", "Push", "Cart abandoned", "Shoppers", "Ann", "",
+               "not opened CB-1"])
+    ws.append(["WL-1 Hello email", "Welcome", "Email", "Signed up", "New", "Bob", "", ""])
+    path = tmp_path / "tracker.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    plan = {c.header: c.field for c in m.reading.sheets[0].columns}
+    assert plan["Summary"] == "step" and plan["Epic Link"] == "scenario" and plan["Assignee"] == "owner"
+    assert [(s.id, s.owner) for s in m.scenarios] == [("Cart rescue", "Ann"), ("Welcome", "Bob")]
+    steps = {s.id: s for s in m.steps}
+    assert steps["CB-1 Reminder email"].next == ["CB-2 Nudge push"]
+    assert steps["CB-2 Nudge push"].condition.step_ref == "CB-1 Reminder email"

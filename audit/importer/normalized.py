@@ -213,6 +213,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _resolve_all_segments(scenarios, segments)
     _resolve_purchase_conditions(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
+    _resolve_step_codes(steps)
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
     _resolve_next_words(steps)
@@ -541,6 +542,33 @@ def _resolve_payment_conditions(steps: list[Step], events: list[Event], scenario
             break
     for step in waiting:
         step.condition = replace(step.condition, event=target) if target is not None else None
+
+
+_STEP_CODE = re.compile(r"^\s*([^\W\d_]{1,4}\s?[-.#№]?\s?\d{1,3})[\s:.—–-]+\S")
+
+
+def _resolve_step_codes(steps: list[Step]) -> None:
+    """A step titled with its code first ("TO-2 Recipe push", «К3 — Напоминание»), as trackers name
+    their items, is referred to by that code too: a condition or `next` naming the code names the step.
+    Only a code that begins one step of the scenario counts."""
+    codes: dict[str, dict[str, str | None]] = {}
+    for step in steps:
+        match = _STEP_CODE.match(step.id)
+        if match:
+            own = codes.setdefault(step.key[0], {})
+            code = id_key(match.group(1))
+            own[code] = None if code in own else step.id  # a code two steps begin with names neither
+    if not codes:
+        return
+    for step in steps:
+        own = codes.get(step.key[0])
+        if not own:
+            continue
+        condition = step.condition
+        if condition is not None and condition.step_ref and own.get(id_key(condition.step_ref)):
+            step.condition = replace(condition, step_ref=own[id_key(condition.step_ref)])
+        if step.next:
+            step.next = [own.get(id_key(item)) or item for item in step.next]
 
 
 def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
