@@ -138,6 +138,7 @@ class _Grammar:
     clocks_in_words: tuple[re.Pattern, ...]
     anchor: re.Pattern
     anchor_eve: re.Pattern
+    ahead: re.Pattern  # «за 2 ч» with no «до …»: that long before the date the chain counts to
     anchor_on_day: re.Pattern
     delays: list[tuple[str, re.Pattern]]
     ambiguous_re: re.Pattern | None
@@ -229,6 +230,7 @@ def _grammar() -> _Grammar:
         ),
         anchor=re.compile(rf"(?<!\w)(?:(?P<lead>{_any(anchor['offset_lead'])})\s+)?(?:(?P<offset>{offset})\s+)?"
                           rf"(?:{relation})\s+{event}"),
+        ahead=re.compile(rf"(?<!\w)(?:{_any(anchor['offset_lead'])})\s+(?P<d>{duration_any})(?!\w)"),
         anchor_eve=re.compile(rf"(?<!\w)(?P<eve>{_any(anchor['eve'])})\s+{event}"),
         anchor_on_day=re.compile(rf"(?<!\w){_any(anchor['on_day_lead'])}\s+"
                                  rf"(?P<event>{_any(anchor['on_day'])}\s+(?:of\s+)?[^\W\d_][^\x00,;()\[\]\n]*)"),
@@ -361,6 +363,11 @@ _NTH_OF_MONTH = re.compile(
     re.IGNORECASE)
 
 
+_DAY_OF_MONTH = re.compile(
+    r"(?<!\w)(?:(?:каждое|каждого)\s+)?\d{1,2}(?:-?(?:го|е))?\s+числа(?:\s+(?:каждого\s+)?месяца)?(?!\w)"
+    r"|(?<!\w)on\s+the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:each|every|the)\s+month)?(?!\w)", re.IGNORECASE)
+
+
 def _recurrence(cell: _Cell) -> _Recurrence:
     """Schedule phrases, in the order of precedence that gives the rate: "<n> per <unit>", "every
     <unit>", adverbs, then named days (their count)."""
@@ -386,9 +393,10 @@ def _recurrence(cell: _Cell) -> _Recurrence:
         for match in pattern.finditer(cell.work):
             rate = per_week if rate is None else rate
             take(match)
-    for match in _NTH_OF_MONTH.finditer(cell.work):  # «первый четверг месяца»: once a month, on that day
-        rate = 12 / 52 if rate is None else rate
-        take(match)
+    for pattern in (_NTH_OF_MONTH, _DAY_OF_MONTH):  # «первый четверг месяца», «1-го числа»: once a month
+        for match in pattern.finditer(cell.work):
+            rate = 12 / 52 if rate is None else rate
+            take(match)
     days: set[int] = set()
     for pattern, named in grammar.day_sets:
         for match in pattern.finditer(cell.work):
@@ -556,7 +564,7 @@ def _parse_text(text: str) -> Timing:
             cell.take(*match.span())
     recurrence = _recurrence(cell)
     send_time = _send_time(cell)
-    anchor = _day_before(cell) or _anchor(cell)
+    anchor = _day_before(cell) or _anchor(cell) or _ahead(cell)
     send_date = _send_date(cell)
     day_zero = _day_numbered(cell)
     delay, extra_delays = _delay(cell)
@@ -597,6 +605,16 @@ def _send_date(cell: _Cell) -> str | None:
                 cell.take(*match.span())
                 return found
     return None
+
+
+def _ahead(cell: _Cell) -> tuple[str, str, int] | None:
+    """«за 2 ч», «за 14 дней» with no event after them: that long before the date the chain counts to
+    (a lesson, a renewal) — the scenario's own, as «Д-7» is."""
+    match = _grammar().ahead.search(cell.work)
+    if match is None:
+        return None
+    cell.take(*match.span())
+    return "before", "", _duration_minutes(match.group("d"))
 
 
 _DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:d|д|дн\w*|days?)?(?!\w)", re.IGNORECASE)

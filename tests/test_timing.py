@@ -101,6 +101,9 @@ CASES = [
     ("за 3 дня до 29.11", dict(anchor_relation="before", anchor_text="29.11", offset_minutes=3 * D)),
     ("1.5", dict(delay_minutes=1.5 * D)),  # a one-digit fraction: a day and a half, as ever
     ("31.02", dict(unread="31.02")),  # written as a date, but no such day: unread, never 31 days
+    ("за 2 ч", dict(anchor_relation="before", anchor_text="", offset_minutes=2 * H)),  # before the chain's date
+    ("1-го числа, 11:00", dict(recurrence="1-го числа", per_week=12 / 52, send_time="11:00")),
+    ("каждые 2 дня (повтор)", dict(recurrence="каждые 2 дня", per_week=3.5)),
     # look-alikes: what is not a timing stays unread
     ("по согласованию", dict(unread="по согласованию")),
     ("когда будет время", dict(unread="когда будет время")),

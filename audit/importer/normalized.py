@@ -57,6 +57,7 @@ from audit.model import (
 from audit.timing import Timing, parse_timing
 
 END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none", "-", "–", "—", "finish", "exit", "выход"})
+NO_CONDITION_WORDS = frozenset({"нет", "none", "no", "без условия", "без условий", "всем", "always", "всегда", "no condition"})
 ALL_SEGMENTS = frozenset({"*", "all", "все", "всем", "всесегменты", "allsegments"})  # after normalize_word
 
 
@@ -217,6 +218,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
     _resolve_next_words(steps)
+    _repeating_steps(steps, scenarios)
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -501,6 +503,28 @@ def _resolve_next_words(steps: list[Step]) -> None:
         if words:
             step.next = list(dict.fromkeys(linked))
             step.next_text = "; ".join(words)
+
+
+def _repeating_steps(steps: list[Step], scenarios: list[Scenario]) -> None:
+    """A step of a trigger chain whose timing says how often it goes («каждые 2 дня», "every 3 days")
+    repeats: it follows itself, every period, and its timing is read for a bound like any `next` in words
+    («каждые 2 дня, не более 3 раз»). The chain's first step is left alone: its recurrence is the
+    scenario's schedule (`_scenario_timing_from_steps`); a regular mailing's steps go out on its schedule."""
+    regular = {s.key for s in scenarios if s.type is ScenarioType.REGULAR or s.schedule}
+    seen: set[str] = set()
+    for step in steps:
+        scenario = step.key[0]
+        first = scenario not in seen
+        seen.add(scenario)
+        if first or scenario in regular or step.next is not None or not step.timing_text:
+            continue
+        timing = parse_timing(step.timing_text)
+        if not timing.per_week or timing.weekdays:  # «по вторникам» on a chain's step is a send day, no loop
+            continue
+        step.next = [step.id]
+        step.next_text = step.next_text or step.timing_text
+        if step.delay_minutes is None:
+            step.delay_minutes = round(10080 / timing.per_week)
 
 
 def _word_refs_to_free_text(steps: list[Step]) -> None:
@@ -912,6 +936,8 @@ def _step(b: _Builder, row: Row) -> Step | None:
     if channel is None:
         return None
     condition_text = values.text(row.cells.get("condition", ""))
+    if values.placeholder(condition_text) or id_key(condition_text) in NO_CONDITION_WORDS:
+        condition_text = ""  # «—», «нет», "none": sent to everyone, no condition
     next_cell = row.cells.get("next", "")
     next_steps = values.id_list(next_cell)
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)
@@ -992,8 +1018,15 @@ def _system(b: _Builder, row: Row) -> System | None:
         orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
         receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
         sends_to=_bracketed_list(values.text(row.cells.get("sends_to", ""))),
+        passes=_feedback_named(values.text(row.cells.get("notes", ""))),
         source=row.source(),
     )
+
+
+def _feedback_named(text: str) -> list[str]:
+    """The feedback a note names word for word ("webhooks open/click" → opened, clicked)."""
+    found = (canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold()))
+    return list(dict.fromkeys(f for f in found if f))
 
 
 def _event_source_word(raw: str) -> str:
@@ -1040,7 +1073,8 @@ _CARRIED_PART = re.compile(r"^(?P<target>[^()]+?)\s*(?:\((?P<what>[^)]*)\))?\s*$
 
 def _integrations_from_systems(systems: list[System], stated: list[Integration]) -> list[Integration]:
     """"Sends data to: Naumen (статусы доставки)" on a Systems sheet: an integration to each system
-    named; what it carries is what the brackets name, else unknown (INT002 then only warns)."""
+    named; what it carries is what the brackets name, else the feedback the system's notes say it passes
+    on, else unknown (INT002 then only warns)."""
     pairs = {(id_key(i.from_system), id_key(i.to_system)) for i in stated}
     found = []
     for system in systems:
@@ -1052,9 +1086,10 @@ def _integrations_from_systems(systems: list[System], stated: list[Integration])
             if (system.key, id_key(target)) in pairs or id_key(target) == system.key:
                 continue
             pairs.add((system.key, id_key(target)))
-            carries = _carried_words(match["what"]) if match["what"] else []
+            # no brackets: what the system's notes say it passes on ("webhooks open/click"), else unknown
+            carries = _carried_words(match["what"]) if match["what"] else list(system.passes)
             found.append(Integration(from_system=system.id, to_system=target, carries=carries,
-                                     carries_unknown=not match["what"], source=system.source))
+                                     carries_unknown=not carries, source=system.source))
     return found
 
 

@@ -422,9 +422,16 @@ class _Candidate:
     score: float
 
 
+TITLE_JOIN = " › "  # a group title and the column under it («Сценарий › Сегмент»)
+
+
 def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
-    """Each column's header: one row, or the upper and lower rows read together (upper first)."""
+    """Each column's header: one row, or the upper and lower rows read together (upper first). An upper
+    cell naming a channel over its sub-columns ("Email" over «Когда | Текст») makes them that channel's
+    column group, written as one cell would be: "Email: Когда"; beside such titles, another title
+    («Сценарий» over «Название | Сегмент») only groups its columns: «Сценарий › Сегмент»."""
     width = max(len(rows[i]) for i in range(index, index + span))
+    titles = span == 2 and _channel_titles(rows[index]) >= 2  # an upper row of channel and other group titles
     texts = []
     upper_carry = ""
     for col in range(width):
@@ -437,8 +444,21 @@ def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
                 upper_carry = cell
             if cell and cell not in parts:
                 parts.append(cell)
-        texts.append(" ".join(" ".join(p.split()) for p in parts))
+        parts = [" ".join(p.split()) for p in parts]
+        if len(parts) == 2 and _names_channel(parts[0]):
+            texts.append(f"{parts[0]}: {parts[1]}")
+        elif len(parts) == 2 and titles:
+            texts.append(f"{parts[0]}{TITLE_JOIN}{parts[1]}")
+        else:
+            texts.append(" ".join(parts))
     return texts
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_channel(text: str) -> bool:
+    from audit.importer.schema import CHANNEL_KINDS
+
+    return values.normalize_word(text) in CHANNEL_KINDS
 
 
 _NUMBERED_HEADER = re.compile(r"^(\D*?)\s*[№#]?\s*(\d{1,2})$")
@@ -489,7 +509,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         if chosen is not None:
             mapped[col] = chosen
             continue
-        by_header = header_scores(header, role.name)
+        by_header = _titled_scores(header, role.name)
         elsewhere = _elsewhere_numbered(numbered, col)
         for fld in role.fields:
             base = by_header.get(fld, 0.0)
@@ -527,6 +547,18 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+def _titled_scores(header: str, role: str) -> dict[str, float]:
+    """A header's field scores; under a group title («Сценарий › Сегмент») the better of the column read
+    with its title and alone: the title may say what the column is about, never make it say less."""
+    scores = header_scores(header, role)
+    if TITLE_JOIN not in header:
+        return scores
+    scores = dict(scores)
+    for fld, score in header_scores(header.split(TITLE_JOIN, 1)[1], role).items():
+        scores[fld] = max(score, scores.get(fld, 0.0))
+    return scores
 
 
 _GROUP_SPLIT = re.compile(r"\s*(?::|—|–|\s-\s|/)\s*")
@@ -597,7 +629,15 @@ def _header_rows(rows: list[list[object]], skip: int) -> list[int]:
     (a data row whose "stage0" or "Scenario 0" reads like a header word names far fewer)."""
     counts = {i: _naming_cells(rows[i]) for i in range(skip, min(skip + HEADER_SCAN_ROWS, len(rows)))}
     best = max(counts.values(), default=0)
-    return [i for i, n in counts.items() if n and n * 5 >= best * 3]
+    found = [i for i, n in counts.items() if n and n * 5 >= best * 3]
+    # channels named over the header's columns («Email | SMS | Push» above «Когда | Текст»): the header's upper row
+    above = [i - 1 for i in found if i - 1 >= skip and i - 1 not in found and _channel_titles(rows[i - 1]) >= 2]
+    return sorted(found + above)
+
+
+def _channel_titles(row: list[object]) -> int:
+    """How many cells of a row name a channel and nothing else ("Email", «SMS», "Telegram")."""
+    return sum(1 for c in row if isinstance(c, str) and c.strip() and _names_channel(c.strip()))
 
 
 @lru_cache(maxsize=1 << 16)
