@@ -238,11 +238,20 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     for offset, (fld, (value, label)) in enumerate(extra.items()):
         columns[fld] = (width + offset, label)
     filler = [value for value, _ in extra.values()]
+    steps = 0
     for index in range(plan.header_row + 1, len(rows)):
         row = rows[index]
         if any(values.text(c) for c in row):
             rows[index] = row + [""] * (width - len(row)) + filler
-    return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+            steps += 1
+    if steps:
+        return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+    # a card whose steps table is still empty declares its scenario all the same (MAP005 says it has no steps)
+    head_row = head["name"][1] or plan.header_row + 1  # the row naming the scenario
+    card = [""] * width + filler
+    numbers = [*range(1, plan.header_row + 2), head_row]
+    tables = flat_tables(sheet.name, [*rows[:plan.header_row + 1], card], plan.header_row, columns, {}, numbers)
+    return [t for t in tables if t.entity == "scenarios"]
 
 
 def _review_from_scenarios(commap: CommMap) -> None:

@@ -903,7 +903,12 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
     ident = b.required_id(row, "id", "scenario", _row_label(row))
     if ident is None:
         return None
-    segment_refs = values.id_list(row.cells.get("segments", ""))
+
+    def cell(fld: str) -> object:  # «—», "n/a": written so as not to leave it blank, it names nothing
+        value = row.cells.get(fld, "")
+        return "" if values.placeholder(value) else value
+
+    segment_refs = values.id_list(cell("segments"))
     status = b.read(row, "status", _choice(STATUSES, "status (active, planned, paused, off)"), "scenario", ident)
     return Scenario(
         id=ident,
@@ -911,15 +916,15 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
         type=b.read(row, "type", _choice(SCENARIO_TYPES, "scenario type (trigger, regular, service)"),
                     "scenario", ident),
         segments=segment_refs,
-        stage=values.id_text(row.cells.get("stage", "")) or None,
-        trigger=values.id_text(row.cells.get("trigger", "")) or None,
-        schedule=values.text(row.cells.get("schedule", "")) or None,
-        goal=values.text(row.cells.get("goal", "")),
-        goal_event=values.id_text(row.cells.get("goal_event", "")) or None,
-        stop_events=[part for item in values.id_list(row.cells.get("stop_event", ""))
+        stage=values.id_text(cell("stage")) or None,
+        trigger=values.id_text(cell("trigger")) or None,
+        schedule=values.text(cell("schedule")) or None,
+        goal=values.text(cell("goal")),
+        goal_event=values.id_text(cell("goal_event")) or None,
+        stop_events=[part for item in values.id_list(cell("stop_event"))
                      for part in _ALTERNATIVES.split(item) if part.strip()],
-        kpi=values.text(row.cells.get("kpi", "")),
-        owner=values.text(row.cells.get("owner", "")),
+        kpi=values.text(cell("kpi")),
+        owner=values.text(cell("owner")),
         status=status or "active",
         last_reviewed=b.read(row, "last_reviewed", values.day, "scenario", ident),
         source=row.source(),
