@@ -166,16 +166,22 @@ def test_spreadsheet_dates_in_a_timing_cell_are_send_dates():
     assert parts(parse_timing(2.5)) == {"delay_minutes": 2.5 * D}
 
 
-def test_a_one_off_mailing_dated_in_its_timing_cells_has_no_delays_and_no_warning(tmp_path):
+def wide_map(path: Path, rows: list[list[str]]):
+    """A wide sheet «Сегмент | Сценарий | Канал | Когда» with `rows` under its header, read."""
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "Карта"
+    ws.title = "Карта касаний"
     ws.append(["Сегмент", "Сценарий", "Канал", "Когда"])
-    ws.append(["Активные", "Распродажа", "email", "04.12.2026 10:00"])
-    ws.append(["Активные", "Распродажа", "push", "05.12"])
-    ws.append(["Активные", "Распродажа", "sms", "6 декабря"])
-    wb.save(tmp_path / "sale.xlsx")
-    m = load_map(tmp_path / "sale.xlsx")
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return load_map(path)
+
+
+def test_a_one_off_mailing_dated_in_its_timing_cells_has_no_delays_and_no_warning(tmp_path):
+    m = wide_map(tmp_path / "sale.xlsx", [["Активные", "Распродажа", "email", "04.12.2026 10:00"],
+                                          ["Активные", "Распродажа", "push", "05.12"],
+                                          ["Активные", "Распродажа", "sms", "6 декабря"]])
     assert [(s.delay_minutes, s.send_time) for s in m.steps] == [(None, "10:00"), (None, None), (None, None)]
     assert not [p for p in m.problems if p.code == "MAP003"]
 
@@ -266,15 +272,9 @@ def test_a_trigger_in_words_names_the_declared_event(tmp_path):
 
 
 def test_a_wide_sheet_takes_the_trigger_from_its_first_step(tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Карта касаний"
-    ws.append(["Сегмент", "Сценарий", "Канал", "Когда"])
-    ws.append(["Новые", "Приветствие", "email", "сразу после регистрации"])
-    ws.append(["Новые", "Приветствие", "push", "на следующий день в 10:00"])
-    ws.append(["Все", "Новости", "email", "каждый четверг в 12:00"])
-    wb.save(tmp_path / "wide.xlsx")
-    m = load_map(tmp_path / "wide.xlsx")
+    m = wide_map(tmp_path / "wide.xlsx", [["Новые", "Приветствие", "email", "сразу после регистрации"],
+                                          ["Новые", "Приветствие", "push", "на следующий день в 10:00"],
+                                          ["Все", "Новости", "email", "каждый четверг в 12:00"]])
     scenarios = {s.id: s for s in m.scenarios}
     assert scenarios["Приветствие"].trigger == "регистрации" and scenarios["Приветствие"].schedule is None
     assert scenarios["Новости"].schedule == "каждый четверг" and scenarios["Новости"].trigger is None
