@@ -274,6 +274,7 @@ class System(Record):
     receives: list[str] = field(default_factory=list)
     feedback: dict[str, list[str]] = field(default_factory=dict)
     sends_to: list[str] = field(default_factory=list)  # "Sends data to" on the Systems sheet, as written
+    passes: list[str] = field(default_factory=list)  # feedback its notes say it passes on ("webhooks open/click")
 
 
 @dataclass(slots=True, kw_only=True)

@@ -11,7 +11,10 @@ A cell such as «через 2 часа после оформления заяв�
   `values.duration_minutes` reads (`30m`, `2h`, `3 дня`, a bare number = days, a time cell);
 * **send time** — `send_time` as "HH:MM": «в 11:00», «в 9 утра», "at 10am", "10:00";
 * **recurrence** — `recurrence` (the phrase as written), `per_week` and `weekdays` (0 = Monday):
-  «по вторникам», «1 раз в 2 недели», «ежедневно», "every Monday", "twice a month".
+  «по вторникам», «1 раз в 2 недели», «ежедневно», "every Monday", "twice a month";
+* **send date** — `send_date`, a calendar day: «29.11», «27.11.2026 10:00», "2026-11-27», «29 ноября»,
+  "Nov 29", or a spreadsheet date. A date is the day a one-off mailing goes out, never a delay: «29.11»
+  is not 29.11 days (a decimal of days needs no two-digit fraction naming a month).
 
 Whatever none of these explains is `unread` ("" when the whole cell was understood), with a
 `reason`, so the importer reports only what stays unreadable. The phrases live in
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from functools import cache, lru_cache
 
 from audit import values, vocab
@@ -46,6 +49,7 @@ class Timing:
     recurrence: str | None = None
     per_week: float | None = None
     weekdays: tuple[int, ...] = ()
+    send_date: str | None = None  # "YYYY-MM-DD", or "--MM-DD" when no year is written
     unread: str = ""
     reason: str = ""  # why `unread` could not be read; "" when everything was
 
@@ -58,9 +62,17 @@ def parse_timing(value: object) -> Timing:
     """The parts of a timing cell; what cannot be read is in `unread` / `reason`, never raised."""
     if isinstance(value, str):
         return _parse_text(value)
-    if value is None or isinstance(value, date):  # a date is no duration: read as text, left unread
-        return _parse_text(values.text(value))
+    if value is None:
+        return Timing()
+    if isinstance(value, date):  # a spreadsheet date: the day it goes out, at its time when it has one
+        written = values.text(value)
+        day = value.date() if isinstance(value, datetime) else value
+        clock = value.time() if isinstance(value, datetime) and value.time() != time() else None
+        return Timing(text=written, send_date=day.isoformat(),
+                      send_time=clock.strftime("%H:%M") if clock is not None else None)
     written = values.text(value)
+    if isinstance(value, float) and _numeric_date(written):
+        return _parse_text(written)  # 29.11 typed into a number cell: the 29th of November
     try:
         minutes = values.duration_minutes(value)
     except ValueError as exc:
@@ -126,9 +138,12 @@ class _Grammar:
     clocks_in_words: tuple[re.Pattern, ...]
     anchor: re.Pattern
     anchor_eve: re.Pattern
+    ahead: re.Pattern  # «за 2 ч» with no «до …»: that long before the date the chain counts to
     anchor_on_day: re.Pattern
     delays: list[tuple[str, re.Pattern]]
     ambiguous_re: re.Pattern | None
+    dates: tuple[re.Pattern, ...]  # a calendar day, in numbers or with a month's name
+    month_of: dict[str, int]  # a month's spelling (folded, `*` kept) → its number
 
 
 def _fold(text: str) -> str:
@@ -139,6 +154,7 @@ def _fold(text: str) -> str:
 @cache
 def _grammar() -> _Grammar:
     data = vocab.load("timing")
+    months = data["date"]["months"]
     numbers = {_fold(k): float(v) for k, v in data["numbers"].items()}
     units = {_fold(word): int(unit["minutes"]) for unit in data["units"] for word in unit["words"]}
     long_units = [word for word in units if len(word) >= 3]
@@ -214,6 +230,7 @@ def _grammar() -> _Grammar:
         ),
         anchor=re.compile(rf"(?<!\w)(?:(?P<lead>{_any(anchor['offset_lead'])})\s+)?(?:(?P<offset>{offset})\s+)?"
                           rf"(?:{relation})\s+{event}"),
+        ahead=re.compile(rf"(?<!\w)(?:{_any(anchor['offset_lead'])})\s+(?P<d>{duration_any})(?!\w)"),
         anchor_eve=re.compile(rf"(?<!\w)(?P<eve>{_any(anchor['eve'])})\s+{event}"),
         anchor_on_day=re.compile(rf"(?<!\w){_any(anchor['on_day_lead'])}\s+"
                                  rf"(?P<event>{_any(anchor['on_day'])}\s+(?:of\s+)?[^\W\d_][^\x00,;()\[\]\n]*)"),
@@ -227,7 +244,52 @@ def _grammar() -> _Grammar:
             ("day", re.compile(_bounded(day_number))),
         ],
         ambiguous_re=re.compile(_bounded(_any(ambiguous))) if ambiguous else None,
+        dates=_date_patterns(months),
+        month_of={_fold(spelling): int(number) for number, spellings in months.items() for spelling in spellings},
     )
+
+
+_NUMERIC_DATES = (
+    # «29.11», «27.11.2026»: the month in two digits, so that «1.5» stays a day and a half
+    r"(?<![\w.,:/+-])(?P<d>\d{1,2})\.(?P<m>\d{2})(?:\.(?P<y>\d{4}|\d{2}))?(?![\w,:/]|\.\d)",
+    r"(?<![\w.,:/+-])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})(?![\w/])",  # «29/11/2026»; «2/10» may be a rate
+    r"(?<![\w.,:/+-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\w-])",  # ISO
+)
+
+
+def _date_patterns(months: dict[str, list[str]]) -> tuple[re.Pattern, ...]:
+    month = rf"(?P<mw>{_any([s for spellings in months.values() for s in spellings])})\.?"
+    return tuple(re.compile(p) for p in (
+        *_NUMERIC_DATES,
+        rf"(?<![\w.,:])(?P<d>\d{{1,2}})(?:-?(?:го|е|st|nd|rd|th))?\s+{month}(?:\s+(?P<y>\d{{4}}))?(?!\w)",
+        rf"(?<!\w){month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\w:])",
+    ))
+
+
+def _numeric_date(text: str) -> bool:
+    """Whether `text` is written as a calendar day in numbers alone («29.11», «27.11.2026»; «31.02» too, a
+    day that does not exist and is then left unread, never taken for 31 days)."""
+    match = re.fullmatch(_NUMERIC_DATES[0], text.strip())
+    return match is not None and 1 <= int(match.group("d")) <= 31 and 1 <= int(match.group("m")) <= 12
+
+
+def _calendar_day(match: re.Match, month_of: dict[str, int]) -> str | None:
+    """The matched day as "YYYY-MM-DD" ("--MM-DD" without a year), or None when no such day exists."""
+    groups = match.groupdict()
+    if groups.get("mw"):
+        word = " ".join(groups["mw"].split())
+        number = month_of.get(word) or next((n for spelling, n in month_of.items() if spelling.endswith("*")
+                                             and word.startswith(spelling[:-1])), None)
+    else:
+        number = int(groups["m"])
+    year = groups.get("y")
+    if year is not None and len(year) == 2:
+        year = "20" + year
+    try:
+        day = date(int(year) if year else 2000, number or 0, int(groups["d"]))  # 2000: the 29th of February exists
+    except (TypeError, ValueError):
+        return None
+    return day.isoformat() if year else day.strftime("--%m-%d")
 
 
 # --- reading one cell ---------------------------------------------------------------------------------
@@ -301,6 +363,11 @@ _NTH_OF_MONTH = re.compile(
     re.IGNORECASE)
 
 
+_DAY_OF_MONTH = re.compile(
+    r"(?<!\w)(?:(?:каждое|каждого)\s+)?\d{1,2}(?:-?(?:го|е))?\s+числа(?:\s+(?:каждого\s+)?месяца)?(?!\w)"
+    r"|(?<!\w)on\s+the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:each|every|the)\s+month)?(?!\w)", re.IGNORECASE)
+
+
 def _recurrence(cell: _Cell) -> _Recurrence:
     """Schedule phrases, in the order of precedence that gives the rate: "<n> per <unit>", "every
     <unit>", adverbs, then named days (their count)."""
@@ -326,9 +393,10 @@ def _recurrence(cell: _Cell) -> _Recurrence:
         for match in pattern.finditer(cell.work):
             rate = per_week if rate is None else rate
             take(match)
-    for match in _NTH_OF_MONTH.finditer(cell.work):  # «первый четверг месяца»: once a month, on that day
-        rate = 12 / 52 if rate is None else rate
-        take(match)
+    for pattern in (_NTH_OF_MONTH, _DAY_OF_MONTH):  # «первый четверг месяца», «1-го числа»: once a month
+        for match in pattern.finditer(cell.work):
+            rate = 12 / 52 if rate is None else rate
+            take(match)
     days: set[int] = set()
     for pattern, named in grammar.day_sets:
         for match in pattern.finditer(cell.work):
@@ -477,12 +545,13 @@ def _parse_text(text: str) -> Timing:
         return Timing()
     if len(written) > MAX_TIMING_CHARS:
         return Timing(text=written, unread=written, reason=NOT_A_TIMING)
-    try:
-        minutes = values.duration_minutes(written)
-    except ValueError:
-        pass
-    else:
-        return Timing(text=written, delay_minutes=minutes)
+    if not _numeric_date(written):  # «29.11» is a day of November, not 29.11 days
+        try:
+            minutes = values.duration_minutes(written)
+        except ValueError:
+            pass
+        else:
+            return Timing(text=written, delay_minutes=minutes)
     grammar = _grammar()
     cell = _Cell(written)
     doubtful: list[tuple[int, int]] = []
@@ -495,14 +564,15 @@ def _parse_text(text: str) -> Timing:
             cell.take(*match.span())
     recurrence = _recurrence(cell)
     send_time = _send_time(cell)
-    anchor = _day_before(cell) or _anchor(cell)
+    anchor = _day_before(cell) or _anchor(cell) or _ahead(cell)
+    send_date = _send_date(cell)
     day_zero = _day_numbered(cell)
     delay, extra_delays = _delay(cell)
     if delay is None:
         delay = day_zero
     if anchor and anchor[0] == "after" and anchor[2] is None and delay is not None:
         anchor, delay = (anchor[0], anchor[1], delay), None  # «после покупки через 2 дня»: the offset comes last
-    understood = bool(recurrence.spans or send_time or anchor or delay is not None)
+    understood = bool(recurrence.spans or send_time or anchor or delay is not None or send_date)
     unread_spans = _unread(cell, [*doubtful, *extra_delays])
     if unread_spans and not understood:
         unread_spans = [(0, len(written))]  # nothing read: the whole cell, fillers and all
@@ -519,9 +589,32 @@ def _parse_text(text: str) -> Timing:
         recurrence=_phrase_of(cell, recurrence.spans),
         per_week=recurrence.per_week,
         weekdays=recurrence.weekdays,
+        send_date=send_date,
         unread=unread,
         reason=reason,
     )
+
+
+def _send_date(cell: _Cell) -> str | None:
+    """The first calendar day written in the cell (a one-off send date), taken out of it."""
+    grammar = _grammar()
+    for pattern in grammar.dates:
+        for match in pattern.finditer(cell.work):
+            found = _calendar_day(match, grammar.month_of)
+            if found is not None:
+                cell.take(*match.span())
+                return found
+    return None
+
+
+def _ahead(cell: _Cell) -> tuple[str, str, int] | None:
+    """«за 2 ч», «за 14 дней» with no event after them: that long before the date the chain counts to
+    (a lesson, a renewal) — the scenario's own, as «Д-7» is."""
+    match = _grammar().ahead.search(cell.work)
+    if match is None:
+        return None
+    cell.take(*match.span())
+    return "before", "", _duration_minutes(match.group("d"))
 
 
 _DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:d|д|дн\w*|days?)?(?!\w)", re.IGNORECASE)

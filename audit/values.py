@@ -16,6 +16,12 @@ _LIST_SPLIT = re.compile(r"[,;\n\r]+")
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "да", "д", "+", "x", "х", "✓", "✔", "✅", "☑", "истина", "on",
                         "есть"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "—", "ложь", "off", "❌", "✗", "✘", "✖", "⛔"})
+PLACEHOLDERS = frozenset({"-", "–", "—", "−", "--", "n/a", "н/д", "н/п"})  # a cell filled to say "nothing here"
+
+
+def placeholder(value: object) -> bool:
+    """Whether a cell holds only a dash or "n/a": written so as not to leave it blank, it says nothing."""
+    return text(value).casefold() in PLACEHOLDERS
 
 
 def text(value: object) -> str:
@@ -90,6 +96,12 @@ def boolean(value: object) -> bool | None:
             return True
         if first.group(1) in FALSE_WORDS or first.group(1) in ("not", "не", "пока"):
             return False
+    # «да ✓», "✓ yes", "no ✗": a word and a mark that say the same
+    parts = word.split()
+    if len(parts) == 2 and all(p in TRUE_WORDS for p in parts):
+        return True
+    if len(parts) == 2 and all(p in FALSE_WORDS for p in parts):
+        return False
     raise ValueError("not a yes/no value")
 
 

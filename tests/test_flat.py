@@ -175,3 +175,76 @@ def test_group_headings_totals_and_scenarios_without_steps_make_no_steps(tmp_pat
     assert [(s.scenario, s.id, s.channel) for s in m.steps] == [("Welcome", "1", "Push"), ("Welcome", "2", "Email")]
     assert sorted(s.id for s in m.scenarios) == ["Refer a friend", "Welcome"]
     assert [p.code for p in m.problems if p.code in ("MAP004", "MAP003")] == []
+
+
+def test_a_task_tracker_export_reads_as_a_wide_map(tmp_path):
+    """A Jira/Asana-style export: the item's title is the touch, its parent (epic) the scenario, the
+    assignee the owner; a condition or `next` naming the code that begins a title names that step."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Jira export"
+    ws.append(["Summary", "Epic Link", "Channel", "Trigger", "Audience", "Assignee", "Next", "Condition"])
+    ws.append(["CB-1 Reminder email", "Cart rescue", "Email", "Cart abandoned", "Shoppers", "Ann", "CB-2", ""])
+    ws.append(["CB-2 Nudge push", "Cart rescue", "Push", "Cart abandoned", "Shoppers", "Ann", "",
+               "not opened CB-1"])
+    ws.append(["WL-1 Hello email", "Welcome", "Email", "Signed up", "New", "Bob", "", ""])
+    path = tmp_path / "tracker.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    plan = {c.header: c.field for c in m.reading.sheets[0].columns}
+    assert plan["Summary"] == "step" and plan["Epic Link"] == "scenario" and plan["Assignee"] == "owner"
+    assert [(s.id, s.owner) for s in m.scenarios] == [("Cart rescue", "Ann"), ("Welcome", "Bob")]
+    steps = {s.id: s for s in m.steps}
+    assert steps["CB-1 Reminder email"].next == ["CB-2 Nudge push"]
+    assert steps["CB-2 Nudge push"].condition.step_ref == "CB-1 Reminder email"
+
+
+def two_level_map(path: Path) -> Path:
+    """One row per scenario under a two-row header: channel titles merged over «Когда | Текст | Условие»."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Сценарии"
+    ws.append(["Карта рассылок школы"])
+    ws.append(["Сценарий", None, None, "E-mail", None, None, "SMS", None, None, "Push", None, None])
+    ws.append(["Название", "Сегмент", "Триггер", "Когда", "Текст", "Условие", "Когда", "Текст", "Условие",
+               "Когда", "Текст", "Условие"])
+    ws.append(["Брошенная заявка", "Лиды", "Заявка", "через 1 день после SMS", "Письмо с программой",
+               "если не открыл SMS", "сразу", "Вы оставили заявку", "—", None, None, None])
+    ws.append(["Онбординг", "Ученики", "Оплата", "сразу", "Доступ в кабинет", "—", None, None, None,
+               "каждые 3 дня", "Новый урок ждёт", "если не заходил"])
+    ws.append(["* Push — через приложение, см. лист «Платформы»"])
+    ws.merge_cells("A2:C2")
+    ws.merge_cells("D2:F2")
+    ws.merge_cells("G2:I2")
+    ws.merge_cells("J2:L2")
+    wb.save(path)
+    return path
+
+
+def test_a_two_level_header_of_channel_titles_reads_as_a_column_group_per_channel(tmp_path):
+    m = load_map(two_level_map(tmp_path / "two_level.xlsx"))
+    sheet = m.reading.sheets[0]
+    assert (sheet.role, sheet.header_row, sheet.header_rows) == ("flat", 2, 2)
+    assert {c.header: (c.group, c.field) for c in sheet.columns if c.group} == {
+        "E-mail: Когда": ("E-mail", "delay"), "E-mail: Текст": ("E-mail", "message"),
+        "E-mail: Условие": ("E-mail", "condition"), "SMS: Когда": ("SMS", "delay"), "SMS: Текст": ("SMS", "message"),
+        "SMS: Условие": ("SMS", "condition"), "Push: Когда": ("Push", "delay"), "Push: Текст": ("Push", "message"),
+        "Push: Условие": ("Push", "condition")}
+    # the note under the table is no scenario
+    assert [s.id for s in m.scenarios] == ["Брошенная заявка", "Онбординг"]
+    steps = [(s.scenario, s.id, s.channel, s.message, s.condition_text) for s in m.steps]
+    # the e-mail goes a day after the SMS it waits on: it follows it, whatever the columns' order; «—» is no condition
+    assert steps == [
+        ("Брошенная заявка", "1", "SMS", "Вы оставили заявку", ""),
+        ("Брошенная заявка", "2", "E-mail", "Письмо с программой", "если не открыл SMS"),
+        ("Онбординг", "1", "E-mail", "Доступ в кабинет", ""),
+        ("Онбординг", "2", "Push", "Новый урок ждёт", "если не заходил"),
+    ]
+    assert m.steps[1].condition.step_ref == "1"
+    # a chain's step that goes every 3 days repeats: it follows itself, every 3 days
+    assert (m.steps[3].next, m.steps[3].delay_minutes) == (["2"], 3 * 1440)
+    found = findings(tmp_path, tmp_path / "two_level.xlsx")
+    assert found[("FLOW003", "step", "Онбординг/2")] == 1
+    assert found[("COST001", "step", "Брошенная заявка/2")] == 1  # the SMS goes first
+    assert {c.header: c.field for c in sheet.columns if not c.group} == {
+        "Сценарий › Название": "scenario_name", "Сценарий › Сегмент": "segments", "Сценарий › Триггер": "trigger"}

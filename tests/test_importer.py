@@ -815,3 +815,51 @@ def test_a_step_name_is_the_step_id_only_when_nothing_else_numbers_the_steps(tmp
     fields = {c.header: c.field for c in m.reading.sheets[0].columns}
     assert (fields["Step ID"], fields["Step name"]) == ("step", "name")
     assert [s.id for s in m.steps] == ["LN-1", "LN-2"]
+
+
+def cards_workbook(path: Path) -> Path:
+    """A card per scenario sheet, an overview with the map's facts and an index, and a reference sheet of
+    four tables stacked under block titles."""
+    wb = openpyxl.Workbook()
+    overview = wb.active
+    overview.title = "Обзор"
+    for row in (["Зоомаркет — карта рассылок"], [], ["Карта актуальна на:", "05.11.2026"],
+                ["Владелец карты:", "Игорь"], [], ["№", "Сценарий", "Лист"], [1, "Приветствие", "Приветствие"],
+                [2, "Опрос", "Опрос"]):
+        overview.append(row)
+    refs = wb.create_sheet("Справочники")
+    for row in (["АУДИТОРИИ"], ["Сегмент", "Кол-во, чел.", "Стоп-лист"], ["Новые", "1 200", "нет"],
+                ["Отписались", "300", "да"], [], ["ЭТАПЫ"], ["Этап", "Следующий этап"], ["Знакомство", "Покупка"],
+                ["Покупка", ""], [], [], ["КАНАЛЫ"], ["Канал", "Вид канала"], ["Письмо", "email"], ["Смс", "sms"],
+                [], ["СОБЫТИЯ"], ["Событие", "Откуда", "Отслеживается?"], ["Подписка", "Сайт", "да"],
+                ["Отзыв", "Сайт", "нет"]):
+        refs.append(row)
+    for name, steps in (("Приветствие", [[1, "Письмо", "сразу", "Добро пожаловать"]]), ("Опрос", [])):
+        card = wb.create_sheet(name)
+        for row in ([f"Карточка: {name}"], [], ["Сценарий:", name], ["Аудитория:", "Новые"],
+                    ["Триггер:", "Подписка" if steps else "—"], ["Цель:", "Первая покупка"], [],
+                    ["№ шага", "Канал", "Когда", "Сообщение"], *steps):
+            card.append(row)
+    wb.save(path)
+    return path
+
+
+def test_stacked_reference_tables_under_titles_and_cards_with_an_overview(tmp_path):
+    m = load_map(cards_workbook(tmp_path / "cards.xlsx"))
+    roles = [(p.name, p.role, p.header_row) for p in m.reading.sheets if p.name in ("Обзор", "Справочники")]
+    assert roles == [("Обзор", "meta", None), ("Справочники", "segments", 1), ("Справочники", "stages", 6),
+                     ("Справочники", "channels", 12), ("Справочники", "events", 17)]
+    assert [(s.id, s.size, s.excluded) for s in m.segments] == [("Новые", 1200, False), ("Отписались", 300, True)]
+    assert [s.id for s in m.stages] == ["Знакомство", "Покупка"]  # the channels below are no stages
+    assert [(c.id, c.kind.value) for c in m.channels] == [("Письмо", "email"), ("Смс", "sms")]
+    assert [(e.id, e.tracked) for e in m.events] == [("Подписка", True), ("Отзыв", False)]
+    # the overview's labels are the map's facts, its title the map's name (a card's title names its scenario)
+    assert (m.meta.name, m.meta.owner, m.meta.last_reviewed) == ("Зоомаркет — карта рассылок", "Игорь",
+                                                                date(2026, 11, 5))
+    # a card whose steps table is empty still declares its scenario; «—» is no trigger
+    scenarios = {s.id: s for s in m.scenarios}
+    assert set(scenarios) == {"Приветствие", "Опрос"} and scenarios["Опрос"].trigger is None
+    assert scenarios["Опрос"].source.row == 3
+    assert [s.scenario for s in m.steps] == ["Приветствие"]
+    found = {(f.rule, f.entity.id) for f in audit(m)}
+    assert ("MAP005", "Опрос") in found and not any(rule == "TRK001" for rule, _ in found)

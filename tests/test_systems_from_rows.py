@@ -195,3 +195,29 @@ def test_a_row_system_that_does_not_send_the_channel_is_int001():
     assert "'esp', named on its row, does not send through it" in found[0].message
     ru = run(m, AuditConfig(today=TODAY, select=["INT001"], lang="ru")).findings
     assert "«esp», указанная в его строке, не отправляет через этот канал" in ru[0].message
+
+
+def test_a_systems_note_naming_feedback_says_what_its_integrations_carry(tmp_path):
+    """«Передаёт в: SMS-шлюз» with no brackets, and a note "вебхуки open/click": the integration carries
+    opens and clicks, so an SMS waiting on an e-mail's open is no finding; without the note it is a warning."""
+    def build(note: str):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "Шаги"
+        ws.append(["Сценарий", "Шаг", "Канал", "Условие"])
+        ws.append(["cart", "1", "Email", ""])
+        ws.append(["cart", "2", "SMS", "если не открыл письмо"])
+        systems = wb.create_sheet("Системы")
+        systems.append(["Система", "Каналы", "Передаёт в", "Комментарий"])
+        systems.append(["ESP", "Email", "Шлюз", note])
+        systems.append(["Шлюз", "SMS", "", ""])
+        path = tmp_path / f"systems{len(note)}.xlsx"
+        wb.save(path)
+        m = load_map(path)
+        return m, [f for f in run(m, AuditConfig(today=TODAY)).findings if f.rule == "INT002"]
+
+    m, found = build("вебхуки open/click")
+    assert m.systems[0].passes == ["opened", "clicked"] and m.integrations[0].carries == ["opened", "clicked"]
+    assert found == []
+    _, found = build("основная почта")
+    assert [f.severity.value for f in found] == ["warning"]

@@ -91,6 +91,19 @@ CASES = [
     ("every Monday", dict(recurrence="every Monday", per_week=1, weekdays=(0,))),
     ("twice a month", dict(recurrence="twice a month", per_week=24 / 52)),
     ("Weekly (Fri 10:00)", dict(recurrence="Weekly, Fri", per_week=1, weekdays=(4,), send_time="10:00")),
+    # a calendar day: the date a one-off mailing goes out, never a delay in days
+    ("29.11", dict(send_date="--11-29")),  # not 29.11 days
+    ("27.11.2026 10:00", dict(send_date="2026-11-27", send_time="10:00")),
+    ("05.03.26", dict(send_date="2026-03-05")),
+    ("2026-12-01", dict(send_date="2026-12-01")),
+    ("14 февраля в 9 утра", dict(send_date="--02-14", send_time="09:00")),
+    ("Dec 3, 2026", dict(send_date="2026-12-03")),
+    ("за 3 дня до 29.11", dict(anchor_relation="before", anchor_text="29.11", offset_minutes=3 * D)),
+    ("1.5", dict(delay_minutes=1.5 * D)),  # a one-digit fraction: a day and a half, as ever
+    ("31.02", dict(unread="31.02")),  # written as a date, but no such day: unread, never 31 days
+    ("за 2 ч", dict(anchor_relation="before", anchor_text="", offset_minutes=2 * H)),  # before the chain's date
+    ("1-го числа, 11:00", dict(recurrence="1-го числа", per_week=12 / 52, send_time="11:00")),
+    ("каждые 2 дня (повтор)", dict(recurrence="каждые 2 дня", per_week=3.5)),
     # look-alikes: what is not a timing stays unread
     ("по согласованию", dict(unread="по согласованию")),
     ("когда будет время", dict(unread="когда будет время")),
@@ -142,6 +155,35 @@ def test_what_stays_unread_has_a_reason(cell, reason):
 def test_cells_that_are_not_text_read_as_before(cell, minutes):
     timing = parse_timing(cell)
     assert timing.delay_minutes == minutes and timing.understood
+
+
+def test_spreadsheet_dates_in_a_timing_cell_are_send_dates():
+    from datetime import date, datetime
+
+    assert parts(parse_timing(date(2026, 11, 29))) == {"send_date": "2026-11-29"}
+    assert parts(parse_timing(datetime(2026, 11, 27, 18, 30))) == {"send_date": "2026-11-27", "send_time": "18:30"}
+    assert parts(parse_timing(29.11)) == {"send_date": "--11-29"}  # typed into a number cell
+    assert parts(parse_timing(2.5)) == {"delay_minutes": 2.5 * D}
+
+
+def wide_map(path: Path, rows: list[list[str]]):
+    """A wide sheet «Сегмент | Сценарий | Канал | Когда» with `rows` under its header, read."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Карта касаний"
+    ws.append(["Сегмент", "Сценарий", "Канал", "Когда"])
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return load_map(path)
+
+
+def test_a_one_off_mailing_dated_in_its_timing_cells_has_no_delays_and_no_warning(tmp_path):
+    m = wide_map(tmp_path / "sale.xlsx", [["Активные", "Распродажа", "email", "04.12.2026 10:00"],
+                                          ["Активные", "Распродажа", "push", "05.12"],
+                                          ["Активные", "Распродажа", "sms", "6 декабря"]])
+    assert [(s.delay_minutes, s.send_time) for s in m.steps] == [(None, "10:00"), (None, None), (None, None)]
+    assert not [p for p in m.problems if p.code == "MAP003"]
 
 
 def test_long_and_repetitive_cells_are_read_quickly():
@@ -230,15 +272,9 @@ def test_a_trigger_in_words_names_the_declared_event(tmp_path):
 
 
 def test_a_wide_sheet_takes_the_trigger_from_its_first_step(tmp_path):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Карта касаний"
-    ws.append(["Сегмент", "Сценарий", "Канал", "Когда"])
-    ws.append(["Новые", "Приветствие", "email", "сразу после регистрации"])
-    ws.append(["Новые", "Приветствие", "push", "на следующий день в 10:00"])
-    ws.append(["Все", "Новости", "email", "каждый четверг в 12:00"])
-    wb.save(tmp_path / "wide.xlsx")
-    m = load_map(tmp_path / "wide.xlsx")
+    m = wide_map(tmp_path / "wide.xlsx", [["Новые", "Приветствие", "email", "сразу после регистрации"],
+                                          ["Новые", "Приветствие", "push", "на следующий день в 10:00"],
+                                          ["Все", "Новости", "email", "каждый четверг в 12:00"]])
     scenarios = {s.id: s for s in m.scenarios}
     assert scenarios["Приветствие"].trigger == "регистрации" and scenarios["Приветствие"].schedule is None
     assert scenarios["Новости"].schedule == "каждый четверг" and scenarios["Новости"].trigger is None

@@ -63,13 +63,13 @@ def test_list_cells_split_on_comma_semicolon_and_new_lines(raw, expected):
 
 
 @pytest.mark.parametrize("raw", ["yes", "Yes", "YES.", "y", "true", "TRUE", "1", "да", "Да", "ДА", "+", "x", "on",
-                                 True, 1.0, 1])
+                                 "да ✓", "✓ yes", True, 1.0, 1])
 def test_true_spellings(raw):
     assert boolean(raw) is True
 
 
 @pytest.mark.parametrize("raw", ["no", "No", "n", "false", "False", "0", "нет", "Нет", "-", "—", "off",
-                                 False, 0.0, 0])
+                                 "нет ✗", False, 0.0, 0])
 def test_false_spellings(raw):
     assert boolean(raw) is False
 
@@ -79,7 +79,7 @@ def test_blank_boolean_is_none(raw):
     assert boolean(raw) is None
 
 
-@pytest.mark.parametrize("raw", ["maybe", "возможно", "2", 2.0, "yes please", "да/нет"])
+@pytest.mark.parametrize("raw", ["maybe", "возможно", "2", 2.0, "yes please", "да/нет", "да нет"])
 def test_bad_boolean_raises(raw):
     with pytest.raises(ValueError, match="not a yes/no value"):
         boolean(raw)

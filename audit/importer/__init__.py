@@ -10,7 +10,8 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import SCENARIO_FIELDS, STEP_FIELDS, flat_tables, split_channel_groups, split_touches
+from audit.importer.flat import (SCENARIO_FIELDS, STEP_FIELDS, flat_tables, is_note, split_channel_groups,
+                                 split_touches)
 from audit.importer.recognize import (
     ReadingPlan,
     SheetPlan,
@@ -140,7 +141,8 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
             columns[new] = columns.pop(old)
     if "id" not in columns and "name" in columns:
         columns["id"] = columns["name"]  # a sheet of names only: the name is the id
-    if plan.role == "segments":  # a segment's description may say it is a stop list
+    if plan.role in ("segments", "systems"):  # a segment's description may say it is a stop list, a
+        # system's which feedback it passes on
         columns.update({c.field: (c.index, c.header) for c in plan.columns if c.field == "notes"})
     return [_read_table(sheet, plan.role, plan.header_row, columns)]
 
@@ -236,11 +238,20 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     for offset, (fld, (value, label)) in enumerate(extra.items()):
         columns[fld] = (width + offset, label)
     filler = [value for value, _ in extra.values()]
+    steps = 0
     for index in range(plan.header_row + 1, len(rows)):
         row = rows[index]
         if any(values.text(c) for c in row):
             rows[index] = row + [""] * (width - len(row)) + filler
-    return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+            steps += 1
+    if steps:
+        return flat_tables(sheet.name, rows, plan.header_row, columns, sheet.errors)
+    # a card whose steps table is still empty declares its scenario all the same (MAP005 says it has no steps)
+    head_row = head["name"][1] or plan.header_row + 1  # the row naming the scenario
+    card = [""] * width + filler
+    numbers = [*range(1, plan.header_row + 2), head_row]
+    tables = flat_tables(sheet.name, [*rows[:plan.header_row + 1], card], plan.header_row, columns, {}, numbers)
+    return [t for t in tables if t.entity == "scenarios"]
 
 
 def _review_from_scenarios(commap: CommMap) -> None:
@@ -286,14 +297,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _is_note(row: list[object]) -> bool:
-    """A row holding one long sentence and nothing else is a note under a table, not a record."""
-    first = row[0] if row else None
-    if not isinstance(first, str) or len(first) <= 40 or " " not in first:
-        return False  # the usual record starts with a short id: decided on its first cell alone
-    return all(c in ("", None) for c in row[1:])
-
-
 def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[str, tuple[int, str]]) -> Table:
     headers = {fld: header for fld, (_, header) in columns.items()}
     rows = []
@@ -307,7 +310,7 @@ def _read_table(sheet: RawSheet, entity: str, header_index: int, columns: dict[s
     widest = max(indexes) if indexes else -1
     for index in range(header_index + 1, len(sheet.rows)):
         raw = sheet.rows[index]
-        if len(columns) > 1 and _is_note(raw):
+        if len(columns) > 1 and is_note(raw):
             continue
         if len(raw) > widest:
             cells = dict(zip(fields, pick(raw)))

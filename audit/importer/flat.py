@@ -25,6 +25,14 @@ _STEP_TOUCH_FIELDS = ("channel", "message", "delay", "condition", "next", "syste
 SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",
                    "stop_event", "kpi", "owner", "status", "last_reviewed")
 
+def is_note(row: list[object]) -> bool:
+    """A row holding one long sentence and nothing else is a note under a table, not a record."""
+    first = row[0] if row else None
+    if not isinstance(first, str) or len(first) <= 40 or " " not in first:
+        return False  # the usual record starts with a short id: decided on its first cell alone
+    return all(c in ("", None) for c in row[1:])
+
+
 def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
                 columns: dict[str, tuple[int, str]], errors: dict[tuple[int, int], str],
                 numbers: list[int] | None = None) -> list[Table]:
@@ -48,6 +56,8 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             continue
         if not cell_errors and values.summary_row(raw):
             continue  # «Итого: 13 цепочек» closes the table, it describes no scenario
+        if is_note(raw) and columns.get("segments", (None,))[0] != 0:
+            continue  # «* Telegram — через бота, см. лист …» under the table; a long segment name stays one
         scenario = values.id_text(cells.get("scenario", ""))
         segment = values.id_text(cells.get("segments", ""))
         filled = [fld for fld, v in cells.items() if values.text(v) != ""]
@@ -134,7 +144,8 @@ def split_channel_groups(rows: list[list[object]], header_index: int, columns: d
     for index in range(header_index + 1, len(rows)):
         raw = list(rows[index]) + [""] * (width - len(rows[index]))
         filled = [(label, cols) for label, cols in groups.items()
-                  if any(values.text(raw[c]) for c, _ in cols.values() if c < len(raw))]
+                  if any(values.text(raw[c]) and not values.placeholder(raw[c]) for c, _ in cols.values() if c < len(raw))]
+        filled = _in_sending_order(filled, raw)
         for position, (label, cols) in enumerate(filled or [(None, {})]):
             row = list(raw) + [label or ""] + [
                 raw[cols[f][0]] if f in cols else (raw[plain[f][0]] if plain[f] else "") for f in fields]
@@ -144,6 +155,28 @@ def split_channel_groups(rows: list[list[object]], header_index: int, columns: d
             out.append(row)
             numbers.append(index + 1)
     return out, numbers, moved
+
+
+def _in_sending_order(filled: list[tuple[str, dict[str, tuple[int, str]]]], raw: list[object]
+                      ) -> list[tuple[str, dict[str, tuple[int, str]]]]:
+    """A row's channel groups in the order their touches go out. The columns' order says nothing of it
+    when a group's timing is written after another channel of the row («+1 день после SMS» under
+    "Email", left of "SMS"): that group goes right after the one it names."""
+    from audit.timing import parse_timing
+
+    order = list(filled)
+    names = {values.normalize_word(label): label for label, _ in filled}
+    for label, cols in filled:
+        if "delay" not in cols:
+            continue
+        timing = parse_timing(raw[cols["delay"][0]])
+        after = names.get(values.normalize_word(timing.anchor_text or "")) if timing.anchor_relation == "after" else None
+        if after is None or after == label:
+            continue
+        group = next(g for g in order if g[0] == label)
+        order.remove(group)
+        order.insert(next(i for i, g in enumerate(order) if g[0] == after) + 1, group)
+    return order
 
 
 # --- touches packed as text, a column per touch («Касание 1 | Касание 2»: "через 2 дня → Email «…»") ----

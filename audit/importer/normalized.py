@@ -59,6 +59,7 @@ from audit.model import (
 from audit.timing import Timing, parse_timing
 
 END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none", "-", "–", "—", "finish", "exit", "выход"})
+NO_CONDITION_WORDS = frozenset({"нет", "none", "no", "без условия", "без условий", "всем", "always", "всегда", "no condition"})
 ALL_SEGMENTS = frozenset({"*", "all", "все", "всем", "всесегменты", "allsegments"})  # after normalize_word
 
 
@@ -216,9 +217,11 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _resolve_purchase_conditions(steps, events)
     _resolve_event_words(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
+    _resolve_step_codes(steps)
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
     _resolve_next_words(steps)
+    _repeating_steps(steps, scenarios)
 
     commap = CommMap(
         meta=meta or MapMeta(),
@@ -575,6 +578,28 @@ def _nth_step(ref: str, own: dict[str, str]) -> str | None:
     return list(own.values())[number - 1] if 1 <= number <= len(own) else None
 
 
+def _repeating_steps(steps: list[Step], scenarios: list[Scenario]) -> None:
+    """A step of a trigger chain whose timing says how often it goes («каждые 2 дня», "every 3 days")
+    repeats: it follows itself, every period, and its timing is read for a bound like any `next` in words
+    («каждые 2 дня, не более 3 раз»). The chain's first step is left alone: its recurrence is the
+    scenario's schedule (`_scenario_timing_from_steps`); a regular mailing's steps go out on its schedule."""
+    regular = {s.key for s in scenarios if s.type is ScenarioType.REGULAR or s.schedule}
+    seen: set[str] = set()
+    for step in steps:
+        scenario = step.key[0]
+        first = scenario not in seen
+        seen.add(scenario)
+        if first or scenario in regular or step.next is not None or not step.timing_text:
+            continue
+        timing = parse_timing(step.timing_text)
+        if not timing.per_week or timing.weekdays:  # «по вторникам» on a chain's step is a send day, no loop
+            continue
+        step.next = [step.id]
+        step.next_text = step.next_text or step.timing_text
+        if step.delay_minutes is None:
+            step.delay_minutes = round(10080 / timing.per_week)
+
+
 def _word_refs_to_free_text(steps: list[Step]) -> None:
     """A feedback condition whose "step" is an ordinary word is free text, not a reference.
 
@@ -614,6 +639,33 @@ def _resolve_payment_conditions(steps: list[Step], events: list[Event], scenario
             break
     for step in waiting:
         step.condition = replace(step.condition, event=target) if target is not None else None
+
+
+_STEP_CODE = re.compile(r"^\s*([^\W\d_]{1,4}\s?[-.#№]?\s?\d{1,3})[\s:.—–-]+\S")
+
+
+def _resolve_step_codes(steps: list[Step]) -> None:
+    """A step titled with its code first ("TO-2 Recipe push", «К3 — Напоминание»), as trackers name
+    their items, is referred to by that code too: a condition or `next` naming the code names the step.
+    Only a code that begins one step of the scenario counts."""
+    codes: dict[str, dict[str, str | None]] = {}
+    for step in steps:
+        match = _STEP_CODE.match(step.id)
+        if match:
+            own = codes.setdefault(step.key[0], {})
+            code = id_key(match.group(1))
+            own[code] = None if code in own else step.id  # a code two steps begin with names neither
+    if not codes:
+        return
+    for step in steps:
+        own = codes.get(step.key[0])
+        if not own:
+            continue
+        condition = step.condition
+        if condition is not None and condition.step_ref and own.get(id_key(condition.step_ref)):
+            step.condition = replace(condition, step_ref=own[id_key(condition.step_ref)])
+        if step.next:
+            step.next = [own.get(id_key(item)) or item for item in step.next]
 
 
 def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
@@ -939,7 +991,12 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
     ident = b.required_id(row, "id", "scenario", _row_label(row))
     if ident is None:
         return None
-    segment_refs = values.id_list(row.cells.get("segments", ""))
+
+    def cell(fld: str) -> object:  # «—», "n/a": written so as not to leave it blank, it names nothing
+        value = row.cells.get(fld, "")
+        return "" if values.placeholder(value) else value
+
+    segment_refs = values.id_list(cell("segments"))
     status = b.read(row, "status", _choice(STATUSES, "status (active, planned, paused, off)"), "scenario", ident)
     return Scenario(
         id=ident,
@@ -947,15 +1004,15 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
         type=b.read(row, "type", _choice(SCENARIO_TYPES, "scenario type (trigger, regular, service)"),
                     "scenario", ident),
         segments=segment_refs,
-        stage=values.id_text(row.cells.get("stage", "")) or None,
-        trigger=values.id_text(row.cells.get("trigger", "")) or None,
-        schedule=values.text(row.cells.get("schedule", "")) or None,
-        goal=values.text(row.cells.get("goal", "")),
-        goal_event=values.id_text(row.cells.get("goal_event", "")) or None,
-        stop_events=[part for item in values.id_list(row.cells.get("stop_event", ""))
+        stage=values.id_text(cell("stage")) or None,
+        trigger=values.id_text(cell("trigger")) or None,
+        schedule=values.text(cell("schedule")) or None,
+        goal=values.text(cell("goal")),
+        goal_event=values.id_text(cell("goal_event")) or None,
+        stop_events=[part for item in values.id_list(cell("stop_event"))
                      for part in _ALTERNATIVES.split(item) if part.strip()],
-        kpi=values.text(row.cells.get("kpi", "")),
-        owner=values.text(row.cells.get("owner", "")),
+        kpi=values.text(cell("kpi")),
+        owner=values.text(cell("owner")),
         status=status or "active",
         last_reviewed=b.read(row, "last_reviewed", values.day, "scenario", ident),
         source=row.source(),
@@ -972,6 +1029,8 @@ def _step(b: _Builder, row: Row) -> Step | None:
     if channel is None:
         return None
     condition_text = values.text(row.cells.get("condition", ""))
+    if values.placeholder(condition_text) or id_key(condition_text) in NO_CONDITION_WORDS:
+        condition_text = ""  # «—», «нет», "none": sent to everyone, no condition
     next_cell = row.cells.get("next", "")
     next_steps = values.id_list(next_cell)
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)
@@ -1068,8 +1127,15 @@ def _system(b: _Builder, row: Row) -> System | None:
         orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
         receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
         sends_to=_bracketed_list(values.text(row.cells.get("sends_to", ""))),
+        passes=_feedback_named(values.text(row.cells.get("notes", ""))),
         source=row.source(),
     )
+
+
+def _feedback_named(text: str) -> list[str]:
+    """The feedback a note names word for word ("webhooks open/click" → opened, clicked)."""
+    found = (canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold()))
+    return list(dict.fromkeys(f for f in found if f))
 
 
 def _event_source_word(raw: str) -> str:
@@ -1116,7 +1182,8 @@ _CARRIED_PART = re.compile(r"^(?P<target>[^()]+?)\s*(?:\((?P<what>[^)]*)\))?\s*$
 
 def _integrations_from_systems(systems: list[System], stated: list[Integration]) -> list[Integration]:
     """"Sends data to: Naumen (статусы доставки)" on a Systems sheet: an integration to each system
-    named; what it carries is what the brackets name, else unknown (INT002 then only warns)."""
+    named; what it carries is what the brackets name, else the feedback the system's notes say it passes
+    on, else unknown (INT002 then only warns)."""
     pairs = {(id_key(i.from_system), id_key(i.to_system)) for i in stated}
     found = []
     for system in systems:
@@ -1128,9 +1195,10 @@ def _integrations_from_systems(systems: list[System], stated: list[Integration])
             if (system.key, id_key(target)) in pairs or id_key(target) == system.key:
                 continue
             pairs.add((system.key, id_key(target)))
-            carries = _carried_words(match["what"]) if match["what"] else []
+            # no brackets: what the system's notes say it passes on ("webhooks open/click"), else unknown
+            carries = _carried_words(match["what"]) if match["what"] else list(system.passes)
             found.append(Integration(from_system=system.id, to_system=target, carries=carries,
-                                     carries_unknown=not match["what"], source=system.source))
+                                     carries_unknown=not carries, source=system.source))
     return found
 
 

@@ -422,9 +422,16 @@ class _Candidate:
     score: float
 
 
+TITLE_JOIN = " › "  # a group title and the column under it («Сценарий › Сегмент»)
+
+
 def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
-    """Each column's header: one row, or the upper and lower rows read together (upper first)."""
+    """Each column's header: one row, or the upper and lower rows read together (upper first). An upper
+    cell naming a channel over its sub-columns ("Email" over «Когда | Текст») makes them that channel's
+    column group, written as one cell would be: "Email: Когда"; beside such titles, another title
+    («Сценарий» over «Название | Сегмент») only groups its columns: «Сценарий › Сегмент»."""
     width = max(len(rows[i]) for i in range(index, index + span))
+    titles = span == 2 and _channel_titles(rows[index]) >= 2  # an upper row of channel and other group titles
     texts = []
     upper_carry = ""
     for col in range(width):
@@ -432,13 +439,28 @@ def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
         for i in range(index, index + span):
             cell = values.text(rows[i][col]) if col < len(rows[i]) else ""
             if span == 2 and i == index:
-                # a group header over several columns is written once, in its first column
-                cell = cell or upper_carry
-                upper_carry = cell
+                # a group header over several columns is written once, in its first column (over columns
+                # with headers of their own: an empty column past the table's end is in no group)
+                lower = values.text(rows[i + 1][col]) if col < len(rows[i + 1]) else ""
+                cell = cell or (upper_carry if lower else "")
+                upper_carry = cell or upper_carry
             if cell and cell not in parts:
                 parts.append(cell)
-        texts.append(" ".join(" ".join(p.split()) for p in parts))
+        parts = [" ".join(p.split()) for p in parts]
+        if len(parts) == 2 and _names_channel(parts[0]):
+            texts.append(f"{parts[0]}: {parts[1]}")
+        elif len(parts) == 2 and titles:
+            texts.append(f"{parts[0]}{TITLE_JOIN}{parts[1]}")
+        else:
+            texts.append(" ".join(parts))
     return texts
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_channel(text: str) -> bool:
+    from audit.importer.schema import CHANNEL_KINDS
+
+    return values.normalize_word(text) in CHANNEL_KINDS
 
 
 _NUMBERED_HEADER = re.compile(r"^(\D*?)\s*[№#]?\s*(\d{1,2})$")
@@ -489,7 +511,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         if chosen is not None:
             mapped[col] = chosen
             continue
-        by_header = header_scores(header, role.name)
+        by_header = _titled_scores(header, role.name)
         elsewhere = _elsewhere_numbered(numbered, col)
         for fld in role.fields:
             base = by_header.get(fld, 0.0)
@@ -527,6 +549,18 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+def _titled_scores(header: str, role: str) -> dict[str, float]:
+    """A header's field scores; under a group title («Сценарий › Сегмент») the better of the column read
+    with its title and alone: the title may say what the column is about, never make it say less."""
+    scores = header_scores(header, role)
+    if TITLE_JOIN not in header:
+        return scores
+    scores = dict(scores)
+    for fld, score in header_scores(header.split(TITLE_JOIN, 1)[1], role).items():
+        scores[fld] = max(score, scores.get(fld, 0.0))
+    return scores
 
 
 _GROUP_SPLIT = re.compile(r"\s*(?::|—|–|\s-\s|/)\s*")
@@ -592,12 +626,20 @@ def _could_be_header(row: list[object]) -> bool:
     return _naming_cells(row) > 0
 
 
-def _header_rows(rows: list[list[object]], skip: int) -> list[int]:
-    """The rows worth scoring as a header: those that name nearly as many fields as the best one
-    (a data row whose "stage0" or "Scenario 0" reads like a header word names far fewer)."""
-    counts = {i: _naming_cells(rows[i]) for i in range(skip, min(skip + HEADER_SCAN_ROWS, len(rows)))}
+def _header_rows(rows: list[list[object]], skip: int, scan: int = HEADER_SCAN_ROWS) -> list[int]:
+    """The rows worth scoring as a header among `scan` rows from `skip`: those that name nearly as many
+    fields as the best one (a data row whose "stage0" or "Scenario 0" reads like a header word names far fewer)."""
+    counts = {i: _naming_cells(rows[i]) for i in range(skip, min(skip + scan, len(rows)))}
     best = max(counts.values(), default=0)
-    return [i for i, n in counts.items() if n and n * 5 >= best * 3]
+    found = [i for i, n in counts.items() if n and n * 5 >= best * 3]
+    # channels named over the header's columns («Email | SMS | Push» above «Когда | Текст»): the header's upper row
+    above = [i - 1 for i in found if i - 1 >= skip and i - 1 not in found and _channel_titles(rows[i - 1]) >= 2]
+    return sorted(found + above)
+
+
+def _channel_titles(row: list[object]) -> int:
+    """How many cells of a row name a channel and nothing else ("Email", «SMS», "Telegram")."""
+    return sum(1 for c in row if isinstance(c, str) and c.strip() and _names_channel(c.strip()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -737,19 +779,91 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
         return [turned]
     if first.header_row is None or first.by_mapping:
         return [first]
+    # the best-read table may sit under others (reference tables stacked on one sheet): read from the top
+    top = first
+    while (above := _table_above(sheet, top, mapping, segment_names)) is not None:
+        top = above
+    tables, starts = _stacked_from(sheet, top, mapping, segment_names)
+    if top is not first and not any((p.role, p.header_row) == (first.role, first.header_row) for p in tables):
+        tables, starts = _stacked_from(sheet, first, mapping, segment_names)  # the chain lost it: as before
+    # each table read again alone, now that its end is known: its values, not the next table's, say what
+    # its columns hold
+    for position, (plan, (start, title, scan)) in enumerate(zip(tables, starts)):
+        if plan.end_row is None:
+            continue
+        window = RawSheet(sheet.name, [[""] * len(r) for r in sheet.rows[:start]] + sheet.rows[start:plan.end_row],
+                          sheet.errors)
+        alone = plan_sheet(window, mapping, segment_names, skip=start, title=title, scan=scan)
+        if alone.role == plan.role and alone.header_row == plan.header_row:
+            alone.end_row = plan.end_row
+            tables[position] = alone
+    return tables
+
+
+STACKED_ROLES = ("segments", "stages", "channels", "events", "scenarios", "systems", "integrations")
+STACKED_HEADER_ROWS = 4  # a stacked table's header: within its first rows (a title line or two above it)
+
+
+def _table_below(sheet: RawSheet, above: list[SheetPlan], mapping: ColumnMapping,
+                 segment_names: frozenset[str]) -> tuple[SheetPlan, int] | None:
+    """The next table stacked under the last of `above` (after a blank row, perhaps under a title line
+    such as «КАНАЛЫ» that names its kind), when it reads as an entity of its own; the table above then
+    ends there. Reference sheets stack several: segments, stages, channels, events, systems. Returns the
+    table's plan and the row its block begins at."""
     rows = sheet.rows
-    for index in range(first.header_row + 2, len(rows) - 1):
+    last = above[-1]
+    roles = {plan.role for plan in above}
+    for index in range(last.header_row + 2, len(rows) - 1):
         if any(values.text(c) for c in rows[index - 1]) or not any(values.text(c) for c in rows[index]):
             continue  # a table below starts after a blank row (perhaps with a title line first)
         if not any(_could_be_header(row) for row in rows[index:index + 3]):
             continue
         below = RawSheet(sheet.name, [[""] * len(r) for r in rows[:index]] + rows[index:], sheet.errors)
-        second = plan_sheet(below, mapping, segment_names, skip=index)
-        if (second.header_row is not None and index <= second.header_row <= index + 3
-                and second.role != first.role and second.confidence >= 2.0):
-            first.end_row = index - 1
-            return [first, second]
-    return [first]
+        plan = plan_sheet(below, mapping, segment_names, skip=index, title=_title_line(rows[index]),
+                          scan=STACKED_HEADER_ROWS)
+        if (plan.header_row is not None and index <= plan.header_row < index + STACKED_HEADER_ROWS
+                and plan.role not in roles and plan.confidence >= 2.0):
+            last.end_row = index - 1
+            return plan, index
+    return None
+
+
+def _stacked_from(sheet: RawSheet, top: SheetPlan, mapping: ColumnMapping, segment_names: frozenset[str]
+                  ) -> tuple[list[SheetPlan], list[tuple[int, str, int]]]:
+    """`top` and the tables stacked under it, each with where its rows begin, its title line and how far
+    down its header may be."""
+    top.end_row = None
+    tables = [top]
+    starts = [(0, "", HEADER_SCAN_ROWS)]
+    while (below := _table_below(sheet, tables, mapping, segment_names)) is not None:
+        tables.append(below[0])
+        starts.append((below[1], _title_line(sheet.rows[below[1]]), STACKED_HEADER_ROWS))
+    return tables, starts
+
+
+def _table_above(sheet: RawSheet, top: SheetPlan, mapping: ColumnMapping,
+                 segment_names: frozenset[str]) -> SheetPlan | None:
+    """A table stacked above `top`, read from the rows above its block (its header and the title lines
+    over it, after a blank row)."""
+    if top.role not in STACKED_ROLES:
+        return None  # a wide map or a scenario card under its key–value head: nothing stacked above
+    rows = sheet.rows
+    start = top.header_row - top.header_rows + 1
+    while start > 0 and any(values.text(c) for c in rows[start - 1]):
+        start -= 1  # title lines over the header belong to its block
+    if start == 0 or not any(_could_be_header(row) for row in rows[:start]):
+        return None
+    plan = plan_sheet(RawSheet(sheet.name, rows[:start], sheet.errors), mapping, segment_names,
+                      title=_title_line(rows[0]))
+    if plan.header_row is None or plan.role == top.role or plan.role not in STACKED_ROLES or plan.confidence < 2.0:
+        return None
+    return plan
+
+
+def _title_line(row: list[object]) -> str:
+    """The text of a row holding one cell alone (a block title such as «КАНАЛЫ»), else ''."""
+    cells = [values.text(c) for c in row if values.text(c)]
+    return cells[0] if len(cells) == 1 else ""
 
 
 TURNED_MAX_ROWS = 60  # a transposed sheet has a row per attribute: a longer sheet is a table of records
@@ -810,15 +924,17 @@ def _transposed_plan(sheet: RawSheet, first: SheetPlan, mapping: ColumnMapping,
 
 
 def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset[str],
-               skip: int = 0) -> SheetPlan:
+               skip: int = 0, title: str = "", scan: int = HEADER_SCAN_ROWS) -> SheetPlan:
+    """The sheet's best reading, its header among `scan` rows from `skip`; a `title` line above a stacked
+    table names its kind as a sheet's name would."""
     roles = _roles()
     forced = mapping.entity_for(sheet.name)
-    names = {r: sheet_name_score(sheet.name, r) for r in roles}
+    names = {r: max(sheet_name_score(sheet.name, r), sheet_name_score(title, r) if title else 0.0) for r in roles}
     if forced in ("ignore", "meta"):
         return SheetPlan(sheet.name, forced, by_mapping=True)
     best: _Candidate | None = None
     info_cache: dict[tuple[int, int], _ColumnValues] = {}  # (header row, column) → its values, for every role
-    header_rows = _header_rows(sheet.rows, skip)
+    header_rows = _header_rows(sheet.rows, skip, scan)
     for role_name in TABLE_ROLES:
         if forced and role_name != forced:
             continue
@@ -984,7 +1100,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
-            if (plan.role != "meta" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None
+            # a lone line names the map; above a scenario sheet's steps it names the scenario
+            if (plan.role != "scenario_sheet" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None
                     and len(values.text(cells[0])) >= 8 and not _is_label(values.text(cells[0]))):
                 titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
@@ -1048,7 +1165,10 @@ def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset
         row = sheet.rows[index]
         stage_cols = [col for col, cell in enumerate(row) if col and values.text(cell)
                       and values.normalize_word(values.text(cell)) in stage_names]
-        if len(stage_cols) >= 2 and values.text(row[0]) if row else False:
+        named = {values.normalize_word(values.text(row[col])) for col in stage_cols}
+        # two stages at least, and a first cell naming the segments column: a data row repeating one name
+        # («3 | Брошенная корзина | Брошенная корзина») is no header
+        if len(named) >= 2 and row and isinstance(row[0], str) and values.text(row[0]):
             columns = [ColumnPlan(0, values.text(row[0]), "segments", 0.8, "both")]
             columns += [ColumnPlan(col, values.text(row[col]), "stage" if col in stage_cols else None,
                                    0.9 if col in stage_cols else 0.0, "values" if col in stage_cols else "")
