@@ -1029,7 +1029,7 @@ def _step(b: _Builder, row: Row) -> Step | None:
     if channel is None:
         return None
     condition_text = values.text(row.cells.get("condition", ""))
-    if values.placeholder(condition_text) or id_key(condition_text) in NO_CONDITION_WORDS:
+    if condition_text and (values.placeholder(condition_text) or id_key(condition_text) in NO_CONDITION_WORDS):
         condition_text = ""  # «—», «нет», "none": sent to everyone, no condition
     next_cell = row.cells.get("next", "")
     next_steps = values.id_list(next_cell)
@@ -1101,12 +1101,14 @@ def _trigger_or_schedule(scenario: Scenario, events: dict[str, str]) -> None:
     ("Tour booked") is its trigger. A mailing whose trigger cell also says how often («Старт
     распродажи (4 раза в год)») keeps the trigger and takes the schedule."""
     if scenario.trigger and not scenario.schedule and scenario.type is not ScenarioType.SERVICE:
+        an_event = values.normalize_word(scenario.trigger) in events
+        if an_event and scenario.type is not ScenarioType.REGULAR:
+            return  # a trigger scenario on one of the map's events: nothing to read in its cell
         said = parse_timing(scenario.trigger)
         if said.recurrence and not said.anchor_text:
             scenario.schedule = said.recurrence
-            if values.normalize_word(scenario.trigger) not in events and scenario.type is not ScenarioType.REGULAR:
+            if not an_event:
                 scenario.type = ScenarioType.REGULAR  # the cell was no event: a mailing on a schedule
-            if values.normalize_word(scenario.trigger) not in events:
                 scenario.trigger = None
     elif scenario.schedule and not scenario.trigger and scenario.type is ScenarioType.TRIGGER:
         if not parse_timing(scenario.schedule).recurrence:
