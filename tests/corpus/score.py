@@ -6,6 +6,8 @@ read only the practice articles and the rule table, never commap's vocabulary) a
 not be flagged (`[[lookalike]]`) and the field each meaningful column carries (`[[column]]`).
 
     python tests/corpus/score.py            # the table, per map and in total
+    python tests/corpus/score.py --unlisted         # findings no planted defect accounts for, per rule
+    python tests/corpus/score.py --unlisted TRK003  # …and each of them for one rule, to read by eye
 
 A finding answers a key entry when it has the entry's rule code and the entry's `match` text
 appears (case-insensitively) in the finding's entity id or message.
@@ -56,6 +58,9 @@ class MapScore:
     alarms: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     misplaced: list[str] = field(default_factory=list)
+    # findings no planted defect accounts for: true findings the key's author did not list, or false
+    # alarms the look-alikes did not foresee — read them (`--unlisted`), the score cannot
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _answers(folder: Path) -> dict:
@@ -82,17 +87,20 @@ def _names(commap) -> dict[tuple[str, str], str]:
 
 
 def _hits(findings, entry, names) -> bool:
+    return any(_answers(f, entry, names) for f in findings)
+
+
+def _answers(f, entry, names) -> bool:
+    """Whether finding `f` is the one a key entry describes: its code, and the entry's text in the
+    finding's entity id, message, or the name of its scenario/segment/…"""
+    if f.rule != entry["code"]:
+        return False
     needle = entry["match"].casefold()
-    for f in findings:
-        if f.rule != entry["code"]:
-            continue
-        kind, ident = f.entity.kind, f.entity.id
-        if kind == "step":
-            kind, ident = "scenario", ident.rsplit("/", 1)[0]
-        name = names.get((kind, ident.casefold()), "")
-        if needle in f.entity.id.casefold() or needle in f.message.casefold() or needle in name.casefold():
-            return True
-    return False
+    kind, ident = f.entity.kind, f.entity.id
+    if kind == "step":
+        kind, ident = "scenario", ident.rsplit("/", 1)[0]
+    name = names.get((kind, ident.casefold()), "")
+    return needle in f.entity.id.casefold() or needle in f.message.casefold() or needle in name.casefold()
 
 
 def _same(a: str, b: str) -> bool:
@@ -134,6 +142,8 @@ def score(folder: Path) -> MapScore:
             result.found += 1
         else:
             result.missed.append(f"{entry['code']} {entry['match']}")
+    result.unlisted = [(f.rule, f"{f.entity.id} | {f.message}") for f in findings
+                       if not any(_answers(f, entry, names) for entry in key.get("defect", []))]
     for entry in key.get("lookalike", []):
         if _hits(findings, entry, names):
             result.flagged += 1
@@ -182,6 +192,10 @@ def table(scores: list[MapScore]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    """`score.py [MAP…]`: the table; `score.py --unlisted [CODE]`: findings no key entry plants, counted
+    per rule, or listed for one rule — where false alarms the look-alikes did not foresee hide."""
+    if argv[:1] == ["--unlisted"]:
+        return unlisted(argv[1] if len(argv) > 1 else None)
     scores = [score(folder) for folder in maps() if not argv or folder.name in argv]
     print(table(scores))
     for s in scores:
@@ -190,6 +204,18 @@ def main(argv: list[str]) -> int:
                              ("column misread", s.misplaced)):
             for item in items:
                 print(f"  {s.name}: {title}: {item}")
+    return 0
+
+
+def unlisted(code: str | None) -> int:
+    counts: dict[str, int] = {}
+    for folder in maps():
+        for rule, text in score(folder).unlisted:
+            counts[rule] = counts.get(rule, 0) + 1
+            if rule == code:
+                print(f"{folder.name} | {text}")
+    if code is None:
+        print(", ".join(f"{rule} {n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
     return 0
 
 
