@@ -214,6 +214,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     scenarios += _scenarios_from_matrix(scenarios, matrix)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_all_segments(scenarios, segments)
+    _implied_journey(stages)
     _resolve_purchase_conditions(steps, events)
     _resolve_event_words(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
@@ -402,6 +403,18 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
         step.channel = channel(step.channel)
         if step.condition is not None and step.condition.event:
             step.condition = replace(step.condition, event=event(step.condition.event))
+
+
+def _implied_journey(stages: list[Stage]) -> None:
+    """A CJM written as a list of stages (numbered, or one under another) and no stage naming its next
+    one is that sequence: each stage leads to the one after it (FLOW001/FLOW002 then judge only a map
+    that draws its own ways onward)."""
+    if len(stages) < 2 or any(stage.next for stage in stages):
+        return
+    ordered = sorted(stages, key=lambda s: s.order) if all(s.order is not None for s in stages) else stages
+    for stage, following in zip(ordered, ordered[1:]):
+        if not stage.final:
+            stage.next = [following.id]
 
 
 def _rejoined(parts: list[str], known: set[str]) -> list[str]:

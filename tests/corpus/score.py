@@ -87,10 +87,10 @@ def _names(commap) -> dict[tuple[str, str], str]:
 
 
 def _hits(findings, entry, names) -> bool:
-    return any(_answers(f, entry, names) for f in findings)
+    return any(_describes(f, entry, names) for f in findings)
 
 
-def _answers(f, entry, names) -> bool:
+def _describes(f, entry, names) -> bool:
     """Whether finding `f` is the one a key entry describes: its code, and the entry's text in the
     finding's entity id, message, or the name of its scenario/segment/…"""
     if f.rule != entry["code"]:
@@ -143,7 +143,7 @@ def score(folder: Path) -> MapScore:
         else:
             result.missed.append(f"{entry['code']} {entry['match']}")
     result.unlisted = [(f.rule, f"{f.entity.id} | {f.message}") for f in findings
-                       if not any(_answers(f, entry, names) for entry in key.get("defect", []))]
+                       if not any(_describes(f, entry, names) for entry in key.get("defect", []))]
     for entry in key.get("lookalike", []):
         if _hits(findings, entry, names):
             result.flagged += 1

@@ -43,7 +43,8 @@ def test_a_misspelt_next_cuts_off_everything_behind_it():
 
 
 def test_serving_scenarios_do_not_make_a_stage_reachable():
-    stages = [{"id": "need", "order": 1}, {"id": "loyal", "order": 2, "final": "yes"}]
+    stages = [{"id": "need", "order": 1, "next": "buy"}, {"id": "buy", "order": 2, "final": "yes"},
+              {"id": "loyal", "order": 3, "final": "yes"}]
     m = build_map(stages=stages, scenarios=[scn("a", stage="need"), scn("b", stage="loyal")],
                   steps=[step("a", "S1"), step("b", "S1")])
     assert codes_by_entity(run_rule(UnreachableStage, m)) == {("FLOW002", "loyal")}
@@ -58,6 +59,14 @@ def test_single_stage_and_derived_stages_are_not_judged():
 
 
 def test_russian_message():
-    stages = [{"id": "need"}, {"id": "island"}]
+    stages = [{"id": "need", "next": "mid"}, {"id": "mid", "final": "yes"}, {"id": "island"}]
     (finding,) = run_rule(UnreachableStage, build_map(stages=stages, **SCENARIOS), lang="ru")
     assert finding.message == "До этапа «island» нельзя дойти от первого этапа «need»."
+
+
+def test_a_list_of_stages_that_names_no_next_stage_is_that_sequence():
+    """A CJM written as numbered stages with no "next" column: each leads to the one after it."""
+    stages = [{"id": "activation", "order": 2}, {"id": "onboarding", "order": 1}, {"id": "growth", "order": 3}]
+    m = build_map(stages=stages, **SCENARIOS)
+    assert {s.id: s.next for s in m.stages} == {"onboarding": ["activation"], "activation": ["growth"], "growth": []}
+    assert run_rule(UnreachableStage, m) == []
