@@ -290,3 +290,25 @@ def test_day_numbers_and_days_before(text, delay, before):
     timing = parse_timing(text)
     assert (timing.delay_minutes, timing.offset_minutes if timing.anchor_relation == "before" else None,
             timing.unread) == (delay, before, "")
+
+
+@pytest.mark.parametrize("text, relation, anchor, delay", [
+    ("When fulfilled", "after", "fulfilled", None),
+    ("when parcel scanned", "after", "parcel scanned", None),
+    ("upon first login", "after", "first login", None),
+    ("при оформлении заказа", "after", "оформлении заказа", None),
+    ("в момент оплаты", "after", "оплаты", None),
+    ("within 1 hour", None, None, 60),
+    ("в течение 15 мин", None, None, 15),
+])
+def test_event_words_and_within(text, relation, anchor, delay):
+    timing = parse_timing(text)
+    assert (timing.anchor_relation, timing.anchor_text, timing.delay_minutes, timing.reason) == (
+        relation, anchor, delay, "")
+
+
+@pytest.mark.parametrize("text, send_time", [("по расписанию", None), ("10:00 по мск", "10:00"),
+                                             ("7am ET", "07:00"), ("4pm CET", "16:00")])
+def test_schedule_words_and_time_zones_leave_nothing_unread(text, send_time):
+    timing = parse_timing(text)
+    assert (timing.send_time, timing.delay_minutes, timing.reason) == (send_time, None, "")
