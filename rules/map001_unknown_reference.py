@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.feasibility import source_names
 from audit.findings import Finding, Severity
 from audit.model import ChannelKind, id_key
 from audit.rule import Rule, RuleContext
@@ -102,9 +103,14 @@ class UnknownReference(Rule):
         for system in m.systems:
             # a system may list channel kinds (`sms`) as well as channel ids
             yield from unknown(system, "channels", "channel", [r for r in system.channels if id_key(r) not in kinds])
+        # a data source the map names where its events come from («OMS», "Segment") may feed a system
+        # without sending anything itself: it needs no row on the Systems sheet
+        sources = {name for event in m.events for name in source_names(event.source_name)} | {
+            name for system in m.systems for item in system.receives for name in source_names(item)}
         for integration in m.integrations:
-            yield from unknown(integration, "from", "system", [integration.from_system])
-            yield from unknown(integration, "to", "system", [integration.to_system])
+            for fld, ref in (("from", integration.from_system), ("to", integration.to_system)):
+                if id_key(ref) not in sources:
+                    yield from unknown(integration, fld, "system", [ref])
 
     def _step_refs(self, step, g, suggest) -> Iterator[Finding]:
         """`next` ids and the step a feedback condition names must be steps of the same scenario."""

@@ -213,6 +213,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     integrations += _integrations_from_systems(systems, integrations)
     scenarios += _scenarios_from_matrix(scenarios, matrix)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
+    _resolve_joined_systems(steps, systems, channels)
     _resolve_all_segments(scenarios, segments)
     _implied_journey(stages)
     _resolve_purchase_conditions(steps, events)
@@ -403,6 +404,33 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
         step.channel = channel(step.channel)
         if step.condition is not None and step.condition.event:
             step.condition = replace(step.condition, event=event(step.condition.event))
+
+
+_JOINED = re.compile(r"\s*(?:\+|&|/|,|;|\s(?:и|and)\s)\s*")
+
+
+def _resolve_joined_systems(steps: list[Step], systems: list[System], channels: list[Channel]) -> None:
+    """A platform cell naming several systems («Mindbox + Oktell») on a row of a scenario that uses
+    both: each step is sent by the one of them that sends its channel (else the first named)."""
+    if not systems:
+        return
+    by_key = {s.key: s for s in systems}
+    kinds = {c.key: c.kind.value for c in channels}
+    chosen: dict[tuple[str, str], str] = {}
+    for step in steps:
+        if not step.system or id_key(step.system) in by_key:
+            continue
+        cells = (step.system, step.channel)
+        if cells not in chosen:
+            parts = [by_key.get(id_key(part)) for part in _JOINED.split(step.system) if part.strip()]
+            if len(parts) < 2 or any(part is None for part in parts):
+                chosen[cells] = step.system  # not a list of the map's systems: MAP001 judges the cell
+            else:
+                kind = kinds.get(id_key(step.channel)) or infer_channel_kind(step.channel).value
+                wanted = {id_key(step.channel), kind}
+                sender = next((p for p in parts if wanted & {id_key(c) for c in p.channels}), parts[0])
+                chosen[cells] = sender.id
+        step.system = chosen[cells]
 
 
 def _implied_journey(stages: list[Stage]) -> None:

@@ -137,3 +137,20 @@ def test_a_required_column_the_map_lacks_is_named_in_the_report_language():
     en = run_rule(MissingRequired, m, lang="en")
     assert [f.message for f in ru] == ["Столбец «расписание» не заполнен, а он обязателен для регулярной рассылки."]
     assert [f.message for f in en] == ["Column 'schedule' is empty but required for a regular mailing."]
+
+
+def test_a_platform_cell_joining_two_systems_sends_each_step_from_the_right_one():
+    m = build_map(channels=[{"id": "email", "kind": "email"}, {"id": "call", "kind": "call"}],
+                  systems=[{"id": "Mindbox", "channels": "email"}, {"id": "Oktell", "channels": "call"}],
+                  scenarios=[scn("vaccine")],
+                  steps=[step("vaccine", "S1", "email", system="Mindbox + Oktell"),
+                         step("vaccine", "S2", "call", system="Mindbox + Oktell")])
+    assert [s.system for s in m.steps] == ["Mindbox", "Oktell"]
+    assert run_rule(UnknownReference, m) == []
+
+
+def test_an_integration_from_a_data_source_named_by_the_events_needs_no_systems_row():
+    m = build_map(events=[{"id": "order_placed", "source": "OMS"}], systems=[{"id": "Bloomreach", "channels": "email"}],
+                  integrations=[{"from": "OMS", "to": "Bloomreach"}, {"from": "Segmnt", "to": "Bloomreach"}],
+                  scenarios=[scn("a", trigger="order_placed")], steps=[step("a", "S1")])
+    assert [f.entity.id for f in run_rule(UnknownReference, m)] == ["Segmnt->Bloomreach"]
