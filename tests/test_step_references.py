@@ -96,3 +96,17 @@ def test_a_quoted_reference_means_the_same_without_quotes():
     m = build_map(events=[{"id": "E1", "name": "Покупка"}], scenarios=[scn("a")],
                   steps=[step("a", "S1"), step("a", "S2", condition="нет события «Покупка»")])
     assert m.steps[1].condition.event == "E1"
+
+
+def test_a_feedback_cell_in_words_names_its_feedback():
+    m = build_map(channels=[{"id": "sms", "kind": "sms", "feedback": "delivered only"},
+                            {"id": "tg", "kind": "messenger", "feedback": "доставлено, read receipts"}],
+                  scenarios=[scn("a")], steps=[step("a", "S1", "sms"), step("a", "S2", "tg")])
+    assert [c.feedback for c in m.channels] == [["delivered"], ["delivered", "read"]]
+
+
+def test_a_regular_mailing_counts_from_a_date_not_an_event():
+    """«за 3 дня до старта» on a quarterly sale's first step: no trigger event «старта» (TRK001)."""
+    m = build_map(scenarios=[{"id": "vip", "type": "regular", "schedule": "раз в квартал", "segments": "*"}],
+                  steps=[step("vip", "1", delay="за 3 дня до старта")])
+    assert m.scenarios[0].trigger is None

@@ -993,7 +993,7 @@ def _channel(b: _Builder, row: Row) -> Channel | None:
         kind=kind or ChannelKind.OTHER,
         system=values.id_text(row.cells.get("system", "")) or None,
         cost=b.read(row, "cost", values.number, "channel", ident),
-        feedback=[values.normalize_word(f) for f in feedback_cell] if "feedback" in row.headers and feedback_cell
+        feedback=[_feedback_word(f) for f in feedback_cell] if "feedback" in row.headers and feedback_cell
         else None,
         source=row.source(),
     )
@@ -1127,8 +1127,8 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
         timing = parse_timing(step.timing_text)
         if not scenario.schedule and timing.recurrence:
             scenario.schedule = timing.recurrence
-        if scenario.trigger or not timing.anchor_text:
-            continue
+        if scenario.trigger or not timing.anchor_text or scenario.type is ScenarioType.REGULAR:
+            continue  # a regular mailing's «за 3 дня до старта» counts from a date, not an event
         scenario.trigger = events.get(values.normalize_word(timing.anchor_text), timing.anchor_text)
         if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
             events[values.normalize_word(scenario.trigger)] = scenario.trigger
@@ -1179,6 +1179,13 @@ def _feedback_named(text: str) -> list[str]:
     """The feedback a note names word for word ("webhooks open/click" → opened, clicked)."""
     found = (canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold()))
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _feedback_word(item: str) -> str:
+    """One item of a channel's feedback cell: "delivered only", «статус доставки» → the feedback it
+    names (the first such word); an item naming none stays as written, normalised."""
+    words = (canonical_feedback(word) for word in re.findall(r"[^\W_]+", item))
+    return next((w for w in words if w), None) or values.normalize_word(item)
 
 
 def _event_source_word(raw: str) -> str:
