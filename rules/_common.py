@@ -42,6 +42,15 @@ def kind_name(kind: str, lang: str) -> str:
     return KIND_NAMES[kind][lang]
 
 
+_FEEDBACK_RU = {"delivered": "доставлено", "opened": "открыто", "clicked": "клик", "read": "прочитано",
+                "replied": "ответ", "answered": "дозвон", "bounced": "отказ", "unsubscribed": "отписка"}
+
+
+def feedback_word(feedback: str, lang: str) -> str:
+    """A channel's feedback as the report language names it: "opened" / «открыто»."""
+    return _FEEDBACK_RU.get(feedback, feedback) if lang == "ru" else feedback
+
+
 def column_name(source, fld: str, lang: str) -> str:
     """The header a field was read from; a column the map lacks by its name in the report language
     («расписание», "schedule"), never the field's code."""

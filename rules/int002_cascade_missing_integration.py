@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from audit.feasibility import step_blockers
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import feedback_word
 
 
 class CascadeMissingIntegration(Rule):
@@ -58,9 +59,6 @@ class CascadeMissingIntegration(Rule):
         "en": "the map does not say that '{origin}' passes '{feedback_word}' to '{target}'",
         "ru": "карта не говорит, что «{origin}» передаёт „{feedback_word}“ в «{target}»",
     }
-    _feedback_words_ru = {"delivered": "доставлено", "opened": "открыл", "clicked": "кликнул", "read": "прочитал",
-                          "replied": "ответил", "answered": "дозвон", "bounced": "отказ",
-                          "unsubscribed": "отписался"}
     requires = ("platform",)
 
     doc_ru = """**Что находит.** Шаг каскада с условием на обратную связь от предыдущего шага («если письмо не
@@ -109,8 +107,7 @@ class CascadeMissingIntegration(Rule):
             # the map is silent, not wrong: no integration stated, or one whose content it does not give
             silent = not same and (unstated or ctx.graph.feedback_may_reach(origin, target, blocker.feedback))
             why = self._why_same if same else (self._why_unstated if silent else self._why_other)
-            word = self._feedback_words_ru.get(blocker.feedback, blocker.feedback) if self.lang == "ru" \
-                else blocker.feedback  # in the report language, message and hint alike
+            word = feedback_word(blocker.feedback, self.lang)  # in the report language, message and hint alike
             params = {"origin": origin.id, "target": target.id, "feedback": word}
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
                                why=why[self.lang].format(feedback_word=word, **params), tentative=silent, **params)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from audit.feasibility import step_blockers
 from audit.findings import Finding, Severity
 from audit.rule import Rule, RuleContext
+from rules._common import feedback_word
 
 
 class FeedbackNotReported(Rule):
@@ -71,5 +72,6 @@ class FeedbackNotReported(Rule):
             channel = blocker.channel
             reported = ctx.graph.feedback_of(channel)
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
-                               feedback=blocker.feedback, channel=channel.id, kind=channel.kind.value,
-                               reported=", ".join(sorted(reported)) or self._nothing[self.lang])
+                               feedback=feedback_word(blocker.feedback, self.lang), channel=channel.id,
+                               kind=channel.kind.value, reported=", ".join(
+                                   feedback_word(f, self.lang) for f in sorted(reported)) or self._nothing[self.lang])

@@ -88,7 +88,7 @@ def test_a_map_naming_no_system_still_has_none():
 def test_ru_cascade_across_row_systems_without_integrations_is_a_warning(tmp_path):
     found = int002(audit_file(wide_map(tmp_path / "ru.xlsx", RU_HEADER, RU_CASCADE)))
     assert [(f.severity, f.entity.id) for f in found] == [(Severity.WARNING, "Брошенная корзина/2")]
-    assert "карта не говорит, что «ESP-A» передаёт „открыл“ в «SMS-шлюз»" in found[0].message
+    assert "карта не говорит, что «ESP-A» передаёт „открыто“ в «SMS-шлюз»" in found[0].message
     assert found[0].location.column == "Условие"
 
 
@@ -117,7 +117,7 @@ def test_described_integrations_that_miss_the_feedback_are_an_error(tmp_path):
                   ("From", "To", "Carries"), "Integrations")
     ru_found, en_found = int002(audit_file(ru)), int002(audit_file(en))
     assert [f.severity for f in ru_found] == [Severity.ERROR]
-    assert "ни одна цепочка интеграций не передаёт «открыл» из «ESP-A» в «SMS-шлюз»" in ru_found[0].message
+    assert "ни одна цепочка интеграций не передаёт «открыто» из «ESP-A» в «SMS-шлюз»" in ru_found[0].message
     assert [f.severity for f in en_found] == [Severity.ERROR]
     assert "no integration path carries 'opened' from 'ESP-A' to 'SMS gateway'" in en_found[0].message
 
