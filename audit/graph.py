@@ -192,21 +192,27 @@ class MapGraph:
         return bool(self.map.systems) and not any(s.declared for s in self.map.systems)
 
     def system_of_channel(self, channel: Channel) -> System | None:
-        """The Channels sheet's `system`, else the first system listing the channel's id, else its kind."""
+        """The Channels sheet's `system`, else the first system listing the channel's id or kind; a
+        channel the steps name without declaring it, else one listing a declared channel of its kind. A
+        declared channel no system lists is sent by none: "Email, Push, SMS, WhatsApp" is no Telegram."""
         if channel.system:
             return self.systems.get(id_key(channel.system))
-        return self._systems_by_channel.get(channel.key) or self._systems_by_channel.get(channel.kind.value)
+        listed, by_kind = self._systems_by_channel
+        found = listed.get(channel.key) or listed.get(channel.kind.value)
+        return found if found is not None or channel.declared else by_kind.get(channel.kind.value)
 
     @cached_property
-    def _systems_by_channel(self) -> dict[str, System]:
-        found: dict[str, System] = {}
+    def _systems_by_channel(self) -> tuple[dict[str, System], dict[str, System]]:
+        """Channel ids and kinds each system lists; and channel kinds through the channels listed."""
+        listed: dict[str, System] = {}
+        by_kind: dict[str, System] = {}
         for system in self.map.systems:
             for ref in system.channels:
                 key = id_key(ref)
-                found.setdefault(key, system)
+                listed.setdefault(key, system)
                 if key in self.channels:
-                    found.setdefault(self.channels[key].kind.value, system)
-        return found
+                    by_kind.setdefault(self.channels[key].kind.value, system)
+        return listed, by_kind
 
     def sends(self, system: System, channel: Channel) -> bool:
         """Whether the system lists the channel (by id or kind), or the Channels sheet assigns it there."""

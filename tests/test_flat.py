@@ -120,7 +120,8 @@ def test_touches_packed_as_text_in_a_column_per_touch_become_steps(tmp_path):
     wb.save(path)
     m = load_map(path)
     plan = m.reading.sheets[0]
-    assert plan.role == "flat" and plan.touches() == {1: (3, "Касание 1"), 2: (4, "Касание 2"), 3: (5, "Касание 3")}
+    assert plan.role == "flat" and {n: t[:2] for n, t in plan.touches().items()} == {
+        1: (3, "Касание 1"), 2: (4, "Касание 2"), 3: (5, "Касание 3")}
     steps = [(s.scenario, s.id, s.channel, s.delay_minutes, s.condition_text, s.message) for s in m.steps]
     assert steps == [
         ("Корзина", "1", "Email", 60, "", "«Вы кое-что забыли»"),
@@ -155,6 +156,92 @@ def test_one_numbered_column_or_plain_text_is_no_packed_touch(tmp_path):
     m = load_map(path)
     assert m.reading.sheets[0].touches() == {}
     assert [(s.id, s.channel) for s in m.steps] == [("1", "Email"), ("2", "SMS")]
+
+
+def test_a_chain_written_as_a_numbered_list_in_one_cell_is_the_scenarios_steps(tmp_path):
+    import openpyxl
+
+    from audit.importer import load_map
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Сценарии"
+    ws.append(["№", "Сценарий", "Сегмент", "Триггер", "Цепочка", "Тип сообщения", "Статус"])
+    ws.append([1, "Онбординг", "Новые", "Регистрация",
+               "1) Email, сразу — «Привет»\n2) Push, через 1 день, если не открыл письмо — «Мы рядом»\n"
+               "3) SMS, через 2 дня, если нет «Покупка» — «Скидка 5%» → затем снова шаг 2", "сервисное", "активен"])
+    ws.append([2, "Дайджест", "Все", "", "1. Email, по пятницам в 10:00 — «Новости недели» [promo]", "контент",
+               "активен"])
+    ws.append([3, "Возврат", "Спящие", "Нет покупок 60 дней", "Шаг 1: SMS — «Скучаем»\nШаг 2: Email, через 3 дня: "
+               "«Вернитесь»", "", "активен"])
+    path = tmp_path / "list.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    plan = m.reading.sheets[0]
+    assert plan.role == "flat" and [(c.header, c.chain) for c in plan.columns if c.touch] == [("Цепочка", True)]
+    steps = [(s.scenario, s.id, s.channel, s.delay_minutes, s.condition_text, s.message,
+              s.message_type.value if s.message_type else None, s.next) for s in m.steps]
+    assert steps == [
+        ("Онбординг", "1", "Email", 0, "", "«Привет»", "service", None),
+        ("Онбординг", "2", "Push", 1440, "если не открыл письмо", "«Мы рядом»", "service", None),
+        ("Онбординг", "3", "SMS", 2880, "если нет «Покупка»", "«Скидка 5%»", "service", ["2"]),
+        ("Дайджест", "1", "Email", None, "", "«Новости недели»", "promo", None),  # the touch's own tag wins
+        ("Возврат", "1", "SMS", None, "", "«Скучаем»", None, None),
+        ("Возврат", "2", "Email", 3 * 1440, "", "«Вернитесь»", None, None),
+    ]
+    assert m.steps[1].condition is not None and m.steps[1].condition.feedback == "opened"
+    assert {s.source.row for s in m.steps if s.scenario == "Онбординг"} == {2}
+
+
+def test_a_timelines_day_columns_are_steps_timed_by_their_day(tmp_path):
+    import openpyxl
+
+    from audit.importer import load_map
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Timeline"
+    ws.append(["Lifecycle timeline"])
+    ws.append(["Legend: cell = 'Channel: message'"])
+    ws.append([])
+    ws.append(["Scenario", "Segment", "Trigger", "Day 0", "Day 2", "D+7", "Week", "Status"])
+    ws.append(["Welcome", "New", "Signed up", "Email: Welcome [content]", None,
+               "Push (if email not opened): Come back [promo]", "weekly", "live"])
+    ws.append(["Cart", "All", "Cart abandoned", None, "Email: You forgot something", "SMS: -5% today", None, "live"])
+    path = tmp_path / "timeline.xlsx"
+    wb.save(path)
+    m = load_map(path)
+    plan = m.reading.sheets[0]
+    assert plan.role == "flat" and plan.header_row == 3
+    assert [(c.header, c.touch, c.day) for c in plan.columns if c.touch] == [
+        ("Day 0", 1, "Day 0"), ("Day 2", 2, "Day 2"), ("D+7", 3, "D+7")]
+    steps = [(s.scenario, s.id, s.channel, s.delay_minutes, s.condition_text, s.message,
+              s.message_type.value if s.message_type else None) for s in m.steps]
+    assert steps == [
+        ("Welcome", "1", "Email", 0, "", "Welcome", "content"),
+        ("Welcome", "2", "Push", 7 * 1440, "if email not opened", "Come back", "promo"),
+        ("Cart", "1", "Email", 2 * 1440, "", "You forgot something", None),
+        ("Cart", "2", "SMS", 7 * 1440, "", "-5% today", None),
+    ]
+
+
+def test_packed_touch_reads_a_bracketed_condition_a_type_tag_and_where_the_chain_goes_next():
+    from audit.importer.flat import numbered_touches, packed_touch
+
+    assert packed_touch("Email (if push not opened)") == {
+        "channel": "Email", "message": "", "delay": "", "condition": "if push not opened", "message_type": "",
+        "next": ""}
+    assert packed_touch("SMS (if no app): Get the app: rn.tv/app [svc]")["message"] == "Get the app: rn.tv/app"
+    assert packed_touch("SMS (if no app): Get the app [svc]")["message_type"] == "svc"
+    # a bracket that says neither when nor on what condition is the message
+    assert packed_touch("если не прочитал → Звонок КЦ (скрипт «Вакцинация»)")["message"] == "(скрипт «Вакцинация»)"
+    # a quoted event in the condition is not the message: the spaced dash starts it
+    touch = packed_touch("Push, через 3 дня, если нет «Оплата» — «Оплатите» → затем снова шаг 2")
+    assert (touch["condition"], touch["message"], touch["next"]) == ("если нет «Оплата»", "«Оплатите»",
+                                                                     "затем снова шаг 2")
+    assert packed_touch("Push, в 17:00 — «Скидка»")["delay"] == "в 17:00"
+    assert numbered_touches("1) Email — a\nstill a\n2. SMS — b") == [(1, "Email — a still a"), (2, "SMS — b")]
+    assert numbered_touches("Email — a\n2) SMS") == []
 
 
 def test_group_headings_totals_and_scenarios_without_steps_make_no_steps(tmp_path):

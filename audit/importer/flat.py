@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from audit import values
 from audit.conditions import channel_word
@@ -182,9 +183,23 @@ def _in_sending_order(filled: list[tuple[str, dict[str, tuple[int, str]]]], raw:
 # --- touches packed as text, a column per touch («Касание 1 | Касание 2»: "через 2 дня → Email «…»") ----
 
 _ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➝|➔|⇒)\s*")
-_MESSAGE_START = re.compile(r"[«\"“„(:—–]")
+_QUOTE = re.compile(r"[«\"“„(]")
+_OPENING, _CLOSING = "«“„([", "»”)]"
 _CONDITION_CLAUSE = re.compile(r"^(?:если|if|unless|не\s|not\s|no\s|нет\s|only|только|when not|didn)", re.IGNORECASE)
+_TRAILING_TAG = re.compile(r"\s*\[([^\[\]]{1,30})\]\s*$")
+_AFTER_CHANNEL = re.compile(r"^(?P<head>[^()«\"“„:—–]*?)\s*\((?P<clause>[^()]*)\)(?P<rest>.*)$")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:шаг|step|касание|touch|t|к)\s*)?(\d{1,2})\s*[).:]\s*(?=\S)", re.IGNORECASE)
 PACKED_FIELDS = ("channel", "message", "delay", "condition")
+PACKED_EXTRA = ("message_type", "next")  # what a touch may say of itself; else the row's own column says it
+
+
+class TouchColumn(NamedTuple):
+    """A column holding touches as text: one touch a cell («Касание 2»), the whole chain as a numbered
+    list in one cell (`chain`), or a timeline's day column whose header is the touch's timing (`day`)."""
+    col: int
+    header: str
+    day: str | None = None
+    chain: bool = False
 
 
 def _names_channel(text: str) -> bool:
@@ -195,19 +210,61 @@ def _names_channel(text: str) -> bool:
     return values.normalize_word(text) in CHANNEL_KINDS or channel_word(words[0]) is not None
 
 
+def _message_start(what: str) -> int | None:
+    """Where the message begins in "Channel, when — message": the first colon or spaced dash outside
+    quotes and brackets (a quoted event name in a condition is no message), else the first quote."""
+    depth = 0
+    for index, ch in enumerate(what):
+        if ch in _OPENING or (ch == '"' and depth == 0):
+            depth += 1
+        elif ch in _CLOSING or (ch == '"' and depth > 0):
+            depth = max(0, depth - 1)
+        elif depth == 0 and ((ch == ":" and not what[index + 1:index + 2].isdigit())
+                             or (ch in "—–" and index and what[index - 1] == " ")):
+            return index
+    quote = _QUOTE.search(what)
+    return quote.start() if quote else None
+
+
+def _message_type_tag(text: str) -> tuple[str, str]:
+    """A trailing tag naming the message's type ("… [promo]", «… [сервис]»): (text without it, the type)."""
+    from audit.importer.schema import MESSAGE_TYPES
+
+    match = _TRAILING_TAG.search(text)
+    if match is None:
+        return text, ""
+    try:
+        known = values.choice(match.group(1), MESSAGE_TYPES, "", fuzzy=False)
+    except ValueError:
+        known = None
+    return (text[:match.start()], match.group(1).strip()) if known is not None else (text, "")
+
+
 @lru_cache(maxsize=1 << 14)
 def packed_touch(text: str) -> dict[str, str] | None:
     """A whole touch written in one cell, as cascade tables do: "через 3 дня, если не открыл письмо →
-    Push «Ваши -10%»", "Email, сразу: «Welcome»" → channel, message, timing (`delay`) and condition, each
-    as written, for the usual readers of those cells. The channel is what the arrow leads to (or the
-    first word when there is no arrow), up to the message (a quote, a bracket, a colon or a dash);
-    before the arrow, clauses starting with a condition word (если, if, не…) are the condition and the
-    rest the timing. None when no channel is named: that cell is no packed touch."""
+    Push «Ваши -10%»", "Email, сразу: «Welcome»", "Push (if email not opened): Pick up [promo]" →
+    channel, message, timing (`delay`) and condition, each as written, for the usual readers of those
+    cells. The channel is what the arrow leads to (or the first word when there is no arrow), up to the
+    message (a colon or spaced dash outside quotes, else a quote or bracket); before the arrow, clauses
+    starting with a condition word (если, if, не…) are the condition and the rest the timing, and so is
+    a bracketed condition or timing right after the channel. A trailing "[promo]" naming a message type is the
+    `message_type`; a last arrow leading to no channel («→ затем снова шаг 2») is the `next`. None
+    when no channel is named: that cell is no packed touch."""
     text = " ".join(text.split())
     parts = _ARROW.split(text)
-    when, what = (" → ".join(parts[:-1]), parts[-1]) if len(parts) > 1 else ("", text)
-    cut = _MESSAGE_START.search(what)
-    head, message = (what[:cut.start()], what[cut.start():]) if cut else (what, "")
+    following = ""
+    if len(parts) > 1 and not _leads_to_channel(parts[-1]) and _leads_to_channel(parts[-2]):
+        following, parts = parts[-1], parts[:-1]  # "… → then back to step 2": where the chain goes next
+    when, what = " → ".join(parts[:-1]), parts[-1]
+    what, message_type = _message_type_tag(what)
+    clause = _AFTER_CHANNEL.match(what)
+    if clause and _names_channel(clause.group("head").strip(" ,;")) and _says_when(clause.group("clause")):
+        # "Push (if email not opened): …": a condition (or timing) on the channel, then the message
+        when = ", ".join(c for c in (when, clause.group("clause")) if c.strip())
+        what = clause.group("head").strip(" ,;") + clause.group("rest")
+    cut = _message_start(what)
+    head, message = (what[:cut], what[cut:]) if cut is not None else (what, "")
     head = head.strip(" ,.;")
     if not _names_channel(head):
         if len(parts) > 1:
@@ -216,38 +273,97 @@ def packed_touch(text: str) -> dict[str, str] | None:
         first = first.strip(",;")
         if not _names_channel(first):
             return None
-        head, when = first, rest.strip(" ,;")
+        head, when = first, ", ".join(c for c in (rest.strip(" ,;"), when) if c)
     clauses = [c.strip() for c in re.split(r"[,;]\s*", when) if c.strip()]
     return {"channel": head,
             "message": message.strip(" :—–").strip(),
             "delay": ", ".join(c for c in clauses if not _CONDITION_CLAUSE.match(c)),
-            "condition": ", ".join(c for c in clauses if _CONDITION_CLAUSE.match(c))}
+            "condition": ", ".join(c for c in clauses if _CONDITION_CLAUSE.match(c)),
+            "message_type": message_type,
+            "next": following}
+
+
+def _says_when(clause: str) -> bool:
+    """Whether a bracketed clause after a channel is its condition or timing ("if email not opened",
+    «через 2 дня»), not the message («скрипт «Вакцинация»»)."""
+    from audit.timing import parse_timing
+
+    return bool(_CONDITION_CLAUSE.match(clause.strip())) or parse_timing(clause).understood and bool(clause.strip())
+
+
+def _leads_to_channel(part: str) -> bool:
+    """Whether an arrow's part begins with a channel's name ("Push «…»", "Email, через 2 дня")."""
+    head = re.split(r"[«\"“„(:—–,;\[]", part, maxsplit=1)[0].strip()
+    return bool(head) and (_names_channel(head) or _names_channel(head.split()[0]))
+
+
+def numbered_touches(text: str) -> list[tuple[int, str]]:
+    """A chain written as a numbered list in one cell ("1) Email, сразу — «…»\n2) Push, через 1 день…",
+    «1. …», "Step 1: …"): (number, item) in order; a line without a number continues the item above.
+    Empty when the cell does not begin with a numbered item."""
+    items: list[list] = []
+    for line in str(text).splitlines():
+        match = _LIST_ITEM.match(line)
+        if match:
+            items.append([int(match.group(1)), line[match.end():].strip()])
+        elif items and line.strip():
+            items[-1][1] += " " + line.strip()
+        elif line.strip():
+            return []
+    return [(number, item) for number, item in items]
+
+
+def chain_cell(text: str) -> bool:
+    """Whether a cell holds a chain as a numbered list of whole touches (most items name their channel)."""
+    items = numbered_touches(text)
+    return bool(items) and sum(1 for _, item in items if packed_touch(item) is not None) * 2 > len(items)
+
+
+def _cell_touches(text: str, number: int, column: TouchColumn) -> list[tuple[int, dict[str, str]]]:
+    """The touches one cell holds, numbered: its list's items, or the one touch (a day column's timed by
+    its header, before the cell's own timing)."""
+    items = numbered_touches(text) if column.chain else []
+    found = []
+    for item_number, item in items or [(number, text)]:
+        touch = packed_touch(item)
+        if touch is None:  # no channel in it: the text is the message, MAP004 names the channel
+            touch = {"channel": "", "message": item, "delay": "", "condition": "", "message_type": "", "next": ""}
+        if column.day is not None:
+            touch = {**touch, "delay": ", ".join(t for t in (column.day, touch["delay"]) if t)}
+        found.append((item_number, touch))
+    return found
 
 
 def split_touches(rows: list[list[object]], header_index: int, columns: dict[str, tuple[int, str]],
-                  touches: dict[int, tuple[int, str]], errors: dict[tuple[int, int], str]
+                  touches: dict[int, TouchColumn], errors: dict[tuple[int, int], str]
                   ) -> tuple[list[list[object]], list[int], dict[tuple[int, int], str]]:
-    """A table of one row per scenario with a column per touch holding the whole touch as text: each row
-    becomes one row per touch it fills, numbered by its column («Касание 2» → step 2), with the touch's
-    channel, message, timing and condition in columns of their own (added to `columns`). Returns the
-    rows, each one's number on the sheet, and the errors."""
+    """A table of one row per scenario with its touches written as text — a column per touch, a numbered
+    list in one cell, or a timeline's day columns: each row becomes one row per touch it holds, numbered
+    by its column («Касание 2» → step 2), its place in the list, or (on a timeline) in the row, with the
+    touch's channel, message, timing and condition in columns of their own (added to `columns`); its
+    message type and next step where the touch says them, else the row's. Returns the rows, each one's
+    number on the sheet, and the errors."""
     width = max((len(r) for r in rows), default=0)
     numbers_written = sorted(touches)
-    label = f"{touches[numbers_written[0]][1]}–{numbers_written[-1]}"  # «Касание 1–3»: the columns read
-    for offset, fld in enumerate(("step", *PACKED_FIELDS)):
+    first = touches[numbers_written[0]].header
+    label = first if len(touches) == 1 else f"{first}–{touches[numbers_written[-1]].header}"
+    own = {f: columns.get(f, (None,))[0] for f in PACKED_EXTRA}  # the row's own message type, next
+    for offset, fld in enumerate(("step", *PACKED_FIELDS, *PACKED_EXTRA)):
         columns[fld] = (width + offset, label)
+    in_row_order = any(t.day is not None for t in touches.values())
     out: list[list[object]] = [list(r) for r in rows[:header_index + 1]]
     numbers = list(range(1, header_index + 2))
     moved: dict[tuple[int, int], str] = {(i, c): e for (i, c), e in errors.items() if i <= header_index}
     for index in range(header_index + 1, len(rows)):
         raw = list(rows[index]) + [""] * (width - len(rows[index]))
-        filled = [(n, values.text(raw[col])) for n, (col, _) in sorted(touches.items()) if values.text(raw[col])]
-        for number, text in filled or [(None, "")]:
-            touch = packed_touch(text) if text else None
-            if touch is None and text:  # no channel in it: the text is the message, MAP004 names the channel
-                touch = {"channel": "", "message": text, "delay": "", "condition": ""}
+        held = [touch for n, column in sorted(touches.items()) if (text := values.text(raw[column.col]))
+                for touch in _cell_touches(text, n, column)]
+        if in_row_order:
+            held = [(position, touch) for position, (_, touch) in enumerate(held, 1)]
+        for number, touch in held or [(None, None)]:
             extra = [str(number) if number is not None else ""] + [
-                touch[f] if touch else "" for f in PACKED_FIELDS]
+                touch[f] if touch else "" for f in PACKED_FIELDS] + [
+                (touch[f] if touch and touch[f] else (raw[own[f]] if own[f] is not None else "")) for f in PACKED_EXTRA]
             moved.update({(len(out), c): e for (i, c), e in errors.items() if i == index})
             out.append(raw + extra)
             numbers.append(index + 1)

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from audit import values, vocab
 from audit.importer.columns import ColumnMapping
-from audit.importer.flat import PACKED_FIELDS, packed_touch
+from audit.importer.flat import PACKED_EXTRA, PACKED_FIELDS, TouchColumn, chain_cell, packed_touch
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
@@ -71,6 +71,8 @@ class ColumnPlan:
     group: str | None = None  # the channel a column group is about ("Email: тема", "SMS: когда") as written
     head: bool = False  # in a sheet of blocks: a column of the scenario's facts row, not of its steps
     touch: int | None = None  # a column per touch, each cell a whole touch as text («Касание 2»): its number
+    day: str | None = None  # a timeline's day column ("Day 3", «День 7»): its header, the timing of its touches
+    chain: bool = False  # each cell holds a scenario's whole chain as a numbered list of touches
 
 
 @dataclass(slots=True)
@@ -93,9 +95,10 @@ class SheetPlan:
         return {c.field: (c.index, c.header) for c in self.columns
                 if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None}
 
-    def touches(self) -> dict[int, tuple[int, str]]:
-        """touch number → (column, header), for a sheet with a column per touch packed as text."""
-        return {c.touch: (c.index, c.header) for c in self.columns if c.touch is not None}
+    def touches(self) -> dict[int, TouchColumn]:
+        """touch number → its column, for a sheet whose touches are written as text (a column per touch,
+        a timeline's day columns, a chain listed in one cell)."""
+        return {c.touch: TouchColumn(c.index, c.header, c.day, c.chain) for c in self.columns if c.touch is not None}
 
     def head_fields(self) -> dict[str, tuple[int, str]]:
         """In a sheet of blocks: field → (column, header) of the scenario facts row above each block's steps."""
@@ -310,7 +313,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     if not cells:
         return result
     counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
-                            "number", "condition", "segment", "long", "sentence", "packed"), 0)
+                            "number", "condition", "segment", "long", "sentence", "packed", "chain"), 0)
     for value, text in cells:
         for kind in _word_kinds(text) if len(text) <= 60 else ():
             counts[kind] += 1
@@ -338,6 +341,8 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
             counts["sentence"] += 1
         if len(text) <= 300 and packed_touch(text) is not None:
             counts["packed"] += 1
+        if "\n" in text and len(text) <= 3000 and chain_cell(text):
+            counts["chain"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
     if len(whole) < len(cells):  # touch codes «К1», "S2", "T-3": their numbers
@@ -470,23 +475,55 @@ PACKED_SHARE = 0.5  # of a column's cells that read as a whole touch (a channel,
 
 def _touch_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
                    mapping: ColumnMapping, sheet_name: str) -> dict[int, ColumnPlan]:
-    """Columns numbered as touches («Касание 1», "Step 2", «Сообщение 3») whose cells hold whole touches
-    as text ("через 2 дня → Email «…»"): column → its plan. Two such columns at least, else none: one
-    numbered column is an ordinary column that happens to carry a number."""
+    """Columns whose cells hold whole touches as text ("через 2 дня → Email «…»"): column → its plan.
+    Columns numbered as touches («Касание 1», "Step 2", «Сообщение 3») or a timeline's day columns
+    ("Day 0 | Day 3", «День 1», "D+7"), two such columns at least (one numbered column is an ordinary
+    column that happens to carry a number); or a column whose cells list a scenario's whole chain,
+    numbered ("1) Email, сразу — «…»\n2) Push, через 1 день…"), whatever its header says."""
     if role.name not in TOUCH_ROLES:
         return {}
     found: dict[int, ColumnPlan] = {}
     for col, header in enumerate(headers):
-        match = _NUMBERED_HEADER.match(" ".join(header.split()))
-        if not match or mapping.field_for_header(header, sheet_name) not in (None, "step"):
+        chosen = mapping.field_for_header(header, sheet_name)
+        if chosen not in (None, "step"):
             continue  # a --columns file may name such a column `step` (what `inspect --write-columns` writes)
-        scores = header_scores(match.group(1).strip(" -_.:"), role.name)
-        best = max(scores.items(), key=lambda item: (item[1], item[0]), default=("", 0.0))
-        if best[0] in ("step", "message") and best[1] >= 0.99 and infos[col].shares.get("packed", 0.0) >= PACKED_SHARE:
-            mapped = mapping.field_for_header(header, sheet_name) == "step"
-            found[col] = ColumnPlan(col, header, "step", 1.0 if mapped else 0.9, "mapping" if mapped else "both",
-                                    touch=int(match.group(2)))
-    return found if len({p.touch for p in found.values()}) >= 2 else {}
+        confidence, evidence = (1.0, "mapping") if chosen == "step" else (0.9, "both")
+        packed = infos[col].shares.get("packed", 0.0) >= PACKED_SHARE
+        day = _day_header(header)
+        match = _NUMBERED_HEADER.match(" ".join(header.split()))
+        if match and packed and day is None:
+            scores = header_scores(match.group(1).strip(" -_.:"), role.name)
+            best = max(scores.items(), key=lambda item: (item[1], item[0]), default=("", 0.0))
+            if best[0] in ("step", "message") and best[1] >= 0.99:
+                found[col] = ColumnPlan(col, header, "step", confidence, evidence, touch=int(match.group(2)))
+        elif day is not None and packed:
+            found[col] = ColumnPlan(col, header, "step", confidence, evidence, touch=len(found) + 1, day=day)
+    if len({p.touch for p in found.values()}) < 2:
+        found = {}
+    chains = [col for col, info in enumerate(infos) if info.shares.get("chain", 0.0) >= PACKED_SHARE
+              and mapping.field_for_header(headers[col], sheet_name) in (None, "step")]
+    if not found and len(chains) == 1:
+        col = chains[0]
+        mapped = mapping.field_for_header(headers[col], sheet_name) == "step"
+        found[col] = ColumnPlan(col, headers[col], "step", 1.0 if mapped else 0.9, "mapping" if mapped else "values",
+                                touch=1, chain=True)
+    return found
+
+
+_DAY_HEADER = re.compile(r"^(?:[^\W\d_]{1,6}\.?\s*\+?\s*\d{1,3}|\+\s*\d{1,3}\s*[^\W\d_]{1,6}\.?)$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _day_header(header: str) -> str | None:
+    """A timeline's column header naming a day of the chain ("Day 3", «День 7», "D+7", «Д0», "+2 дня"):
+    the header, as the timing of the touches under it; None for any other header."""
+    from audit.timing import parse_timing
+
+    text = " ".join(header.split())
+    if not _DAY_HEADER.match(text):
+        return None
+    timing = parse_timing(text)
+    return text if timing.understood and timing.delay_minutes is not None and not timing.anchor_relation else None
 
 
 def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
@@ -533,6 +570,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     candidates.sort(reverse=True)
     taken_cols: dict[int, ColumnPlan] = dict(touches)
     taken_fields: set[str] = {"step", *PACKED_FIELDS} if touches else set()  # each touch holds its own
+    # (its message type and next step only when it says them: the row's own columns say them otherwise)
     for col, fld in mapped.items():
         if fld in taken_fields:
             fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
