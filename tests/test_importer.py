@@ -2,7 +2,7 @@
 blank rows, ids, numbers, dates, merged and error cells, problems at their cells, language."""
 import re
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -564,6 +564,43 @@ def test_owner_and_date_on_a_read_me_sheet_are_map_facts(tmp_path):
     m = load_map(save(wb, tmp_path / "readme.xlsx"))
     assert (m.meta.owner, m.meta.last_reviewed) == ("Maya Chen", date(2026, 10, 2))
     assert (m.meta.source.sheet, m.meta.source.row) == ("Read me", 3)
+
+
+def test_a_change_log_dates_the_map_over_a_cover_date_it_repeats_or_outdates(tmp_path):
+    wb = new_workbook()
+    cover = wb.create_sheet("Титул")
+    cover.append(["Карта коммуникаций «Ромашка»"])
+    cover.append(["Дата последней ревизии карты:", "01.03.2026"])
+    log = wb.create_sheet("История версий")
+    log.append(["Версия", "Дата", "Автор", "Что изменили"])
+    log.append(["v1", "20.01.2026", "И. Петров", "первая версия"])
+    log.append(["v3", datetime(2026, 4, 14), "М. Лыкова", "новые этапы"])
+    log.append(["v2", "03.03.2026", "И. Петров", "должники"])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel"])
+    steps.append(["welcome", "S1", "email"])
+    m = load_map(save(wb, tmp_path / "log.xlsx"))
+    # the latest change, 14.04 on the log's third row, not the cover's older 01.03; its author owns the map
+    assert (m.meta.last_reviewed, m.meta.owner) == (date(2026, 4, 14), "М. Лыкова")
+    assert (m.meta.source.sheet, m.meta.source.row) == ("История версий", 3)
+    cover["B2"] = "01.05.2026"  # a cover dated after the log's last entry keeps its date
+    m = load_map(save(wb, tmp_path / "log2.xlsx"))
+    assert m.meta.last_reviewed == date(2026, 5, 1) and m.meta.source.sheet == "Титул"
+
+
+def test_a_sheet_per_stage_gives_its_scenarios_that_stage(tmp_path):
+    wb = new_workbook()
+    stages = wb.create_sheet("Этапы")
+    stages.append(["Этап", "Дальше"])
+    stages.append(["Онбординг", "Удержание"])
+    stages.append(["Удержание", ""])
+    for name, scenario, stage in (("Онбординг", "Спасибо за визит", ""), ("Удержание", "Акции", "Онбординг")):
+        ws = wb.create_sheet(name)
+        ws.append(["Сценарий", "Сегмент", "Этап", "Шаг", "Канал", "Текст"])
+        ws.append([scenario, "Все", stage, 1, "SMS", "Привет"])
+    m = load_map(save(wb, tmp_path / "stages.xlsx"))
+    # the sheet's name where the row names no stage; the row's own stage where it does
+    assert {s.id: s.stage for s in m.scenarios} == {"Спасибо за визит": "Онбординг", "Акции": "Онбординг"}
 
 
 def test_a_map_without_a_date_of_its_own_was_reviewed_with_its_latest_scenario(tmp_path):

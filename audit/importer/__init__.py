@@ -73,6 +73,7 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
         ignored.extend(Location(sheet=sheet.name, row=sheet_plan.header_row + 1, column=c.header)
                        for c in sheet_plan.columns if c.field is None and c.header)
         words.extend((sheet.name, *(c.header for c in sheet_plan.columns if c.field)))
+    _stage_from_sheet_name(tables)
     if any(t.entity == "scenarios" and not t.derived for t in tables):
         # a real Scenarios sheet keeps precedence for scenario attributes over a wide sheet's
         tables = [t for t in tables if not (t.entity == "scenarios" and t.derived)]
@@ -94,6 +95,20 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     commap.ignored_columns = ignored
     commap.reading = plan
     return commap
+
+
+def _stage_from_sheet_name(tables: list[Table]) -> None:
+    """A sheet per journey stage («Онбординг», «Удержание», named as on the Stages sheet): the scenarios
+    written on it are at that stage, unless a cell of theirs names another."""
+    stages = {values.normalize_word(values.text(row.cells.get(f, ""))) for t in tables if t.entity == "stages"
+              for row in t.rows for f in ("id", "name")} - {""}
+    for table in tables:
+        if table.entity != "scenarios" or values.normalize_word(table.sheet) not in stages:
+            continue
+        for row in table.rows:
+            if not values.text(row.cells.get("stage", "")):
+                row.cells["stage"] = table.sheet
+                row.headers.setdefault("stage", table.sheet)
 
 
 def _explain_unread_sheet(path: Path, sheets: list[RawSheet]) -> None:

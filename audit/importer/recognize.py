@@ -1058,20 +1058,29 @@ def _changelog_words() -> tuple[tuple[str, ...], ...]:
     return tuple(stems(p) for p in vocab.load("headers")["changelog"]["sheet"])
 
 
-def _latest_change(sheet: RawSheet) -> tuple[object, int] | None:
-    """On a change-log sheet («История версий», "Change log"): its latest date and that date's row."""
+def _latest_change(sheet: RawSheet) -> tuple[object, int, object] | None:
+    """On a change-log sheet («История версий», "Change log"): its latest date, that date's row, and who
+    made that change (the cell under an «Автор» / "Author" label on that row; None without one)."""
     tokens = {_canonical(t) for t in stems(_EXPORT_SEPARATOR.split(sheet.name)[-1])}
     if not any(phrase and all(p in tokens for p in phrase) for phrase in _changelog_words()):
         return None
     latest: tuple[object, int] | None = None
+    author: int | None = None
     for index, row in enumerate(sheet.rows[:500]):
-        for cell in row:
+        for col, cell in enumerate(row):
+            if author is None and latest is None and isinstance(cell, str) and len(cell) <= 40:
+                scores = phrase_score(cell, _fact_phrases())
+                if scores.get("owner", 0.0) >= 0.99 and max(scores.values()) <= scores["owner"]:
+                    author = col
             if not _is_date(cell):
                 continue
             day = values.day(cell)
             if latest is None or day > latest[0]:
                 latest = (day, index + 1)
-    return latest
+    if latest is None:
+        return None
+    row = sheet.rows[latest[1] - 1]
+    return latest[0], latest[1], (row[author] if author is not None and author < len(row) else None)
 
 
 def _is_label(text: str) -> bool:
@@ -1116,6 +1125,7 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
     ordered = sorted(plans, key=lambda p: p.role != "meta")
     scanned: set[str] = set()
     later: list[tuple] = []  # facts on sheets the map does not otherwise read: below the others
+    changed: list[tuple] = []  # a change log's latest date, its sheet and row
     for plan in ordered:
         sheet = by_name[plan.name]
         if plan.name in scanned:
@@ -1134,7 +1144,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                     later.append((fld, value, sheet.name, row, label))
             latest = _latest_change(sheet)
             if latest is not None:
-                later.append(("last_reviewed", latest[0], sheet.name, latest[1], sheet.name))
+                changed.append((latest[0], sheet.name, latest[1]))
+                later.append(("owner", latest[2], sheet.name, latest[1], sheet.name))
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
@@ -1153,8 +1164,17 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                         if label == known:
                             add(fld, cells[position + 1], sheet.name, index + 1, text.rstrip(":："))
                             break
+    for day, sheet_name, row in changed:
+        # the change log is the record of revisions: its latest date dates the map over a cover page's
+        # date that repeats it or is older (people forget the cover)
+        stated = next((f for f in facts if f.field == "last_reviewed"), None)
+        if stated is not None and isinstance(stated.value, date) and stated.value <= day:
+            facts.remove(stated)
+            seen.discard("last_reviewed")
+        add("last_reviewed", day, sheet_name, row, sheet_name)
     for fld, value, sheet_name, row, label in later:
-        add(fld, value, sheet_name, row, label)
+        if value is not None:
+            add(fld, value, sheet_name, row, label)
     if titles:
         add("name", titles[0].value, titles[0].sheet, titles[0].row, "")
     return facts
