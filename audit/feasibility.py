@@ -87,13 +87,19 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
 def system_receives(g: MapGraph, system: System, event: Event) -> bool:
     """Whether the system gets the event: a source it lists as received, or an integration into it
     from the system the event comes from («Сайт → Mindbox»); platform events and unknown sources
-    pass. A map whose systems state no received sources at all is not judged by its silence."""
+    pass. A map whose systems state no received sources at all is not judged by its silence — unless
+    the event comes from a system whose integrations the map lists: its events go where they go."""
     receives = _relayed(g).get(system.key, system.receives)
-    if _listed(system, receives, event) or _fed(g, system, event):
+    if _fed(g, system, event):
         return True
     written = source_names(event.source_name)
     if system.key in written or written & {name for item in receives for name in source_names(item)}:
         return True  # "Bloomreach (computed)" for Bloomreach; "Website / App (Segment)" when it receives Segment
+    senders = g.memo("integrated from", lambda: frozenset(id_key(i.from_system) for i in g.map.integrations))
+    if not receives and event.event_source is None and written & senders:
+        return False  # "Stripe" sends data to HubSpot only: not to this system, which lists nothing it receives
+    if _listed(system, receives, event):
+        return True
     return not g.memo("receives stated", lambda: any(s.receives for s in g.map.systems))
 
 

@@ -6,7 +6,7 @@ A loop is a cycle of `next` links (`MapGraph.step_cycles`). It is bounded when
 * the scenario has a stop event (bought, code expired): the platform takes the customer out; or
 * a text of the loop states a bound — a repeat limit («до 3 раз», «не более 3 раз», "max 3 times",
   "up to 3 times") or an expiry or a date («пока не истечёт промокод», «до 31.12», "until the code
-  expires") — in the condition, `next` cell, message or goal of a step of the loop, or in the
+  expires") — in the condition, timing, `next` cell, message or goal of a step of the loop, or in the
   scenario's name, goal or schedule (words in `audit/vocab/loops.toml`).
 
 A reaction condition on a step of the loop (`not opened S1`) does **not** bound it: it only says
@@ -65,9 +65,17 @@ def text_bound(text: str) -> tuple[str, int | None] | None:
     return None
 
 
+def repeat_spans(text: str) -> list[tuple[int, int]]:
+    """Where a folded text states a repeat limit ("every 7 days (max 3 times)"): a timing cell's part
+    that bounds the loop rather than times the step."""
+    repeat, _, _ = _patterns()
+    return [match.span() for pattern in repeat for match in pattern.finditer(text)]
+
+
 def _loop_texts(scenario: Scenario | None, cycle: list[Step]):
     for step in cycle:
         yield step.condition_text
+        yield step.timing_text
         yield from step.next or ()
         yield step.next_text
         yield step.message

@@ -29,6 +29,7 @@ from datetime import date, datetime, time
 from functools import cache, lru_cache
 
 from audit import values, vocab
+from audit.loops import repeat_spans
 
 NOT_A_TIMING = "not a duration (write e.g. 30m, 2h, 1d, 1w, 2ч, 3 дня)"
 _MINUTES_PER_WEEK = 10080
@@ -570,6 +571,8 @@ def _parse_text(text: str) -> Timing:
     delay, extra_delays = _delay(cell)
     if delay is None:
         delay = day_zero
+    for span in repeat_spans(cell.work):  # "(max 3 times)": the loop's bound, which audit/loops.py reads
+        cell.take(*span)
     if anchor and anchor[0] == "after" and anchor[2] is None and delay is not None:
         anchor, delay = (anchor[0], anchor[1], delay), None  # «после покупки через 2 дня»: the offset comes last
     understood = bool(recurrence.spans or send_time or anchor or delay is not None or send_date)

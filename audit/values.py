@@ -200,7 +200,8 @@ def _duration_text(value: str) -> int | None:
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m")
+# day first wherever it can be; "10/22/2026" can only be the US month first (and "9/31/2026" is no date)
+_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d", "%Y-%m-%d %H:%M:%S", "%Y-%m")
 
 
 def day(value: object) -> date | None:
@@ -248,7 +249,8 @@ def _month(word: str) -> int | None:
 @lru_cache(maxsize=4096)
 def text_date(raw: str) -> date | None:
     """A date written as text: `2025-02-14`, `14.02.2025`, `14 февраля 2025 г.`, `Feb 14, 2025`, `14 Feb 2025`,
-    `март 2025` (the first of the month); None when the text is no date."""
+    `март 2025` (the first of the month), US `10/22/2026` when the day cannot come first; None when the text
+    is no date."""
     cleaned = " ".join(raw.strip().split())
     if not any(ch.isdigit() for ch in cleaned):
         return None  # every date form has a day or a year in digits

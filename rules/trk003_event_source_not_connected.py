@@ -10,7 +10,8 @@ part it holds («Website / App (Segment)» comes through Segment), an event of t
 own is received, and «через Орбиту» / "via Segment" in a system's list means what that system
 receives. Events without a source,
 and `platform` events (the sending platform's own), are not judged; nor is a map whose systems
-list no received sources at all — its silence says nothing. Skipped when the map
+list no received sources at all — its silence says nothing — unless the event comes from a system
+whose "sends data to" links the map lists: its events reach those systems only. Skipped when the map
 describes no systems, and when its systems are only named on the steps' rows (a "Platform" /
 "Sent via" column, no Systems sheet): the rows do not say which event sources a system receives,
 and guessing would turn every sourced event into a warning.
@@ -65,7 +66,8 @@ class EventSourceNotConnected(Rule):
 этого типа); ячейка источника называет каждую свою часть («Website / App (Segment)» приходит
 через Segment), событие самой отправляющей системы она получает, а «через Орбиту» / "via Segment"
 в списке системы означает то, что принимает названная система. События без источника и события самой платформы (`platform`) не оцениваются; карта, в
-которой ни у одной системы не указано, что она принимает, тоже: её молчание ничего не говорит.
+которой ни у одной системы не указано, что она принимает, тоже: её молчание ничего не говорит, — кроме
+событий системы, для которой карта указывает, куда она передаёт данные: они приходят только туда.
 Пропускается, если системы не
 описаны, а также если системы названы только в строках шагов (столбец «Платформа» / «Сервис
 рассылки», листа «Системы» нет): строки не говорят, какие источники событий система принимает,

@@ -137,6 +137,8 @@ def test_bad_durations(raw, reason):
     (" 31.05.2026 ", date(2026, 5, 31)),
     ("31.05.26", date(2026, 5, 31)),
     ("31/05/2026", date(2026, 5, 31)),
+    # a US export: month first where the day cannot come first; an ambiguous one stays day first
+    ("05/31/2026", date(2026, 5, 31)), ("10/22/2026", date(2026, 10, 22)), ("05/06/2026", date(2026, 6, 5)),
     ("2026-05-31 00:00:00", date(2026, 5, 31)),
     # Excel serials: 45658 is 2025-01-01, +365 is 2026-01-01, +150 days is 31 May
     (45658.0, date(2025, 1, 1)), (46023.0, date(2026, 1, 1)), (46173.0, date(2026, 5, 31)), (46173, date(2026, 5, 31)),
@@ -146,7 +148,7 @@ def test_dates(raw, expected):
     assert day(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["31.02.2026", "2026-13-01", "05/31/2026", "вчера", 0.0, -5.0, True])
+@pytest.mark.parametrize("raw", ["31.02.2026", "2026-13-01", "9/31/2026", "31/31/2026", "вчера", 0.0, -5.0, True])
 def test_bad_dates(raw):
     with pytest.raises(ValueError, match="not a date"):
         day(raw)

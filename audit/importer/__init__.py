@@ -143,9 +143,10 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     if groups:  # a column group per channel: a row is a step on the channel whose group it fills
         rows, numbers, errors = split_channel_groups(sheet.rows, plan.header_row, columns, groups, sheet.errors)
         return flat_tables(sheet.name, rows, plan.header_row, columns, errors, numbers)
-    if plan.role == "steps" and "name" in columns:  # a step's name is its id when no column numbers the steps
-        name = columns.pop("name")
-        columns.setdefault("step", name)
+    if plan.role == "steps" and "id" in columns:  # a record's technical id ("Record ID"), not the step's number
+        columns["record"] = columns.pop("id")
+    if plan.role == "steps" and "name" in columns and "step" not in columns:
+        columns["step"] = columns.pop("name")  # a step's name is its id when no column numbers the steps
     if plan.role == "flat" or (plan.role == "steps" and "step" not in columns):
         # steps without numbers are numbered within their scenario, as on a wide sheet
         return flat_tables(sheet.name, sheet.rows, plan.header_row, columns, sheet.errors)

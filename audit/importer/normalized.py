@@ -200,6 +200,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
         rows["scenarios"] = _merge_derived_scenarios(rows["scenarios"], derived)
     declared_segments = rows.pop("declared_segments", [])
     matrix = rows.pop("matrix", [])
+    _resolve_record_links(rows)
 
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
@@ -214,6 +215,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     scenarios += _scenarios_from_matrix(scenarios, matrix)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_joined_systems(steps, systems, channels)
+    _channels_of_several_systems(channels, systems)
     _resolve_all_segments(scenarios, segments)
     _implied_journey(stages)
     _resolve_purchase_conditions(steps, events)
@@ -244,6 +246,52 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     return commap
 
 
+# cells that refer to another record: what a linked-record export writes as «Name (recXXXXXXXX)»
+_LINK_FIELDS = ("scenario", "segments", "stage", "trigger", "goal_event", "stop_event", "parent", "next", "channel",
+                "channels", "system", "sends_to", "receives", "source", "from", "to")
+_LINKED = re.compile(r"^(.*?)\s*\(([^()\s]+)\)$")
+# a technical id in brackets that no table of the export holds: letters and digits, long, or a page's address
+_RECORD_ID_SHAPE = re.compile(r"^(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{8,}$|^https?://")
+
+
+def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
+    """Linked-record exports (Airtable, Notion relations, SmartSuite) write a reference as the record's name
+    and its technical id in brackets: «Email (rec8sd9F2kLq)», «HubSpot (recHb…), Postmark (recPm…)». The id
+    resolves the reference to the record whose id column holds it — a step to its number in its scenario;
+    an id no table holds leaves the name («Email»). Other brackets («Стоп-лист (жалобы)») stay as written."""
+    targets: dict[str, str] = {}
+    for entity, entity_rows in rows.items():
+        own, into = ("record", "step") if entity == "steps" else ("id", "id")
+        for row in entity_rows:
+            token = values.id_text(row.cells.get(own, ""))
+            if token and " " not in token:
+                targets[token.casefold()] = values.id_text(row.cells.get(into, "")) or token
+
+    def resolved(item: str) -> str:
+        match = _LINKED.match(item)
+        if match is None or not match.group(1):
+            return item
+        found = targets.get(match.group(2).casefold())
+        if found is None and not _RECORD_ID_SHAPE.match(match.group(2)):
+            return item
+        return found or match.group(1)
+
+    cache: dict[str, str] = {}
+    for entity_rows in rows.values():
+        for row in entity_rows:
+            cells = row.cells
+            for fld in _LINK_FIELDS:
+                value = cells.get(fld)
+                if type(value) is not str or not value.endswith(")"):
+                    continue
+                if value not in cache:
+                    cache[value] = ", ".join(resolved(item) for item in values.id_list(value))
+                if cache[value] != value:
+                    if cells is row.cells:
+                        cells = row.cells = dict(row.cells)  # a merged cell's rows may share their cells
+                    cells[fld] = cache[value]
+
+
 def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
     """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them
     yet; and the sizes a wide sheet writes beside its segments (rows marked `known`)."""
@@ -268,17 +316,21 @@ _TITLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*[:.]\s+|\s+")
 
 def _link_scenario_titles(rows: list[Row], scenarios: list[Scenario]) -> None:
     """Steps on a sheet titled «P1 — Welcome series» belong to scenario P1 of the overview sheet: a
-    scenario named by no id or name is the one whose id begins the title, or whose name it holds."""
+    scenario named by no id or name is the one whose id begins the title, or whose name it holds. A
+    step naming its scenario by the scenario's unique name belongs to the scenario of that id."""
     if not scenarios:
         return
-    known = {s.key for s in scenarios} | {id_key(s.name) for s in scenarios if s.name}
     by_id = {s.key: s.id for s in scenarios}
     by_name = [(id_key(s.name), s.id) for s in scenarios if len(s.name) >= 5]
     cache: dict[str, str | None] = {}
+    for scenario in scenarios:
+        key = id_key(scenario.name)
+        if scenario.name and key not in by_id:
+            cache[key] = None if key in cache and cache[key] != scenario.id else scenario.id
     for row in rows:
         ref = values.id_text(row.cells.get("scenario", ""))
         key = id_key(ref)
-        if not ref or key in known:
+        if not ref or key in by_id:
             continue
         if key not in cache:
             first = id_key(_TITLE_SPLIT.split(ref.strip(), maxsplit=1)[0])
@@ -431,6 +483,22 @@ def _resolve_joined_systems(steps: list[Step], systems: list[System], channels: 
                 sender = next((p for p in parts if wanted & {id_key(c) for c in p.channels}), parts[0])
                 chosen[cells] = sender.id
         step.system = chosen[cells]
+
+
+def _channels_of_several_systems(channels: list[Channel], systems: list[System]) -> None:
+    """A Channels row naming several systems («HubSpot, Postmark») has no one sender: each of them sends
+    the channel (it joins their lists of channels), and each step's own system cell says which one."""
+    by_key = {s.key: s for s in systems}
+    for channel in channels:
+        if not channel.system or id_key(channel.system) in by_key:
+            continue
+        parts = [by_key.get(id_key(part)) for part in _JOINED.split(channel.system) if part.strip()]
+        if len(parts) < 2 or any(part is None for part in parts):
+            continue  # not a list of the map's systems: MAP001 judges the cell
+        for system in parts:
+            if not {channel.key, channel.kind.value} & {id_key(c) for c in system.channels}:
+                system.channels.append(channel.id)
+        channel.system = None
 
 
 def _implied_journey(stages: list[Stage]) -> None:

@@ -153,8 +153,9 @@ def _roles() -> dict[str, _Role]:
     roles = {}
     for name, spec in data["roles"].items():
         phrases: list[tuple[str, tuple[str, ...], float]] = []
+        own = spec.get("own_words", [])  # fields this role names only in its own words
         for fld in spec.get("fields", []):
-            phrases.extend((fld, stems(p), 1.0) for p in shared.get(fld, []))
+            phrases.extend((fld, stems(p), 1.0) for p in shared.get(fld, []) if fld not in own)
             phrases.extend((fld, stems(p), _ROLE_WORD_WEIGHT.get(fld, 1.0))
                            for p in spec.get("words", {}).get(fld, []))
         roles[name] = _Role(
@@ -246,11 +247,13 @@ def header_scores(text: str, role: str) -> dict[str, float]:
 
 
 _EXPORT_SEPARATOR = re.compile(r"\s[-–—]\s")
+_VIEW_SUFFIX = re.compile(r"-[^-]*\bview$", re.IGNORECASE)  # Airtable's CSV `<table>-<view>`: "Steps-Grid view"
 
 
 def sheet_name_score(name: str, role: str) -> float:
-    """How well a sheet's name names a role; a Google Sheets download `<book> - <sheet>` by its sheet part."""
-    name = _EXPORT_SEPARATOR.split(name)[-1]
+    """How well a sheet's name names a role; a Google Sheets download `<book> - <sheet>` by its sheet part, an
+    Airtable table's download `<table>-Grid view` by its table."""
+    name = _VIEW_SUFFIX.sub("", _EXPORT_SEPARATOR.split(name)[-1]) or name
     tokens = {_canonical(t) for t in stems(name)}
     if not tokens:
         return 0.0
