@@ -88,7 +88,17 @@ def system_receives(g: MapGraph, system: System, event: Event) -> bool:
     """Whether the system gets the event: a source it lists as received, or an integration into it
     from the system the event comes from («Сайт → Mindbox»); platform events and unknown sources
     pass. A map whose systems state no received sources at all is not judged by its silence — unless
-    the event comes from a system whose integrations the map lists: its events go where they go."""
+    the event comes from a system whose integrations the map lists: its events go where they go.
+    Decided once per system and event: a stop event is asked about for every step it governs."""
+    memo = g.memo("system receives", dict)
+    pair = (system.key, event.key)
+    found = memo.get(pair)
+    if found is None:
+        found = memo[pair] = _receives(g, system, event)
+    return found
+
+
+def _receives(g: MapGraph, system: System, event: Event) -> bool:
     receives = _relayed(g).get(system.key, system.receives)
     if _fed(g, system, event):
         return True

@@ -259,6 +259,10 @@ def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
     and its technical id in brackets: «Email (rec8sd9F2kLq)», «HubSpot (recHb…), Postmark (recPm…)». The id
     resolves the reference to the record whose id column holds it — a step to its number in its scenario;
     an id no table holds leaves the name («Email»). Other brackets («Стоп-лист (жалобы)») stay as written."""
+    linked = [(row, fld) for entity_rows in rows.values() for row in entity_rows for fld in _LINK_FIELDS
+              if type(value := row.cells.get(fld)) is str and value.endswith(")")]
+    if not linked:
+        return  # no cell ends in a bracket: nothing to resolve (most maps, and every 100,000-step one so far)
     targets: dict[str, str] = {}
     for entity, entity_rows in rows.items():
         own, into = ("record", "step") if entity == "steps" else ("id", "id")
@@ -277,19 +281,16 @@ def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
         return found or match.group(1)
 
     cache: dict[str, str] = {}
-    for entity_rows in rows.values():
-        for row in entity_rows:
-            cells = row.cells
-            for fld in _LINK_FIELDS:
-                value = cells.get(fld)
-                if type(value) is not str or not value.endswith(")"):
-                    continue
-                if value not in cache:
-                    cache[value] = ", ".join(resolved(item) for item in values.id_list(value))
-                if cache[value] != value:
-                    if cells is row.cells:
-                        cells = row.cells = dict(row.cells)  # a merged cell's rows may share their cells
-                    cells[fld] = cache[value]
+    copied: set[int] = set()
+    for row, fld in linked:
+        value = row.cells[fld]
+        if value not in cache:
+            cache[value] = ", ".join(resolved(item) for item in values.id_list(value))
+        if cache[value] != value:
+            if id(row) not in copied:
+                copied.add(id(row))
+                row.cells = dict(row.cells)  # a merged cell's rows may share their cells
+            row.cells[fld] = cache[value]
 
 
 def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
