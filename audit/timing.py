@@ -565,7 +565,7 @@ def _parse_text(text: str) -> Timing:
             cell.take(*match.span())
     recurrence = _recurrence(cell)
     send_time = _send_time(cell)
-    anchor = _day_before(cell) or _anchor(cell) or _ahead(cell)
+    anchor = _day_before(cell) or _anchor(cell) or _ahead(cell) or _named_offset(cell)
     send_date = _send_date(cell)
     day_zero = _day_numbered(cell)
     delay, extra_delays = _delay(cell)
@@ -620,7 +620,8 @@ def _ahead(cell: _Cell) -> tuple[str, str, int] | None:
     return "before", "", _duration_minutes(match.group("d"))
 
 
-_DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:d|д|дн\w*|days?)?(?!\w)", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:(?P<hours>h|hrs?|hours?|ч|час\w*)|d|д|дн\w*|days?)?(?!\w)",
+                         re.IGNORECASE)
 
 
 _DAY_NUMBERED = re.compile(r"(?<!\w)(?:d|д)\s*(\d{1,3})(?!\w)", re.IGNORECASE)
@@ -635,13 +636,40 @@ def _day_numbered(cell: _Cell) -> int | None:
     return int(match.group(1)) * 1440
 
 
+_NAMED_OFFSET = re.compile(r"(?P<anchor>[^\W\d_][^\d,;()+−–]*?)\s+(?P<sign>[+\-−–])\s*(?P<n>\d{1,3})(?!\d)"
+                           r"(?:\s*(?P<unit>[^\W\d_]+))?")
+
+
+def _named_offset(cell: _Cell) -> tuple[str, str, int] | None:
+    """"Drop day −1", "Predicted run-out −3 days", "Start of next term +2 days": N (days, unless a
+    unit follows) before or after a day the map names in words."""
+    for match in _NAMED_OFFSET.finditer(cell.work):
+        unit = match.group("unit")
+        minutes = _grammar().units.get(_fold(unit)) if unit else None
+        if unit and minutes is None:
+            continue  # "−1 ET": not a unit — the day alone
+        end = match.end() if minutes is not None else match.end("n")
+        cell.take(match.start(), end)
+        relation = "after" if match.group("sign") == "+" else "before"
+        return relation, cell.written(match.start("anchor"), match.end("anchor")).strip(), \
+            int(match.group("n")) * (minutes or 1440)
+    return None
+
+
 def _day_before(cell: _Cell) -> tuple[str, str, int] | None:
-    """«Д-7», "D-2", "T-7d": N days before the date the chain counts to (a renewal, a visit, a birthday)."""
+    """«Д-7», "D-2", "T-7d", "T-2h": that long before the date the chain counts to (a renewal, a visit, a
+    birthday) — named by the words before it when there are some ("Renewal due (T-10d)")."""
     match = _DAY_BEFORE.search(cell.work)
     if match is None:
         return None
+    minutes = int(match.group(1)) * (60 if match.group("hours") else 1440)
+    lead = cell.work[:match.start()]
+    if lead.rstrip().endswith("(") and re.search(r"[^\W\d_]", lead) and not re.search(r"\d", lead) \
+            and not _grammar().anchor.search(lead) and not _grammar().anchor_eve.search(lead):
+        cell.take(0, match.end())
+        return "before", cell.written(0, len(lead.rstrip(" ([-—–:"))).strip(), minutes
     cell.take(*match.span())
-    return "before", "", int(match.group(1)) * 1440
+    return "before", "", minutes
 
 
 def _phrase_of(cell: _Cell, spans: list[tuple[int, int]]) -> str | None:

@@ -312,3 +312,20 @@ def test_event_words_and_within(text, relation, anchor, delay):
 def test_schedule_words_and_time_zones_leave_nothing_unread(text, send_time):
     timing = parse_timing(text)
     assert (timing.send_time, timing.delay_minutes, timing.reason) == (send_time, None, "")
+
+
+@pytest.mark.parametrize("text, relation, anchor, offset, send_time", [
+    ("Drop day −1, 9am ET", "before", "Drop day", 1440, "09:00"),
+    ("Predicted run-out −5 days", "before", "Predicted run-out", 7200, None),
+    ("Start of next term +2 days", "after", "Start of next term", 2880, None),
+    ("Renewal due (T-10d)", "before", "Renewal due", 14400, None),
+    ("T-2h", "before", "", 120, None),
+])
+def test_a_named_day_plus_or_minus_an_offset(text, relation, anchor, offset, send_time):
+    timing = parse_timing(text)
+    assert (timing.anchor_relation, timing.anchor_text, timing.offset_minutes, timing.send_time, timing.reason) == (
+        relation, anchor, offset, send_time, "")
+
+
+def test_a_plain_delay_after_a_plus_is_no_named_day():
+    assert (parse_timing("+2 дня").delay_minutes, parse_timing("+2 дня").anchor_relation) == (2880, None)
