@@ -17,7 +17,9 @@ what keep the promo ones opened — and a segment fed mostly promo churns to uns
 selections), mark untyped steps with their type, or take the segment out of some promo
 scenarios.
 
-**Options.** `max_promo_share` (default 0.6: more than 60 % promo is reported, exactly 60 % is not).
+**Options.** `max_promo_share` (default 0.6: more than 60 % promo is reported, exactly 60 % is not);
+`min_steps` (default 3: a segment that receives fewer typed steps is not judged — one promo mailing
+out of one is no overload).
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     max_promo_share: float = Field(0.6, ge=0, le=1, description="largest acceptable share of promo steps")
+    min_steps: int = Field(3, ge=1, description="fewest typed steps a segment must receive to be judged")
 
 
 class PromoOverload(Rule):
@@ -75,7 +78,9 @@ class PromoOverload(Rule):
 **Как исправить.** Замените часть акционных шагов контентными или информационными (гайды, обзоры,
 подборки), укажите тип у шагов без типа или выведите сегмент из части акционных сценариев.
 
-**Параметры.** `max_promo_share` (по умолчанию 0.6: больше 60 % акций — замечание, ровно 60 % — нет)."""
+**Параметры.** `max_promo_share` (по умолчанию 0.6: больше 60 % акций — замечание, ровно 60 % — нет);
+`min_steps` (по умолчанию 3: сегмент, которому приходит меньше шагов с типом, не оценивается —
+одна акционная рассылка из одной ещё не перегрузка)."""
     examples = {
         "bad": {"segments": [{"id": "active"}],
                 "scenarios": [{"id": "sale", "type": "regular", "schedule": "weekly", "segments": "active"},
@@ -107,7 +112,7 @@ class PromoOverload(Rule):
             if segment.excluded or tally is None:
                 continue
             promo, total = int(tally.amounts.get("promo", 0)), int(tally.amounts.get("typed", 0))
-            if total and promo / total > limit:
+            if total >= self.options.min_steps and promo / total > limit:
                 sources = ", ".join(f"{quote(s.label, self.lang)}" for s in tally.biggest("promo", scenarios))
                 yield self.finding(segment, "id", name=segment.label, share=f"{promo / total:.0%}", promo=promo,
                                    total=total, limit=f"{limit:.0%}", sources=sources)

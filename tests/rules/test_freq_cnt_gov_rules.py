@@ -143,3 +143,17 @@ def test_a_goal_event_alone_is_no_goal():
     m = build_map(scenarios=[scn("card", goal_event="order_paid"), scn("welcome", goal="First order in 14 days")],
                   steps=[step("card", "S1"), step("welcome", "S1")])
     assert codes_by_entity(run_rule(MissingGoal, m)) == {("CNT001", "card")}
+
+
+def test_promo_share_needs_a_few_steps_to_mean_anything():
+    """One or two promo mailings out of as many say nothing about overload; three of three do."""
+
+    def audit(count: int):
+        m = build_map(segments=[{"id": "lapsed"}], scenarios=[scn("winback", segments="lapsed")],
+                      steps=[step("winback", f"S{i}", message_type="promo") for i in range(1, count + 1)])
+        return run_rule(PromoOverload, m)
+    assert audit(2) == []
+    assert [f.entity.id for f in audit(3)] == ["lapsed"]
+    assert run_rule(PromoOverload, build_map(segments=[{"id": "lapsed"}], scenarios=[scn("w", segments="lapsed")],
+                                             steps=[step("w", "S1", message_type="promo")]),
+                    options={"min_steps": 1}) != []
