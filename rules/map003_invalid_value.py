@@ -40,9 +40,25 @@ _RU_REASONS = (
 )
 
 
+# What an unknown word was expected to be (audit/importer/normalized.py), in Russian.
+_RU_WHAT = {
+    "scenario type (trigger, regular, service)": "тип сценария: триггерный, регулярный, сервисный",
+    "status (active, planned, paused, off)": "статус: активен, в плане, на паузе, выключен",
+    "tier (vip, high, regular, low)": "уровень ценности: VIP, высокий, обычный, низкий",
+    "message type": "тип сообщения", "channel kind": "тип канала", "event source": "источник события",
+}
+_CLOSEST = re.compile(r" \(closest known: '(.*)'\)$")
+
+
 def reason_in(lang: str, reason: str) -> str:
     if lang != "ru":
         return reason
+    closest = _CLOSEST.search(reason)
+    if closest:  # "unknown status 'активнй' (closest known: 'active')"
+        return f"{reason_in(lang, reason[:closest.start()])}, ближе всего «{closest.group(1)}»"
+    unknown = re.match(r"^unknown (.*?) '(.*)'$", reason)
+    if unknown:
+        return f"неизвестное значение «{unknown.group(2)}» ({_RU_WHAT.get(unknown.group(1), unknown.group(1))})"
     for pattern, replacement in _RU_REASONS:
         if re.match(pattern, reason):
             return re.sub(pattern, replacement, reason)

@@ -154,3 +154,12 @@ def test_an_integration_from_a_data_source_named_by_the_events_needs_no_systems_
                   integrations=[{"from": "OMS", "to": "Bloomreach"}, {"from": "Segmnt", "to": "Bloomreach"}],
                   scenarios=[scn("a", trigger="order_placed")], steps=[step("a", "S1")])
     assert [f.entity.id for f in run_rule(UnknownReference, m)] == ["Segmnt->Bloomreach"]
+
+
+def test_an_unknown_word_is_explained_in_russian_throughout():
+    m = build_map(scenarios=[scn("a", status="Одобрено"), scn("b", type="рег.", schedule="еженедельно")],
+                  steps=[step("a", "S1"), step("b", "S1")])
+    messages = [f.message for f in run_rule(InvalidValue, m, lang="ru")]
+    assert messages == ["Не удалось прочитать «Одобрено» в столбце «status»: неизвестное значение «Одобрено» "
+                        "(статус: активен, в плане, на паузе, выключен)."]
+    assert m.scenarios[1].type.value == "regular"  # «рег.» is short for регулярная
