@@ -901,6 +901,16 @@ def _table_above(sheet: RawSheet, top: SheetPlan, mapping: ColumnMapping,
     return plan
 
 
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def title_score(title: str, role: str) -> float:
+    """How well a block title names a role: its name before a dash or a bracket counts alone, the words
+    after it only describe the block («👥 БАЗЫ (кому пишем)», «СОБЫТИЯ — что видим и откуда»)."""
+    parts = [title, *_EXPORT_SEPARATOR.split(_BRACKETED.sub(" ", title))]
+    return max(sheet_name_score(part, role) for part in parts if part.strip())
+
+
 def _title_line(row: list[object]) -> str:
     """The text of a row holding one cell alone (a block title such as «КАНАЛЫ»), else ''."""
     cells = [values.text(c) for c in row if values.text(c)]
@@ -970,7 +980,7 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
     table names its kind as a sheet's name would."""
     roles = _roles()
     forced = mapping.entity_for(sheet.name)
-    names = {r: max(sheet_name_score(sheet.name, r), sheet_name_score(title, r) if title else 0.0) for r in roles}
+    names = {r: max(sheet_name_score(sheet.name, r), title_score(title, r) if title else 0.0) for r in roles}
     if forced in ("ignore", "meta"):
         return SheetPlan(sheet.name, forced, by_mapping=True)
     best: _Candidate | None = None
