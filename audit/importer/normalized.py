@@ -14,7 +14,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from audit import segment_words, values
+from audit import segment_words, values, vocab
 from audit.loops import text_bound
 from audit.conditions import (
     PAYMENT,
@@ -608,13 +608,15 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
         step.condition = replace(step.condition, event=event)
 
 
+_EVENT_KEY = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$")  # lesson_booked, order.paid: an analytics key
+
+
 def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
     """A free-text condition written around one of the map's events — "No Ride completed",
     «нет события «Отзыв оставлен»», "Licence verified has not happened", «после события «Заказ
     передан курьеру»» — waits for (or on the absence of) that event. Only a declared event's id,
-    name or analytics key counts: other words stay free text (MAP006)."""
-    if not events:
-        return
+    name or analytics key counts, or words written as an event's key ("no lesson_booked": snake_case or
+    dotted, no spaces), declared or not (TRK001 reports an undeclared one): other words stay free text (MAP006)."""
     known = {values.normalize_word(text): event.id for event in events
              for text in (event.id, event.name, event.analytics_key) if text}
     for step in steps:
@@ -624,7 +626,7 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
         if found is None:
             continue
         kind, words = found
-        event = known.get(values.normalize_word(words))
+        event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
         if event is not None:
             step.condition = Condition(kind=kind, event=event)
 
@@ -1245,9 +1247,23 @@ def _system(b: _Builder, row: Row) -> System | None:
 
 
 def _feedback_named(text: str) -> list[str]:
-    """The feedback a note names word for word ("webhooks open/click" → opened, clicked)."""
-    found = (canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold()))
+    """The feedback a note names word for word ("webhooks open/click" → opened, clicked); a note that the
+    system syncs its audiences on ("audiences synced to OneSignal", «сегменты выгружаются в Mindbox") passes
+    every feedback: the lists it builds from its steps' feedback ("did not open") reach the other system."""
+    found = [canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold())]
+    if _AUDIENCE_SYNC.search(text):
+        found.append("*")
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _audience_sync_pattern() -> re.Pattern:
+    table = vocab.load("conditions")["audience_sync"]
+    audience, sync = "|".join(table["audience"]), "|".join(table["sync"])
+    return re.compile(rf"\b(?:{audience})\b(?:\W+\w+){{0,2}}?\W+(?:{sync})\b|\b(?:{sync})\b(?:\W+\w+){{0,2}}?\W+(?:{audience})\b",
+                      re.IGNORECASE)
+
+
+_AUDIENCE_SYNC = _audience_sync_pattern()
 
 
 def _feedback_word(item: str) -> str:
