@@ -619,8 +619,10 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
     dotted, no spaces), declared or not (TRK001 reports an undeclared one): other words stay free text (MAP006)."""
     known = {values.normalize_word(text): event.id for event in events
              for text in (event.id, event.name, event.analytics_key) if text}
+    step_ids = {id_key(step.id) for step in steps}
     for step in steps:
-        if step.condition is not None or not step.condition_text:
+        if not step.condition_text or (step.condition is not None
+                                       and not _feedback_of_no_step(step.condition, step_ids)):
             continue
         found = event_in_words(step.condition_text)
         if found is None:
@@ -629,6 +631,12 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
         event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
         if event is not None:
             step.condition = Condition(kind=kind, event=event)
+
+
+def _feedback_of_no_step(condition: Condition, step_ids: set[str]) -> bool:
+    """"homework_submitted not received" reads as the feedback of a step no row numbers: the words may name an event."""
+    return (condition.kind is ConditionKind.FEEDBACK and bool(condition.step_ref)
+            and id_key(condition.step_ref) not in step_ids)
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
@@ -1259,8 +1267,8 @@ def _feedback_named(text: str) -> list[str]:
 def _audience_sync_pattern() -> re.Pattern:
     table = vocab.load("conditions")["audience_sync"]
     audience, sync = "|".join(table["audience"]), "|".join(table["sync"])
-    return re.compile(rf"\b(?:{audience})\b(?:\W+\w+){{0,2}}?\W+(?:{sync})\b|\b(?:{sync})\b(?:\W+\w+){{0,2}}?\W+(?:{audience})\b",
-                      re.IGNORECASE)
+    near = r"\b(?:\W+\w+){0,2}?\W+(?:"  # up to two words between: "audiences are synced", «выгружаем списки»
+    return re.compile(rf"\b(?:{audience}){near}{sync})\b|\b(?:{sync}){near}{audience})\b", re.IGNORECASE)
 
 
 _AUDIENCE_SYNC = _audience_sync_pattern()

@@ -596,13 +596,20 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     return plans, total
 
 
+@lru_cache(maxsize=1)
+def _description_phrases() -> tuple:
+    return tuple(("description", stems(p), 1.0) for p in vocab.load("headers")["description"]["words"])
+
+
 def _description_names(role: _Role, headers: list[str], taken_cols: dict[int, ColumnPlan],
                        taken_fields: set[str]) -> None:
-    """Two columns of notes and none of names ("Event | Description | Source | Notes"): the first
-    describes the record — its name — and the other holds the notes."""
+    """Two columns of notes and none of names ("Event | Description | Source | Notes"): the description
+    names the record, and the other column holds the notes."""
     if "name" not in role.fields or "name" in taken_fields or "notes" not in taken_fields:
         return
     noted = next(col for col, plan in taken_cols.items() if plan.field == "notes")
+    if not phrase_score(headers[noted], _description_phrases()):
+        return  # criteria («Кто входит», "Definition") describe who is in it, not what it is called
     later = [col for col, header in enumerate(headers) if col > noted and col not in taken_cols
              and header_scores(header, role.name).get("notes", 0.0) >= MIN_SCORE]
     if later:
