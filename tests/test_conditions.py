@@ -163,6 +163,9 @@ def in_words(raw: str) -> tuple:
     ("уведомление в Telegram не прочитано", (F, True, "read", None, "telegram", None)),
     ("не получил смску", (F, True, "delivered", None, "sms", None)),
     ("SMS не доставлено", (F, True, "delivered", None, "sms", None)),
+    ("если смс не дошла", (F, True, "delivered", None, "sms", None)),
+    ("письмо не дошло", (F, True, "delivered", None, "email", None)),
+    ("the SMS did not go through", (F, True, "delivered", None, "sms", None)),
     ("если клиент не перешёл по ссылке в рассылке", (F, True, "clicked", None, "email", None)),
     ("не открыл e-mail", (F, True, "opened", None, "email", None)),
     ("не открыл письмо со скидкой", (F, True, "opened", None, "email", None)),  # words about the message

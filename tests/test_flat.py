@@ -335,3 +335,66 @@ def test_a_two_level_header_of_channel_titles_reads_as_a_column_group_per_channe
     assert found[("COST001", "step", "Брошенная заявка/2")] == 1  # the SMS goes first
     assert {c.header: c.field for c in sheet.columns if not c.group} == {
         "Сценарий › Название": "scenario_name", "Сценарий › Сегмент": "segments", "Сценарий › Триггер": "trigger"}
+
+
+def owner_sheet(path: Path) -> Path:
+    """A shop owner's one sheet: a wide table with merged scenario cells, then its bases and its events
+    stacked below it under block titles with an emoji and a dash or bracket after the kind."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Лист1"
+    ws.append(["РАССЫЛКИ 🛋️ магазин — обновил 02.11.2026"])
+    ws.append([])
+    ws.append(["№", "Рассылка", "Кому", "Повод", "Когда", "Канал", "Если", "Тип", "Зачем", "Ждём что", "Стоп",
+               "Смотрим", "Кто", "Статус"])
+    ws.append(["1.1", "Спасибо", "Покупатели", "заказ оформлен", "сразу", "смс", None, "сервис", "чтобы знал",
+               "оплата", "оплата", "оплаты", "я", "работает"])
+    ws.append(["1.2", None, None, None, "сразу", "ватсап", "если смс не дошла", "сервис"])
+    ws.append(["2.1", "Корзина", "Сайт", "брошенная корзина", "через 2 часа", "почта", None, "инфо", "дооформить",
+               "заказ оформлен", "заказ оформлен", "возвраты", "Оля", "вкл"])
+    for column in "BCDIJKLMN":
+        ws.merge_cells(f"{column}4:{column}5")
+    ws.append([])
+    ws.append([None, "👥 БАЗЫ (кому пишем)"])
+    ws.append([None, "База", "Сколько", "Что это", "НЕ ПИСАТЬ"])
+    ws.append([None, "Покупатели", "≈3200", "все с телефоном"])
+    ws.append([None, "Сайт", 600, "заявки"])
+    ws.append([None, "ЧС", 27, "просили не писать", "✓"])
+    ws.append([])
+    ws.append(["📊 СОБЫТИЯ — что видим и откуда"])
+    ws.append(["Событие", "Откуда берём", "Видим?"])
+    ws.append(["заказ оформлен", "МойСклад", "да"])
+    ws.append(["оплата", "касса", "+"])
+    ws.append(["брошенная корзина", "сайт", "НЕТ (не отдаёт)"])
+    wb.save(path)
+    return path
+
+
+def test_bases_and_events_stacked_under_a_wide_sheet_are_read_as_their_own_tables(tmp_path):
+    path = owner_sheet(tmp_path / "рассылки.xlsx")
+    m = load_map(path)
+    assert [(s.id, s.trigger, s.goal_event, s.stop_events, s.kpi, s.owner) for s in m.scenarios] == [
+        ("Спасибо", "заказ оформлен", "оплата", ["оплата"], "оплаты", "я"),
+        ("Корзина", "брошенная корзина", "заказ оформлен", ["заказ оформлен"], "возвраты", "Оля"),
+    ]
+    assert [(s.scenario, s.id, s.channel) for s in m.steps] == [
+        ("Спасибо", "1.1", "смс"), ("Спасибо", "1.2", "ватсап"), ("Корзина", "2.1", "почта")]
+    assert [(s.id, s.size, s.excluded) for s in m.segments] == [
+        ("Покупатели", 3200, False), ("Сайт", 600, False), ("ЧС", 27, True)]
+    assert [(e.id, e.source_name, e.tracked) for e in m.events] == [
+        ("заказ оформлен", "МойСклад", True), ("оплата", "касса", True), ("брошенная корзина", "сайт", False)]
+    assert m.meta.last_reviewed.isoformat() == "2026-11-02"
+    found = findings(tmp_path, path)
+    # «смс не дошла» is SMS delivery feedback: an SMS first, then the cheaper WhatsApp
+    assert found[("COST001", "step", "Спасибо/1.2")] == 1
+    assert found[("TRK002", "scenario", "Корзина")] == 1
+    assert not [key for key in found if key[0] in ("MAP005", "CNT001", "CNT003", "GOV003", "TRK004", "MAP006")]
+
+
+def test_a_columns_file_written_for_a_sheet_of_stacked_tables_reads_it_the_same(tmp_path):
+    path = owner_sheet(tmp_path / "рассылки.xlsx")
+    toml_path = tmp_path / "columns.toml"
+    assert main(["inspect", str(path), "--write-columns", str(toml_path), "-o", str(tmp_path / "out.txt")]) == 0
+    again = load_map(path, load_column_mapping(toml_path))
+    assert [(p.role, p.header_row) for p in again.reading.sheets] == [("flat", 2), ("segments", 8), ("events", 14)]
+    assert [s.id for s in again.scenarios] == ["Спасибо", "Корзина"] and len(again.segments) == 3

@@ -900,3 +900,53 @@ def test_stacked_reference_tables_under_titles_and_cards_with_an_overview(tmp_pa
     assert [s.scenario for s in m.steps] == ["Приветствие"]
     found = {(f.rule, f.entity.id) for f in audit(m)}
     assert ("MAP005", "Опрос") in found and not any(rule == "TRK001" for rule, _ in found)
+
+
+SHEETS_EXPORT = {
+    "Events": "Event,Description,Source,Tracked?,Notes\n"
+              "trial_booked,Free trial booked (site form),Website,Yes,\n"
+              "homework_submitted,Homework submitted,LMS,Yes,app + web\n",
+    "Platforms": "Platform,Sends,Receives events from,Pushes data to,Notes\n"
+                 'HubSpot,Email,"Website, LMS",OneSignal,audiences synced to OneSignal\n'
+                 'OneSignal,App push,"LMS, HubSpot",,no export back yet\n',
+    "Scenarios": "Scenario ID,Name,Segments,Trigger,Status\n"
+                 "S1,Win-back,*,trial_booked,Live\nS2,Digest,*,trial_booked,Live\n",
+    "Steps": "Step ID,Scenario,Channel,When,Condition,Message type,Message\n"
+             "S1-1,S1,Email,+1 day,,info,What is new\n"
+             "S1-2,S1,App push,+5 days,no lesson_booked,promo,First lesson back free\n"
+             "S1-3,S1,App push,+7 days,homework_submitted not received,info,Homework is waiting\n"
+             "S2-1,S2,Email,+1 day,,content,Monthly progress\n"
+             "S2-2,S2,App push,+3 days,email S2-1 not opened,content,Progress is ready\n",
+}
+
+
+def sheets_export(folder: Path) -> Path:
+    """A Google Sheets download of each tab, as `<book> - <tab>.csv`."""
+    folder.mkdir()
+    for tab, text in SHEETS_EXPORT.items():
+        (folder / f"Kids map - {tab}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_condition_naming_an_event_key_waits_on_that_event_declared_or_not(tmp_path):
+    m = load_map(sheets_export(tmp_path / "export"))
+    conditions = {s.id: s.condition for s in m.steps}
+    assert (conditions["S1-2"].kind, conditions["S1-2"].event) == (ConditionKind.NO_EVENT, "lesson_booked")
+    assert (conditions["S1-3"].kind, conditions["S1-3"].event) == (ConditionKind.NO_EVENT, "homework_submitted")
+    found = {(f.rule, f.entity.id) for f in audit(m)}
+    assert [key for key in found if key[0] in ("TRK001", "MAP006")] == [("TRK001", "S1/S1-2")]
+
+
+def test_a_system_that_syncs_its_audiences_passes_its_feedback_on(tmp_path):
+    m = load_map(sheets_export(tmp_path / "export"))
+    assert [(i.from_system, i.to_system, i.carries) for i in m.integrations] == [("HubSpot", "OneSignal", ["*"])]
+    assert not any(f.rule == "INT002" for f in audit(m))
+
+
+def test_a_description_beside_a_notes_column_names_the_record(tmp_path):
+    m = load_map(sheets_export(tmp_path / "export"))
+    assert [(e.id, e.name) for e in m.events] == [("trial_booked", "Free trial booked (site form)"),
+                                                  ("homework_submitted", "Homework submitted")]
+    events = next(p for p in m.reading.sheets if p.role == "events")
+    assert [(c.header, c.field) for c in events.columns] == [
+        ("Event", "id"), ("Description", "name"), ("Source", "source"), ("Tracked?", "tracked"), ("Notes", "notes")]

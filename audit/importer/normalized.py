@@ -14,7 +14,7 @@ import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from audit import segment_words, values
+from audit import segment_words, values, vocab
 from audit.loops import text_bound
 from audit.conditions import (
     PAYMENT,
@@ -608,25 +608,35 @@ def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None
         step.condition = replace(step.condition, event=event)
 
 
+_EVENT_KEY = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$")  # lesson_booked, order.paid: an analytics key
+
+
 def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
     """A free-text condition written around one of the map's events — "No Ride completed",
     «нет события «Отзыв оставлен»», "Licence verified has not happened", «после события «Заказ
     передан курьеру»» — waits for (or on the absence of) that event. Only a declared event's id,
-    name or analytics key counts: other words stay free text (MAP006)."""
-    if not events:
-        return
+    name or analytics key counts, or words written as an event's key ("no lesson_booked": snake_case or
+    dotted, no spaces), declared or not (TRK001 reports an undeclared one): other words stay free text (MAP006)."""
     known = {values.normalize_word(text): event.id for event in events
              for text in (event.id, event.name, event.analytics_key) if text}
+    step_ids = {id_key(step.id) for step in steps}
     for step in steps:
-        if step.condition is not None or not step.condition_text:
+        if not step.condition_text or (step.condition is not None
+                                       and not _feedback_of_no_step(step.condition, step_ids)):
             continue
         found = event_in_words(step.condition_text)
         if found is None:
             continue
         kind, words = found
-        event = known.get(values.normalize_word(words))
+        event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
         if event is not None:
             step.condition = Condition(kind=kind, event=event)
+
+
+def _feedback_of_no_step(condition: Condition, step_ids: set[str]) -> bool:
+    """"homework_submitted not received" reads as the feedback of a step no row numbers: the words may name an event."""
+    return (condition.kind is ConditionKind.FEEDBACK and bool(condition.step_ref)
+            and id_key(condition.step_ref) not in step_ids)
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
@@ -1245,9 +1255,23 @@ def _system(b: _Builder, row: Row) -> System | None:
 
 
 def _feedback_named(text: str) -> list[str]:
-    """The feedback a note names word for word ("webhooks open/click" → opened, clicked)."""
-    found = (canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold()))
+    """The feedback a note names word for word ("webhooks open/click" → opened, clicked); a note that the
+    system syncs its audiences on ("audiences synced to OneSignal", «сегменты выгружаются в Mindbox") passes
+    every feedback: the lists it builds from its steps' feedback ("did not open") reach the other system."""
+    found = [canonical_feedback(word) for word in re.findall(r"[^\W\d_]+", text.casefold())]
+    if _AUDIENCE_SYNC.search(text):
+        found.append("*")
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _audience_sync_pattern() -> re.Pattern:
+    table = vocab.load("conditions")["audience_sync"]
+    audience, sync = "|".join(table["audience"]), "|".join(table["sync"])
+    near = r"\b(?:\W+\w+){0,2}?\W+(?:"  # up to two words between: "audiences are synced", «выгружаем списки»
+    return re.compile(rf"\b(?:{audience}){near}{sync})\b|\b(?:{sync}){near}{audience})\b", re.IGNORECASE)
+
+
+_AUDIENCE_SYNC = _audience_sync_pattern()
 
 
 def _feedback_word(item: str) -> str:

@@ -538,6 +538,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     # only plain numbers that start again make another 1..N column a row counter ("c1, c2" may be channel ids)
     numbered = [info.numbering and not info.coded for info in infos]
     grouped: dict[int, ColumnPlan] = {}
+    free_role = mapping.entity_for(sheet_name) is None  # no role named for the sheet: its tables are recognised
     for col, header in enumerate(headers):
         if not header or col in touches:
             continue
@@ -548,9 +549,11 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
             grouped[col] = ColumnPlan(col, header, chosen or group[1], 1.0 if chosen else 0.9,
                                       "mapping" if chosen else "header", group=group[0])
             continue
-        if chosen is not None:
+        if chosen is not None and (chosen in role.fields or chosen == "ignore" or free_role is False):
             mapped[col] = chosen
             continue
+        if chosen is not None:
+            continue  # a field of another table on the sheet (a wide map with its bases below it): not this role's
         by_header = _titled_scores(header, role.name)
         elsewhere = _elsewhere_numbered(numbered, col)
         for fld in role.fields:
@@ -586,10 +589,36 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
         taken_fields.add(fld)
     taken_cols.update(grouped)
+    _description_names(role, headers, taken_cols, taken_fields)
     plans = [taken_cols.get(col) or ColumnPlan(col, header, None, 0.0, "")
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+@lru_cache(maxsize=1)
+def _description_phrases() -> tuple:
+    return tuple(("description", stems(p), 1.0) for p in vocab.load("headers")["description"]["words"])
+
+
+def _description_names(role: _Role, headers: list[str], taken_cols: dict[int, ColumnPlan],
+                       taken_fields: set[str]) -> None:
+    """Two columns of notes and none of names ("Event | Description | Source | Notes"): the description
+    names the record, and the other column holds the notes."""
+    if "name" not in role.fields or "name" in taken_fields or "notes" not in taken_fields:
+        return
+    noted = next(col for col, plan in taken_cols.items() if plan.field == "notes")
+    if not phrase_score(headers[noted], _description_phrases()):
+        return  # criteria («Кто входит», "Definition") describe who is in it, not what it is called
+    later = [col for col, header in enumerate(headers) if col > noted and col not in taken_cols
+             and header_scores(header, role.name).get("notes", 0.0) >= MIN_SCORE]
+    if later:
+        plan = taken_cols[noted]
+        taken_cols[noted] = ColumnPlan(noted, plan.header, "name", plan.confidence, plan.evidence)
+        taken_cols[later[0]] = ColumnPlan(later[0], headers[later[0]], "notes",
+                                          round(min(header_scores(headers[later[0]], role.name)["notes"], 1.0), 2),
+                                          "header")
+        taken_fields.add("name")
 
 
 def _titled_scores(header: str, role: str) -> dict[str, float]:
@@ -901,6 +930,16 @@ def _table_above(sheet: RawSheet, top: SheetPlan, mapping: ColumnMapping,
     return plan
 
 
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def title_score(title: str, role: str) -> float:
+    """How well a block title names a role: its name before a dash or a bracket counts alone, the words
+    after it only describe the block («👥 БАЗЫ (кому пишем)», «СОБЫТИЯ — что видим и откуда»)."""
+    parts = [title, *_EXPORT_SEPARATOR.split(_BRACKETED.sub(" ", title))]
+    return max(sheet_name_score(part, role) for part in parts if part.strip())
+
+
 def _title_line(row: list[object]) -> str:
     """The text of a row holding one cell alone (a block title such as «КАНАЛЫ»), else ''."""
     cells = [values.text(c) for c in row if values.text(c)]
@@ -970,7 +1009,7 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
     table names its kind as a sheet's name would."""
     roles = _roles()
     forced = mapping.entity_for(sheet.name)
-    names = {r: max(sheet_name_score(sheet.name, r), sheet_name_score(title, r) if title else 0.0) for r in roles}
+    names = {r: max(sheet_name_score(sheet.name, r), title_score(title, r) if title else 0.0) for r in roles}
     if forced in ("ignore", "meta"):
         return SheetPlan(sheet.name, forced, by_mapping=True)
     best: _Candidate | None = None
