@@ -71,14 +71,18 @@ class SegmentPressure:
         return sum(self.per_kind.values())
 
 
-def scenario_contacts(graph: MapGraph, scenario: Scenario, index: int,
-                      trigger_firings_per_week: float) -> ScenarioContacts:
+def firings_per_week(scenario: Scenario, trigger_firings_per_week: float = 1.0) -> tuple[float, str]:
+    """(how often the scenario sends or fires a week, on what basis): a regular one by its schedule
+    ("assumed" weekly when the schedule is empty or not understood), a trigger one as configured."""
     if scenario.type is ScenarioType.REGULAR or (scenario.type is None and scenario.schedule):
         rate = schedule_per_week(scenario.schedule)
-        basis = "schedule" if rate is not None else "assumed"
-        rate = 1.0 if rate is None else rate
-    else:
-        rate, basis = trigger_firings_per_week, "trigger"
+        return (1.0, "assumed") if rate is None else (rate, "schedule")
+    return trigger_firings_per_week, "trigger"
+
+
+def scenario_contacts(graph: MapGraph, scenario: Scenario, index: int,
+                      trigger_firings_per_week: float) -> ScenarioContacts:
+    rate, basis = firings_per_week(scenario, trigger_firings_per_week)
     per_week: dict[int, float | None] = {}  # id(step) → its contacts a week on a bounded loop; None: unbounded
     for loop in scenario_loops(graph).get(scenario.key, []):
         if loop.endless:

@@ -19,7 +19,8 @@ scenarios.
 
 **Options.** `max_promo_share` (default 0.6: more than 60 % promo is reported, exactly 60 % is not);
 `min_steps` (default 3: a segment that receives fewer typed steps is not judged — one promo mailing
-out of one is no overload).
+out of one is no overload — unless its promo goes out at least that many times a week, as a daily
+offer does).
 """
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from audit.findings import Finding, Severity
 from audit.model import MessageType, Scenario
+from audit.pressure import firings_per_week
 from audit.reach import tally_by_segment
 from audit.rule import Rule, RuleContext
 from rules._common import quote
@@ -80,7 +82,8 @@ class PromoOverload(Rule):
 
 **Параметры.** `max_promo_share` (по умолчанию 0.6: больше 60 % акций — замечание, ровно 60 % — нет);
 `min_steps` (по умолчанию 3: сегмент, которому приходит меньше шагов с типом, не оценивается —
-одна акционная рассылка из одной ещё не перегрузка)."""
+одна акционная рассылка из одной ещё не перегрузка, — если только акции не уходят ему хотя бы
+столько раз в неделю, как ежедневное предложение)."""
     examples = {
         "bad": {"segments": [{"id": "active"}],
                 "scenarios": [{"id": "sale", "type": "regular", "schedule": "weekly", "segments": "active"},
@@ -103,7 +106,7 @@ class PromoOverload(Rule):
         def typed_steps(scenario: Scenario) -> dict[str, float]:
             steps = [s for s in g.steps_by_scenario.get(scenario.key, []) if s.message_type is not None]
             promo = sum(1 for s in steps if s.message_type is MessageType.PROMO)
-            return {"promo": promo, "typed": len(steps)}
+            return {"promo": promo, "typed": len(steps), "promo_week": promo * firings_per_week(scenario)[0]}
 
         tallies = tally_by_segment(g, typed_steps, leaders=SHOWN)
         scenarios = ctx.map.scenarios
@@ -112,7 +115,9 @@ class PromoOverload(Rule):
             if segment.excluded or tally is None:
                 continue
             promo, total = int(tally.amounts.get("promo", 0)), int(tally.amounts.get("typed", 0))
-            if total >= self.options.min_steps and promo / total > limit:
+            # a few steps say little about a share — unless the promo among them goes out often (a daily offer)
+            judged = total >= self.options.min_steps or tally.amounts.get("promo_week", 0) >= self.options.min_steps
+            if total and judged and promo / total > limit:
                 sources = ", ".join(f"{quote(s.label, self.lang)}" for s in tally.biggest("promo", scenarios))
                 yield self.finding(segment, "id", name=segment.label, share=f"{promo / total:.0%}", promo=promo,
                                    total=total, limit=f"{limit:.0%}", sources=sources)

@@ -157,3 +157,10 @@ def test_promo_share_needs_a_few_steps_to_mean_anything():
     assert run_rule(PromoOverload, build_map(segments=[{"id": "lapsed"}], scenarios=[scn("w", segments="lapsed")],
                                              steps=[step("w", "S1", message_type="promo")]),
                     options={"min_steps": 1}) != []
+
+
+def test_a_daily_promo_is_judged_though_it_is_one_step():
+    m = build_map(segments=[{"id": "wa"}],
+                  scenarios=[{"id": "deal", "type": "regular", "schedule": "каждый день 12:00", "segments": "wa"}],
+                  steps=[step("deal", "S1", message_type="promo")])
+    assert [f.entity.id for f in run_rule(PromoOverload, m)] == ["wa"]
