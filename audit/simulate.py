@@ -7,6 +7,8 @@ and how they react on each channel kind. The simulation is deterministic:
   the persona is in one of its segments (directly, through a parent, or through `*`; `*` leaves
   out excluded segments, the whole base does not); a regular scenario fires on its schedule
   (`weekly`, «1 раз в 2 недели`…) from the start of the window, on its weekdays when it names them;
+  a one-off mailing with no schedule whose first step names a date («05.12.2026 11:00», «24.12»:
+  the next such day) goes out that day, and a later step naming a date waits for it;
 * each step is sent after its delay from the step before it (or from the trigger), at its send
   time when it has one (the next such time at or after the delay);
 * a step's condition belongs to the link into it: when it does not hold the path stops there.
@@ -54,6 +56,7 @@ _FEEDBACK_OF_REACTION = {
 TEXTS = {
     "en": {
         "trigger": "trigger {event}", "schedule": "schedule {schedule}", "after": "after {step}",
+        "on_date": "on {date}",
         "always": " ('{channel}' does not report '{feedback}': the condition always holds)",
         "loop_past": "'{scenario}': the loop through '{step}' runs on past the end of the window",
         "loop_many": "'{scenario}' sends more than {limit} messages",
@@ -70,6 +73,7 @@ TEXTS = {
     },
     "ru": {
         "trigger": "триггер {event}", "schedule": "расписание {schedule}", "after": "после {step}",
+        "on_date": "в день {date}",
         "always": " (канал «{channel}» не сообщает «{feedback}»: условие выполняется всегда)",
         "loop_past": "«{scenario}»: цикл через «{step}» продолжается и после конца окна",
         "loop_many": "«{scenario}» отправляет больше {limit} сообщений",
@@ -234,6 +238,9 @@ class _Run:
         return [graph.nodes[s]["record"] for s in graph.successors(name) if graph.edges[name, s].get("kind") == "next"]
 
     def _when(self, step: Step, previous_at: datetime) -> datetime | None:
+        written = timing.parse_timing(step.timing_text).send_date if step.timing_text else None
+        if written and step.delay_minutes is None:  # «28.11 18:00»: the touch goes out that day
+            return _on_date(written, _hour(step), previous_at)
         if step.delay_minutes is None and step.timing_text and not _only_a_send_time(step.timing_text):
             self.sim.warn("not-simulated", previous_at, "timing", step=step.ref, text=step.timing_text)
             return None
@@ -277,6 +284,26 @@ class _Run:
         # a stop-listed customer never gets marketing, even from a mailing "to the whole base"
         # (which COV003 reports as the map's defect)
         return not (self.sim.excluded and step.message_type in MARKETING)
+
+
+def _hour(step: Step) -> time:
+    return time(*(int(x) for x in step.send_time.split(":"))) if step.send_time else DEFAULT_HOUR
+
+
+def _on_date(written: str, hour: time, not_before: datetime) -> datetime | None:
+    """A send date as the timing cell gives it ("2026-12-05", or "--12-24" without a year: the next such
+    day from `not_before`) at `hour`; a day that does not exist gives None."""
+    if not written.startswith("--"):
+        return datetime.combine(date.fromisoformat(written), hour)
+    month, day = int(written[2:4]), int(written[5:7])
+    for year in (not_before.year, not_before.year + 1):
+        try:
+            at = datetime.combine(date(year, month, day), hour)
+        except ValueError:
+            return None
+        if at >= not_before:
+            return at
+    return None
 
 
 def _only_a_send_time(text: str) -> bool:
@@ -348,8 +375,12 @@ class _Simulator:
         for scenario in self.graph.map.scenarios:
             if not self.live(scenario) or not self.targets(scenario):
                 continue
-            if scenario.type is ScenarioType.REGULAR or (scenario.type is None and scenario.schedule
-                                                          and not scenario.trigger):
+            one_off = self._send_date(scenario) if not scenario.trigger else None
+            if one_off is not None and not timing.schedule_per_week(scenario.schedule):
+                if self.start <= one_off < self.end:  # a campaign on a date («Чёрная пятница: 27.11 10:00»)
+                    _Run(self, scenario, one_off, self.text("on_date", date=one_off.date().isoformat())).walk()
+            elif scenario.type is ScenarioType.REGULAR or (scenario.type is None and scenario.schedule
+                                                            and not scenario.trigger):
                 self._regular(scenario)
             elif scenario.trigger:
                 key = id_key(scenario.trigger)
@@ -360,6 +391,15 @@ class _Simulator:
                 self.warn("not-simulated", None, "no_start", scenario=scenario.label)
         self.simulation.sends.sort(key=lambda s: (s.at, s.scenario.label, s.step.id))
         return self.simulation
+
+    def _send_date(self, scenario: Scenario) -> datetime | None:
+        """The day and hour a one-off mailing goes out, from its first step's timing cell («27.11.2026
+        10:00», «29.11»: a day without a year is the next such day from the window's start)."""
+        first = self.graph.steps_by_scenario.get(scenario.key, [None])[0]
+        if first is None or not first.timing_text:
+            return None
+        written = timing.parse_timing(first.timing_text).send_date
+        return _on_date(written, _hour(first), self.start) if written else None
 
     def _regular(self, scenario: Scenario) -> None:
         per_week = timing.schedule_per_week(scenario.schedule)

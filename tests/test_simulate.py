@@ -532,3 +532,17 @@ def test_the_timeline_speaks_the_report_language():
     en = simulate(MapGraph(commap), persona, AUDIT_DAY, {"sms": 0, "email": 5})
     assert en.sends[1].because == "after S1; not opened S1 ('sms' does not report 'opened': the condition always holds)"
     assert [w.message for w in en.warnings] == ["week 1: 1 sms messages, cap 0"]
+
+
+def test_a_campaign_on_a_date_goes_out_that_day():
+    """A one-off mailing whose first step says «05.12.2026 11:00» (no schedule): sent on that day, its
+    follow-up a day later; a day written without a year («24.12») is the next such day in the window."""
+    m = build_map(scenarios=[{"id": "sale", "type": "regular", "segments": "*"},
+                             {"id": "xmas", "type": "regular", "segments": "*"}],
+                  steps=[step("sale", "S1", delay="05.12.2026 11:00"), step("sale", "S2", delay="через 1 день"),
+                         step("xmas", "S1", delay="24.12")])
+    sim = run(m, {"days": 30})
+    assert [(r[0], r[1], r[3]) for r in rows(sim)] == [("12-05 11:00", "sale/S1", "on 2026-12-05"),
+                                                       ("12-06 11:00", "sale/S2", "after S1"),
+                                                       ("12-24 10:00", "xmas/S1", "on 2026-12-24")]
+    assert not [w for w in warnings(sim) if w[0] == "not-simulated"]
