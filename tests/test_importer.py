@@ -778,6 +778,7 @@ def test_a_transposed_sheet_is_read_one_record_per_column(tmp_path):
     # a record written down a column is found on the row that names it
     assert {s.source.row for s in m.scenarios} == {3}
     assert m.meta.last_reviewed == date(2026, 3, 12)
+    assert m.meta.name == "Acme — CRM map"  # the fact after the title is read, not kept in the name
 
 
 def test_a_key_value_block_and_an_ordinary_table_are_not_transposed(tmp_path):

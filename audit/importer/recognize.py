@@ -1079,6 +1079,14 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
 _FACT_SEPARATOR = re.compile(r"\s[—–|·•]\s")
 
 
+def _title_without_facts(text: str) -> str:
+    """A title line's title: «РАССЫЛКИ «Дом и Диван» — обновил 02.11.2026» names the map «РАССЫЛКИ «Дом
+    и Диван»»; the facts after its separators are read as facts, not kept in the name."""
+    parts = _FACT_SEPARATOR.split(text)
+    kept = [part for part in parts if _fact_in_text(part) is None]
+    return " — ".join(kept) if kept and len(kept) < len(parts) else text
+
+
 def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
     """A Map sheet written as a header row of labels with one row of values under it."""
     for index, row in enumerate(sheet.rows[:30]):
@@ -1194,7 +1202,7 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             # a lone line names the map; above a scenario sheet's steps it names the scenario
             if (plan.role != "scenario_sheet" and len(cells) == 1 and _fact_in_text(values.text(cells[0])) is None
                     and len(values.text(cells[0])) >= 8 and not _is_label(values.text(cells[0]))):
-                titles.append(MapFact("name", values.text(cells[0]), sheet.name, index + 1, ""))
+                titles.append(MapFact("name", _title_without_facts(values.text(cells[0])), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
                 found = [fact for part in _FACT_SEPARATOR.split(text) if (fact := _fact_in_text(part))]
