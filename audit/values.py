@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta
 
@@ -246,22 +248,46 @@ def _month(word: str) -> int | None:
     return None
 
 
-@lru_cache(maxsize=4096)
+# A workbook whose slashed dates put the month first somewhere ("9/18/2026") and the day first nowhere
+# writes them all month first: its "6/1/2026" is the 1st of June (set per workbook by the importer).
+SLASH_MONTH_FIRST: ContextVar[bool] = ContextVar("slash_month_first", default=False)
+_US_DATE_FORMATS = tuple(sorted(_DATE_FORMATS, key=lambda fmt: fmt != "%m/%d/%Y"))
+_SLASHED = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/\d{2,4}\b")
+
+
+def slashed_month_first(cells: Iterable[object]) -> bool:
+    """Whether text dates with slashes put the month first: some cannot be read day first, and none
+    cannot be read month first."""
+    month_first = day_first = False
+    for cell in cells:
+        if type(cell) is str and "/" in cell:
+            match = _SLASHED.match(cell)
+            if match:
+                month_first |= int(match.group(2)) > 12
+                day_first |= int(match.group(1)) > 12
+    return month_first and not day_first
+
+
 def text_date(raw: str) -> date | None:
     """A date written as text: `2025-02-14`, `14.02.2025`, `14 февраля 2025 г.`, `Feb 14, 2025`, `14 Feb 2025`,
-    `март 2025` (the first of the month), US `10/22/2026` when the day cannot come first; None when the text
-    is no date."""
+    `март 2025` (the first of the month), US `10/22/2026` when the day cannot come first (and `6/1/2026`
+    too in a workbook that writes its dates so); None when the text is no date."""
+    return _text_date(raw, SLASH_MONTH_FIRST.get())
+
+
+@lru_cache(maxsize=4096)
+def _text_date(raw: str, month_first: bool) -> date | None:
     cleaned = " ".join(raw.strip().split())
     if not any(ch.isdigit() for ch in cleaned):
         return None  # every date form has a day or a year in digits
-    for fmt in _DATE_FORMATS:
+    for fmt in _US_DATE_FORMATS if month_first else _DATE_FORMATS:
         try:
             return datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
     head = re.match(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|^\d{4}-\d{2}-\d{2}", cleaned)
     if head and head.group(0) != cleaned:
-        return text_date(head.group(0))
+        return _text_date(head.group(0), month_first)
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
         match = pattern.match(cleaned.casefold())
         if not match:

@@ -188,3 +188,18 @@ def test_a_long_run_of_digits_is_rejected_at_once():
         with pytest.raises(ValueError, match="not a duration"):
             duration_minutes(raw)
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_workbook_writing_dates_month_first_is_read_so_throughout():
+    from audit.values import SLASH_MONTH_FIRST, slashed_month_first, text_date
+
+    assert slashed_month_first(["6/1/2026", "9/18/2026", "x"]) is True
+    assert slashed_month_first(["6/1/2026", "18/9/2026"]) is False  # day first somewhere: not month first
+    assert slashed_month_first(["6/1/2026"]) is False  # nothing says: day first, as before
+    assert text_date("6/1/2026") == date(2026, 1, 6)
+    token = SLASH_MONTH_FIRST.set(True)
+    try:
+        assert text_date("6/1/2026") == date(2026, 6, 1)
+        assert text_date("31.05.2026") == date(2026, 5, 31)
+    finally:
+        SLASH_MONTH_FIRST.reset(token)

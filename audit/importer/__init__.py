@@ -44,8 +44,17 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
 
 
 def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping | None = None) -> CommMap:
-    """The map in raw sheets (cell values as the reader gives them); `path` only names the file in messages."""
-    return build_from_plan(path, sheets, recognise(str(path), sheets, columns))
+    """The map in raw sheets (cell values as the reader gives them); `path` only names the file in messages.
+    Slashed text dates are read in the order the workbook writes them (`values.SLASH_MONTH_FIRST`)."""
+    token = values.SLASH_MONTH_FIRST.set(values.slashed_month_first(
+        cell for sheet in sheets for row in sheet.rows[:DATE_ORDER_ROWS] for cell in row))
+    try:
+        return build_from_plan(path, sheets, recognise(str(path), sheets, columns))
+    finally:
+        values.SLASH_MONTH_FIRST.reset(token)
+
+
+DATE_ORDER_ROWS = 500  # rows per sheet looked at to tell how the workbook writes its slashed dates
 
 
 def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> CommMap:
