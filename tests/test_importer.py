@@ -951,3 +951,16 @@ def test_a_description_beside_a_notes_column_names_the_record(tmp_path):
     events = next(p for p in m.reading.sheets if p.role == "events")
     assert [(c.header, c.field) for c in events.columns] == [
         ("Event", "id"), ("Description", "name"), ("Source", "source"), ("Tracked?", "tracked"), ("Notes", "notes")]
+
+
+def test_an_about_sheet_with_a_row_of_labels_over_a_row_of_values_names_and_dates_the_map(tmp_path):
+    wb = new_workbook()
+    about = wb.create_sheet("О документе")
+    about.append(["Документ", "Дата последней актуализации", "Ответственный", "Примечание"])
+    about.append(["Карта коммуникаций «Опора»", "15.04.2026", "Отдел CRM", "владельцы правят сами"])
+    steps = wb.create_sheet("Steps")
+    steps.append(["scenario", "step", "channel"])
+    steps.append(["welcome", "S1", "email"])
+    m = load_map(save(wb, tmp_path / "about.xlsx"))
+    assert (m.meta.name, m.meta.last_reviewed, m.meta.owner) == ("Карта коммуникаций «Опора»", date(2026, 4, 15),
+                                                                 "Отдел CRM")

@@ -1189,10 +1189,15 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
         elif plan.header_row is not None:
             limit = plan.header_row - plan.header_rows + 1
         else:  # a "Read me" or contents sheet may still say who owns the map and when it was updated
-            for fld, (value, row, label, _) in _key_value_rows(sheet, HEADER_SCAN_ROWS, _fact_phrases()).items():
-                if fld in ("owner", "last_reviewed", "client", "version"):
-                    later.append((fld, value, sheet.name, row, label))
+            said = _key_value_rows(sheet, HEADER_SCAN_ROWS, _fact_phrases())
             latest = _latest_change(sheet)
+            # …as label: value lines, or as a row of labels over a row of values («О документе»); a change
+            # log's first row is its oldest change, not the map's facts
+            for fld, found in (_fact_table(sheet) if latest is None else {}).items():
+                said.setdefault(fld, found)
+            for fld, (value, row, label, _) in said.items():
+                if fld in ("owner", "last_reviewed", "client", "version", "name"):
+                    later.append((fld, value, sheet.name, row, label))
             if latest is not None:
                 changed.append((latest[0], sheet.name, latest[1]))
                 later.append(("owner", latest[2], sheet.name, latest[1], sheet.name))
