@@ -498,12 +498,14 @@ def build_hotels():
         ("FREQ002", "Pre-stay", "P03 и P04 — два активных сценария на booking_confirmed, и оба нацелены на LEIS."),
         ("TRK004", "P06", "Активный сценарий P06: цель записана текстом, а целевого события нет."),
         ("GOV003", "P01", "У активного сценария P01 пустая ячейка Owner."),
+        # errata (checked by hand after the unseen measurement): the author counted P01, P03, P04 and
+        # missed P07 «Post-stay review», whose Audience holds LEIS and whose P07.1 is an email — 4 > 3
+        ("FREQ001", "Leisure guests", "LEIS получает 4 email в неделю: P01.1, P03.1, P04.2 и P07.1 — больше предела 3."),
     ]
     lookalikes = [
         ("INT003", "P04", "Условие «push not opened»: push сообщает об открытии."),
         ("TRK005", "spa_booking", "spa_booking ничем не используется, но помечен как не отслеживаемый."),
         ("GOV001", "Harbor", "Карта проверена 6/1/2026 (1 июня), это позже границы 28.05.2026."),
-        ("FREQ001", "Leisure guests", "LEIS получает ровно 3 email в неделю (P01, P03, P04 по одному разу): это на лимите, а не выше."),
     ]
     write_answers(folder, "Harbor & Pine Hotels - hotel chain guest comms (EN, CSV export)",
                   mapdir_name, "en", defects, lookalikes, cols)
