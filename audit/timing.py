@@ -369,6 +369,18 @@ _DAY_OF_MONTH = re.compile(
     r"|(?<!\w)on\s+the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+(?:each|every|the)\s+month)?(?!\w)", re.IGNORECASE)
 
 
+# "Every other Thursday", «каждый второй четверг»: every two weeks on that day
+_EVERY_OTHER = re.compile(r"(?<!\w)(?:every\s+other|every\s+second|каждую\s+вторую|каждый\s+второй|каждое\s+второе)\s+"
+                          r"(?P<day>[^\W\d_]+)", re.IGNORECASE)
+# "1st Tue", "First Saturday", «первая суббота»: a month's first such day (once a month)
+_NTH_WEEKDAY = re.compile(r"(?<!\w)(?:перв\w*|последн\w*|first|last|1-?(?:й|я|st))\s+(?P<day>[^\W\d_]+)",
+                          re.IGNORECASE)
+
+
+def _weekday_word(word: str) -> bool:
+    return any(pattern.match(_fold(word)) for pattern, _ in _grammar().weekday_of)
+
+
 def _recurrence(cell: _Cell) -> _Recurrence:
     """Schedule phrases, in the order of precedence that gives the rate: "<n> per <unit>", "every
     <unit>", adverbs, then named days (their count)."""
@@ -398,6 +410,11 @@ def _recurrence(cell: _Cell) -> _Recurrence:
         for match in pattern.finditer(cell.work):
             rate = 12 / 52 if rate is None else rate
             take(match)
+    for pattern, per_week in ((_EVERY_OTHER, 0.5), (_NTH_WEEKDAY, 12 / 52)):
+        for match in pattern.finditer(cell.work):
+            if _weekday_word(match.group("day")):
+                rate = per_week if rate is None else rate
+                take(match)
     days: set[int] = set()
     for pattern, named in grammar.day_sets:
         for match in pattern.finditer(cell.work):

@@ -329,3 +329,14 @@ def test_a_named_day_plus_or_minus_an_offset(text, relation, anchor, offset, sen
 
 def test_a_plain_delay_after_a_plus_is_no_named_day():
     assert (parse_timing("+2 дня").delay_minutes, parse_timing("+2 дня").anchor_relation) == (2880, None)
+
+
+@pytest.mark.parametrize("text, per_week", [("1st Tue 10:00", 12 / 52), ("First Saturday 08:00", 12 / 52),
+                                            ("Every other Thursday, 7am", 0.5), ("каждый второй четверг, 12:00", 0.5)])
+def test_a_months_first_weekday_and_every_other_weekday(text, per_week):
+    timing = parse_timing(text)
+    assert (round(timing.per_week, 4), timing.reason) == (round(per_week, 4), "")
+
+
+def test_an_ordinal_before_a_word_that_is_no_weekday_is_no_schedule():
+    assert parse_timing("first day").per_week is None
