@@ -268,7 +268,7 @@ def _one_channel(channels: list[str]) -> str | None:
 
 
 _EVENT_WORDS = _VOCAB["event_in_words"]
-_QUOTES = "«»\"'“”„"
+QUOTES = "«»\"'“”„"  # the marks a name may stand in: «Покупка», "Purchase", „…“
 # "No Ride completed", «нет события «Отзыв оставлен»», "Licence verified has not happened", «после события X»
 _EVENT_ABSENT = re.compile(
     _LEAD + rf"(?:(?:{_alternation(_EVENT_WORDS['absent_lead'])})\s+(?:(?:{_alternation(_EVENT_WORDS['event_word'])})\s+)?"
@@ -293,7 +293,7 @@ def event_in_words(raw: str) -> tuple[ConditionKind, str] | None:
         if not match:
             return None
         kind, words = ConditionKind.EVENT, match.group("event")
-    words = words.strip(_QUOTES + " .,")
+    words = words.strip(QUOTES + " .,")
     return (kind, words) if words else None
 
 

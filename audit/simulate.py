@@ -408,7 +408,7 @@ class _Simulator:
             return
         parsed = timing.parse_timing(scenario.schedule)
         first = self.graph.steps_by_scenario.get(scenario.key, [None])[0]
-        hour = time(*(int(x) for x in first.send_time.split(":"))) if first and first.send_time else DEFAULT_HOUR
+        hour = _hour(first) if first else DEFAULT_HOUR
         if parsed.weekdays:
             day = self.start.date()
             while datetime.combine(day, hour) < self.end:

@@ -21,6 +21,7 @@ from audit.conditions import (
     PAYMENT_EVENT_WORDS,
     PURCHASE,
     PURCHASE_UNRESOLVED,
+    QUOTES,
     canonical_feedback,
     channel_kind,
     channel_word,
@@ -427,14 +428,11 @@ def _by_name(records: list) -> Callable[[str], str]:
         if key in ids:
             return ref
         found = names.get(key)
-        if found is None and ref[:1] in _QUOTE_MARKS:
-            bare = id_key(ref.strip(_QUOTE_MARKS + " "))
+        if found is None and ref[:1] in QUOTES:
+            bare = id_key(ref.strip(QUOTES + " "))
             found = ids.get(bare) or names.get(bare)
         return found or ref
     return resolve
-
-
-_QUOTE_MARKS = "«»\"'“”„"
 
 
 def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[Channel], events: list[Event],
