@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from audit import values, vocab
 from audit.importer.columns import ColumnMapping
-from audit.importer.flat import PACKED_EXTRA, PACKED_FIELDS, TouchColumn, chain_cell, packed_touch
+from audit.importer.flat import PACKED_FIELDS, TouchColumn, chain_cell, packed_touch
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
