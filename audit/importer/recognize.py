@@ -209,30 +209,44 @@ def _expansions(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _phrase_index(phrases: tuple) -> dict[str, list]:
-    """stem → the phrases that hold it, so that a header is only compared with phrases it could match."""
+    """stem → the phrases that hold it, so that a header is only compared with phrases it could match; each
+    as (field, its stems as a set, weight, words counted, words counted beside an "ID", a reference field)."""
     index: dict[str, list] = {}
-    for item in phrases:
-        for token in set(item[1]):
+    for fld, phrase, weight in phrases:
+        item = (fld, frozenset(phrase), weight, len(phrase), sum(1 for p in phrase if p not in _ID_WORDS),
+                fld in _REFERENCE_FIELDS)
+        for token in set(phrase):
             index.setdefault(token, []).append(item)
     return index
 
 
-def phrase_score(text: str, phrases) -> dict[str, float]:
-    """field → how well `text` says it: 1 for an exact phrase, less for each extra word."""
+@lru_cache(maxsize=1 << 14)
+def _header_words(text: str) -> tuple[frozenset[str], bool, int] | None:
+    """A header's words as the vocabulary spells them (with what its abbreviations may stand for), whether it
+    says "ID", and how many words count against a phrase; None for a header of no meaningful word."""
     tokens = tuple(_canonical(t) for t in stems(text))
     if not tokens:
-        return {}
-    present = set(tokens) | _expansions(text)
+        return None
+    present = frozenset(tokens) | _expansions(text)
     marked_id = bool(present & _ID_WORDS)
     extra = sum(1 for t in tokens if t not in _ID_WORDS) if marked_id else len(tokens)
+    return present, marked_id, extra
+
+
+def phrase_score(text: str, phrases) -> dict[str, float]:
+    """field → how well `text` says it: 1 for an exact phrase, less for each extra word."""
+    words = _header_words(text)
+    if words is None:
+        return {}
+    present, marked_id, extra = words
     scores: dict[str, float] = {}
     by_stem = _phrase_index(phrases)
     candidates = {item for token in present for item in by_stem.get(token, ())}
-    for fld, phrase, weight in candidates:
-        if all(p in present for p in phrase):
-            counted = sum(1 for p in phrase if not marked_id or p not in _ID_WORDS)
+    for fld, phrase, weight, counted_all, counted_beside_id, reference in candidates:
+        if phrase <= present:
+            counted = counted_beside_id if marked_id else counted_all
             score = weight * (counted + 1) / (max(extra, counted) + 1)
-            if marked_id and fld in _REFERENCE_FIELDS:
+            if marked_id and reference:
                 score += 0.05
             if score > scores.get(fld, 0.0):
                 scores[fld] = score
@@ -303,6 +317,43 @@ def _word_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+_KINDS = ("channel", "timing", "date", "status", "message_type", "scenario_type", "bool", "number", "condition",
+          "segment", "long", "sentence", "packed", "chain")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _cell_kinds(value: object, text: str, month_first: bool) -> tuple[tuple[str, ...], float | None]:
+    """What one cell looks like (the kinds of `_KINDS` but "segment", which depends on the map) and its number:
+    worked out once per distinct cell, though every candidate header row looks at the cells below it. A
+    slashed date reads by the workbook's order (`month_first`, part of the key)."""
+    kinds = list(_word_kinds(text)) if len(text) <= 60 else []
+    if _TIMING.search(text) and not text.replace(".", "", 1).isdigit():  # a bare number says nothing
+        kinds.append("timing")
+    if _is_date(value):
+        kinds.append("date")
+    try:
+        if values.boolean(value) is not None:
+            kinds.append("bool")
+    except ValueError:
+        pass
+    try:
+        number = values.number(value)
+        kinds.append("number")
+    except ValueError:
+        number = None
+    if _CONDITION.search(text):
+        kinds.append("condition")
+    if len(text) > 40:
+        kinds.append("long")
+    if len(text.split()) >= 4:
+        kinds.append("sentence")
+    if len(text) <= 300 and packed_touch(text) is not None:
+        kinds.append("packed")
+    if "\n" in text and len(text) <= 3000 and chain_cell(text):
+        kinds.append("chain")
+    return tuple(kinds), number
+
+
 def _column_values(rows: list[list[object]], col: int, start: int, segment_names: frozenset[str]) -> _ColumnValues:
     cells = []
     numbers: list[float | None] = []
@@ -315,37 +366,18 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     result = _ColumnValues(count=len(cells))
     if not cells:
         return result
-    counts = dict.fromkeys(("channel", "timing", "date", "status", "message_type", "scenario_type", "bool",
-                            "number", "condition", "segment", "long", "sentence", "packed", "chain"), 0)
+    counts = dict.fromkeys(_KINDS, 0)
+    month_first = values.SLASH_MONTH_FIRST.get()
     for value, text in cells:
-        for kind in _word_kinds(text) if len(text) <= 60 else ():
+        try:
+            kinds, number = _cell_kinds(value, text, month_first)
+        except TypeError:  # a cell value that cannot be hashed: worked out uncached
+            kinds, number = _cell_kinds.__wrapped__(value, text, month_first)
+        for kind in kinds:
             counts[kind] += 1
-        if _TIMING.search(text) and not text.replace(".", "", 1).isdigit():  # a bare number says nothing
-            counts["timing"] += 1
-        if _is_date(value):
-            counts["date"] += 1
-        try:
-            if values.boolean(value) is not None:
-                counts["bool"] += 1
-        except ValueError:
-            pass
-        try:
-            numbers.append(values.number(value))
-            counts["number"] += 1
-        except ValueError:
-            numbers.append(None)
-        if _CONDITION.search(text):
-            counts["condition"] += 1
+        numbers.append(number)
         if segment_names and any(values.normalize_word(part) in segment_names for part in values.id_list(text)):
             counts["segment"] += 1
-        if len(text) > 40:
-            counts["long"] += 1
-        if len(text.split()) >= 4:
-            counts["sentence"] += 1
-        if len(text) <= 300 and packed_touch(text) is not None:
-            counts["packed"] += 1
-        if "\n" in text and len(text) <= 3000 and chain_cell(text):
-            counts["chain"] += 1
     result.shares = {k: v / len(cells) for k, v in counts.items()}
     whole = [n for n in numbers if n is not None and float(n).is_integer() and 0 <= n <= 1000]
     if len(whole) < len(cells):  # touch codes «К1», "S2", "T-3": their numbers
