@@ -147,8 +147,10 @@ _RELAY = re.compile(r"^(?:через|via|through)\s+(?P<system>.+)$", re.IGNOREC
 
 
 def _relayed(g: MapGraph) -> dict[str, list[str]]:
-    """Per system key, what it receives once «через Орбиту» / "via Segment" in its list is replaced by
-    what that system receives: the map says the events come to it through the other one."""
+    """Per system key, what it receives once «через Орбиту» / "via Segment" — or another system of the map
+    named in its list ("Bitrix24", "Bloomreach (daily call list)") — is replaced by what that system
+    receives: the events come to it through the other one, which decides for it (a gateway that
+    Bitrix24 drives sends when Bitrix24 has seen the order)."""
     def compute() -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for system in g.map.systems:
@@ -156,7 +158,9 @@ def _relayed(g: MapGraph) -> dict[str, list[str]]:
             while queue:
                 item = queue.pop(0)
                 match = _RELAY.match(item)
-                relay = g.systems.get(_system_key(g, match["system"])) if match else None
+                relay = (g.systems.get(_system_key(g, match["system"])) if match
+                         else None if item in _SOURCE_KINDS  # "crm" is the kind of source, even beside a system "crm"
+                         else next((g.systems[k] for k in sorted(source_names(item)) if k in g.systems), None))
                 if relay is None:
                     items.append(item)
                 elif relay.key not in seen:

@@ -58,6 +58,7 @@ from audit.model import (
     id_key,
 )
 from audit.timing import Timing, parse_timing
+from audit.importer.business import feedback_of_no_step, negative_name, resolve_outcome_conditions
 
 END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none", "-", "–", "—", "finish", "exit", "выход"})
 NO_CONDITION_WORDS = frozenset({"нет", "none", "no", "без условия", "без условий", "всем", "always", "всегда", "no condition"})
@@ -219,9 +220,10 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _channels_of_several_systems(channels, systems)
     _resolve_all_segments(scenarios, segments)
     _implied_journey(stages)
-    _resolve_purchase_conditions(steps, events)
+    _resolve_purchase_conditions(steps, events, scenarios)
     _resolve_event_words(steps, events)
     _resolve_payment_conditions(steps, events, scenarios)
+    resolve_outcome_conditions(steps, events, scenarios)
     _resolve_step_codes(steps)
     _resolve_step_words(steps, channels)
     _word_refs_to_free_text(steps)
@@ -590,20 +592,29 @@ def _exception_text(ref: str) -> str:
 _PURCHASE_WORDS = ("order_paid", "purchase", "paid", "order", "покуп", "оплат", "заказ", "checkout", "buy")
 
 
-def _resolve_purchase_conditions(steps: list[Step], events: list[Event]) -> None:
-    """`нет покупки 3 дня` waits for the map's purchase event; without one, for an event `purchase`."""
+def _resolve_purchase_conditions(steps: list[Step], events: list[Event], scenarios: list[Scenario]) -> None:
+    """`нет покупки 3 дня` waits for a purchase: the scenario's goal or stop event when it names one («Покупка
+    продлённой гарантии»), else the map's purchase event; without one, for an event `purchase`. An event
+    whose own name is negative («Нет покупок 90 дней») is a trigger of its own, never the purchase."""
     waiting = [s for s in steps if s.condition is not None and s.condition.event == PURCHASE]
     if not waiting:
         return
-    target = None
-    for word in _PURCHASE_WORDS:  # the most specific spelling first
-        target = next((e for e in events if any(word in id_key(text) for text in
-                                                (e.id, e.name, e.analytics_key or ""))), None)
-        if target is not None:
-            break
-    event = target.id if target is not None else PURCHASE_UNRESOLVED
+    by_id = {e.key: e for e in events}
+
+    def purchase(candidates: list[Event]) -> Event | None:
+        for word in _PURCHASE_WORDS:  # the most specific spelling first
+            found = next((e for e in candidates if not negative_name(e) and any(
+                word in id_key(text) for text in (e.id, e.name, e.analytics_key or ""))), None)
+            if found is not None:
+                return found
+        return None
+
+    fallback = purchase(events)
+    own = {s.key: [by_id[id_key(ref)] for ref in (s.goal_event, *s.stop_events) if ref and id_key(ref) in by_id]
+           for s in scenarios}
     for step in waiting:
-        step.condition = replace(step.condition, event=event)
+        target = purchase(own.get(id_key(step.scenario), [])) or fallback
+        step.condition = replace(step.condition, event=target.id if target is not None else PURCHASE_UNRESOLVED)
 
 
 _EVENT_KEY = re.compile(r"^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$")  # lesson_booked, order.paid: an analytics key
@@ -620,7 +631,7 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
     step_ids = {id_key(step.id) for step in steps}
     for step in steps:
         if not step.condition_text or (step.condition is not None
-                                       and not _feedback_of_no_step(step.condition, step_ids)):
+                                       and not feedback_of_no_step(step.condition, step_ids)):
             continue
         found = event_in_words(step.condition_text)
         if found is None:
@@ -629,12 +640,6 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
         event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
         if event is not None:
             step.condition = Condition(kind=kind, event=event)
-
-
-def _feedback_of_no_step(condition: Condition, step_ids: set[str]) -> bool:
-    """"homework_submitted not received" reads as the feedback of a step no row numbers: the words may name an event."""
-    return (condition.kind is ConditionKind.FEEDBACK and bool(condition.step_ref)
-            and id_key(condition.step_ref) not in step_ids)
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"

@@ -18,10 +18,10 @@ from datetime import date
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from audit import values, vocab
+from audit.stemming import stem
 from audit.importer.columns import ColumnMapping
 from audit.importer.flat import PACKED_FIELDS, TouchColumn, chain_cell, packed_touch
 from audit.importer.workbook import RawSheet
@@ -37,22 +37,6 @@ UNREAD_FIELDS = ("notes", "counter")  # recognised, but carry nothing the audit 
 _TOKEN = re.compile(r"[№#]|[^\W_]+")
 _STOP = frozenset("""в во на по и для с со к о об а же ли или от до из у за при это мы вы
     the a an of in on for and or is are by at it its we our be""".split())  # "to"/"from" name integration columns
-_CYRILLIC = re.compile(r"[а-яё]")
-_STEMMERS = {"ru": snowballstemmer.stemmer("russian"), "en": snowballstemmer.stemmer("english")}
-
-
-_HOMOGLYPHS = str.maketrans("aeopcxykmtbh", "аеорсхукмтвн")  # Latin letters typed into a Russian word
-
-
-@lru_cache(maxsize=1 << 14)
-def stem(word: str) -> str:
-    word = word.casefold().replace("ё", "е")
-    if word in ("№", "#"):
-        return word
-    language = "ru" if _CYRILLIC.search(word) else "en"
-    if language == "ru" and re.search(r"[a-z]", word):
-        word = word.translate(_HOMOGLYPHS)  # «Условиe» with a Latin e is «Условие»
-    return _STEMMERS[language].stemWord(word)
 
 
 @lru_cache(maxsize=1 << 14)
