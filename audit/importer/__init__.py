@@ -251,6 +251,14 @@ def _scenario_sheet_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, 
     """One scenario per sheet: its key–value head becomes scenario-level columns of its step rows."""
     head = scenario_head(sheet, plan.header_row - plan.header_rows + 1)
     width = max((len(r) for r in sheet.rows), default=0)
+    code = head.pop("id", None)  # «ID: SC10» beside «Сценарий: Бонусы сгорают»: the code is the id, the name its title
+    if code is not None and not values.text(code[0]):
+        code = None
+    if code is not None and "name" in head:
+        head["scenario_name"] = head["name"]
+        head["name"] = code
+    elif code is not None:
+        head["name"] = code
     if "name" not in head:  # no facts above the steps: the title line above them, else the sheet, names it
         titles = [values.text(c) for r in sheet.rows[:plan.header_row - plan.header_rows + 1]
                   for c in r if values.text(c)][:1]

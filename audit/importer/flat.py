@@ -124,6 +124,8 @@ def _merge_scenario(row: Row, cells: dict[str, object], headers: dict[str, str],
         if values.text(cells.get(fld, "")) != "" and values.text(row.cells.get(target, "")) == "":
             row.cells[target] = cells[fld]
             row.headers[target] = headers.get(fld, fld)
+        elif fld in headers:
+            row.headers.setdefault(target, headers[fld])  # the column is there, left empty for this scenario
 
 
 def split_channel_groups(rows: list[list[object]], header_index: int, columns: dict[str, tuple[int, str]],

@@ -1211,6 +1211,8 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
             scenario.schedule = timing.recurrence
         if scenario.trigger or not timing.anchor_text or scenario.type is ScenarioType.REGULAR:
             continue  # a regular mailing's «за 3 дня до старта» counts from a date, not an event
+        if timing.anchor_relation == "before" and "trigger" in scenario.source.columns:
+            continue  # «за 7 дней до сгорания» with the trigger cell left empty: a date nobody named (MAP004)
         scenario.trigger = events.get(values.normalize_word(timing.anchor_text), timing.anchor_text)
         if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
             events[values.normalize_word(scenario.trigger)] = scenario.trigger

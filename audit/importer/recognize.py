@@ -396,6 +396,8 @@ def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> flo
         return 0.0
     if fld == "channel" or fld == "kind":
         return 0.6 * s["channel"] - (0.3 if s["channel"] < 0.2 and info.count >= 3 else 0.0)
+    if fld == "system":  # "Send via: Email / Push / SMS" names the channel; the platform is another column
+        return -0.6 if s["channel"] >= 0.8 and info.count >= 3 else 0.0
     if fld == "delay":
         return 0.5 * s["timing"]
     if fld == "schedule":
@@ -768,12 +770,16 @@ def _candidates(sheet: RawSheet, role: _Role, mapping: ColumnMapping, segment_na
     return found
 
 
-def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict) -> dict[str, tuple[object, int, str, str]]:
+def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict,
+                    empty: bool = False) -> dict[str, tuple[object, int, str, str]]:
     """`Label | value` rows among the first `limit` rows whose label names one of `fields_of`'s fields:
-    field → (value, 1-based row, label, spreadsheet error in the value cell or '')."""
+    field → (value, 1-based row, label, spreadsheet error in the value cell or ''). With `empty`, a label
+    ending in a colon with nothing beside it («Триггер:») is a fact left blank (value '')."""
     found: dict[str, tuple[object, int, str, str]] = {}
     for index, row in enumerate(sheet.rows[:limit]):
         cells = [(col, c) for col, c in enumerate(row) if values.text(c) or (index, col) in sheet.errors]
+        if empty and len(cells) == 1 and values.text(cells[0][1]).rstrip().endswith((":", "：")):
+            cells.append((cells[0][0] + 1, ""))
         if len(cells) != 2:
             continue
         label = values.text(cells[0][1]).rstrip(":：").strip()
@@ -788,16 +794,19 @@ def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict) -> dict[str, t
 
 @lru_cache(maxsize=1)
 def _head_phrases() -> tuple:
-    """Labels of a scenario sheet's key–value head: the Scenarios sheet's fields, `name` first."""
+    """Labels of a scenario sheet's key–value head: the Scenarios sheet's fields, `name` first; "ID:" / «Код:»
+    beside the name is the scenario's code (`id`)."""
     roles = _roles()
+    headers = vocab.load("headers")
     phrases = [p for p in roles["scenarios"].phrases if p[0] not in ("id",)]
-    phrases += [("name", stems(word), 1.0) for word in vocab.load("headers")["roles"]["scenarios"]["words"]["id"]]
+    phrases += [("name", stems(word), 1.0) for word in headers["roles"]["scenarios"]["words"]["id"]]
+    phrases += [("id", stems(word), 1.0) for word in headers["fields"]["id"]]
     return tuple(p for p in phrases if p[1])
 
 
 def scenario_head(sheet: RawSheet, header_row: int) -> dict[str, tuple[object, int, str]]:
     """The key–value facts above a scenario sheet's steps table (Название, Кому, Триггер, Цель…)."""
-    return _key_value_rows(RawSheet(sheet.name, sheet.rows[:header_row], {}), header_row, _head_phrases())
+    return _key_value_rows(RawSheet(sheet.name, sheet.rows[:header_row], {}), header_row, _head_phrases(), empty=True)
 
 
 def row_signature(row: list[object]) -> tuple[str, ...]:
