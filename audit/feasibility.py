@@ -78,10 +78,31 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
     origin, target = g.system_of_step(source_step), g.system_of_step(step)
     if origin is None or target is None:
         return None  # a `channel` blocker says it already
-    if not g.feedback_reaches(origin, target, condition.feedback):
+    if not g.feedback_reaches(origin, target, condition.feedback) and not (
+            origin.key != target.key and origin.orchestration and drives(g, origin, target)):
         return Blocker("carry", scenario, step, source_step=source_step, feedback=condition.feedback,
                        origin=origin, target=target)
     return None
+
+
+def drives(g: MapGraph, origin: System, target: System) -> bool:
+    """Whether `origin` can tell `target` to send when no integration is said to carry the feedback: a link
+    from the one to the other whose content the map does not give ("Sends data to: Edna", «Интеграции:
+    SMS Aero»), or — with no integration between them stated — `target` listing `origin` among what it
+    receives («Edna: получает данные из 1С, Altcraft»). An orchestrating origin branches on its own
+    channels' feedback and has the other system send: "the email was not opened" never has to leave the
+    system that sent the email. An integration whose content the map states is taken at its word."""
+    stated = g.memo("integrations by pair", lambda: _integrations_by_pair(g)).get((origin.key, target.key))
+    if stated is not None:
+        return all(i.carries_unknown for i in stated)
+    return any(origin.key in source_names(item) for item in target.receives)
+
+
+def _integrations_by_pair(g: MapGraph) -> dict[tuple[str, str], list]:
+    found: dict[tuple[str, str], list] = {}
+    for integration in g.map.integrations:
+        found.setdefault((id_key(integration.from_system), id_key(integration.to_system)), []).append(integration)
+    return found
 
 
 def system_receives(g: MapGraph, system: System, event: Event) -> bool:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from audit import values
+from audit.importer.columns import header_key
 from audit.importer.workbook import column_letter
 
 MAX_UNREAD_GROUPS = 50
@@ -179,7 +180,7 @@ def columns_toml(commap) -> str:
                 if not column.header:
                     continue
                 fld = column.field or "ignore"
-                word = values.normalize_word(column.header)
+                word = header_key(column.header)
                 if word in written:
                     # headers are matched without case, spaces and punctuation: one line serves them all
                     if written[word] != fld:  # a mapping names headers: the first column of a name reads it

@@ -13,6 +13,11 @@ the finding is a warning ("the map does not say that ESP passes 'opened' to the 
 Once integrations are listed, a missing one is an error again. A system named on the rows is
 taken to branch on its own channels' feedback.
 
+An orchestrating system linked to the system that sends the next step — an integration whose
+content the map does not state, or the other system listing it among what it receives — branches
+on its own feedback and has the other one send: no finding, since the feedback never has to
+travel. An integration whose content the map states is taken at its word.
+
 **Why it matters.** This is the seeds' central warning: the map shows email → SMS, and at
 implementation it turns out "there is no integration between the systems". The SMS gateway
 never learns the email was not opened, so it either sends to everyone or to no one.
@@ -79,7 +84,12 @@ class CascadeMissingIntegration(Rule):
 «Системы» нет) и карта вообще не описывает интеграций, карта не ошибается, а молчит: замечание
 выдаётся как предупреждение («карта не говорит, что ESP передаёт „открыл“ в SMS-шлюз»). Если
 интеграции описаны, недостающая — снова ошибка. Система из строк считается умеющей ветвить
-цепочку по обратной связи своих каналов."""
+цепочку по обратной связи своих каналов.
+
+Система с оркестрацией, связанная с системой следующего шага (интеграция, содержимое которой карта
+не называет, или та система указывает её среди источников данных), сама ветвит цепочку по своей
+обратной связи и поручает отправку другой: замечания нет — обратной связи никуда не нужно
+уходить. Интеграцию с явно названным содержимым карта описывает точно, и она читается как есть."""
     examples = {'bad': {'channels': [{'id': 'email', 'kind': 'email'}, {'id': 'sms', 'kind': 'sms'}],
              'systems': [{'id': 'esp', 'channels': 'email'}, {'id': 'gateway', 'channels': 'sms'}],
              'scenarios': [{'id': 'cart', 'type': 'trigger', 'trigger': 'cart_abandoned', 'segments': '*'}],

@@ -217,3 +217,31 @@ def test_a_header_written_twice_round_trips(tmp_path):
     again = load_map(path, load_column_mapping(toml_path))
     assert _reading(again) == _reading(original)
     assert plain(again, {"reading"}) == plain(original, {"reading"})
+
+
+def test_a_number_sign_tells_two_headers_apart_in_a_mapping(tmp_path):
+    """"Action #" (the step's number) and "Action" (what it does) are two columns: the written mapping names
+    both, and reading with it gives the same plan. A mapping line without the sign still serves "Msg #"."""
+    path = tmp_path / "actions.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Workflow actions"
+    ws.append(["Workflow", "Audience", "Action #", "Action", "Delay"])
+    ws.append(["Onboarding", "Trial users", 1, "Send email", "0"])
+    ws.append(["Onboarding", "Trial users", 2, "Send push", "2 days"])
+    ws.append(["Onboarding", "Trial users", 3, "Send email", "5 days"])
+    wb.save(path)
+    original = load_map(path)
+    fields = {c.header: c.field for c in original.reading.sheets[0].columns}
+    assert (fields["Action #"], fields["Action"]) == ("step", "channel")
+    text = columns_toml(original)
+    assert '"Action #" = "step"' in text and '"Action" = "channel"' in text
+    toml_path = tmp_path / "columns.toml"
+    toml_path.write_text(text, encoding="utf-8")
+    again = load_map(path, load_column_mapping(toml_path))
+    assert _reading(again) == _reading(original)
+    loose = tmp_path / "loose.toml"
+    loose.write_text('[columns]\n"Action" = "channel"\n"Action No" = "step"\n', encoding="utf-8")
+    mapping = load_column_mapping(loose)
+    assert (mapping.field_for_header("Action", "x"), mapping.field_for_header("Action #", "x"),
+            mapping.field_for_header("ACTION NO.", "x")) == ("channel", "channel", "step")

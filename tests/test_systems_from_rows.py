@@ -199,8 +199,9 @@ def test_a_row_system_that_does_not_send_the_channel_is_int001():
 
 def test_a_systems_note_naming_feedback_says_what_its_integrations_carry(tmp_path):
     """«Передаёт в: SMS-шлюз» with no brackets, and a note "вебхуки open/click": the integration carries
-    opens and clicks, so an SMS waiting on an e-mail's open is no finding; without the note it is a warning."""
-    def build(note: str):
+    opens and clicks, so an SMS waiting on an e-mail's open is no finding; without the note, an ESP that cannot
+    orchestrate («Оркестрация: нет») leaves a warning, and one that can drives the gateway itself: no finding."""
+    def build(note: str, orchestration: str = ""):
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Шаги"
@@ -208,10 +209,10 @@ def test_a_systems_note_naming_feedback_says_what_its_integrations_carry(tmp_pat
         ws.append(["cart", "1", "Email", ""])
         ws.append(["cart", "2", "SMS", "если не открыл письмо"])
         systems = wb.create_sheet("Системы")
-        systems.append(["Система", "Каналы", "Передаёт в", "Комментарий"])
-        systems.append(["ESP", "Email", "Шлюз", note])
-        systems.append(["Шлюз", "SMS", "", ""])
-        path = tmp_path / f"systems{len(note)}.xlsx"
+        systems.append(["Система", "Каналы", "Передаёт в", "Комментарий", "Оркестрация"])
+        systems.append(["ESP", "Email", "Шлюз", note, orchestration])
+        systems.append(["Шлюз", "SMS", "", "", ""])
+        path = tmp_path / f"systems{len(note)}{orchestration}.xlsx"
         wb.save(path)
         m = load_map(path)
         return m, [f for f in run(m, AuditConfig(today=TODAY)).findings if f.rule == "INT002"]
@@ -219,5 +220,7 @@ def test_a_systems_note_naming_feedback_says_what_its_integrations_carry(tmp_pat
     m, found = build("вебхуки open/click")
     assert m.systems[0].passes == ["opened", "clicked"] and m.integrations[0].carries == ["opened", "clicked"]
     assert found == []
-    _, found = build("основная почта")
+    _, found = build("основная почта", "нет")
     assert [f.severity.value for f in found] == ["warning"]
+    _, found = build("основная почта", "да")
+    assert found == []

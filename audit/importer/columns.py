@@ -10,11 +10,13 @@
     [sheet_columns."Лист1"]        # headers of one sheet only (what `commap inspect --write-columns` writes)
     "Канал" = "channel"
 
-Headers are matched like every header (case, spaces and punctuation ignored). A mapped header
-wins over recognition; everything not mapped is still recognised (audit/importer/recognize.py).
+Headers are matched like every header (case, spaces and punctuation ignored), except that a number
+sign counts: "Action #" and "Action" are two columns. A mapped header wins over recognition;
+everything not mapped is still recognised (audit/importer/recognize.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +25,15 @@ from audit import vocab
 from audit.errors import MapReadError
 from audit.tomlfile import read_toml
 from audit.values import normalize_word
+
+
+_NOT_KEY = re.compile(r"[^\w#№]+|_")
+
+
+def header_key(header: str) -> str:
+    """How a mapping file names a header: case, spaces and punctuation ignored, a number sign kept ("Action #"
+    beside "Action")."""
+    return _NOT_KEY.sub("", header.casefold().replace("ё", "е"))
 
 
 @cache
@@ -43,10 +54,16 @@ class ColumnMapping:
     sheet_headers: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet → header → field
 
     def field_for_header(self, header: str, sheet_name: str) -> str | None:
-        """The field a mapping gives a header on a sheet (`ignore` to leave it unread), or None."""
-        word = normalize_word(header)
+        """The field a mapping gives a header on a sheet (`ignore` to leave it unread), or None: by its key
+        (`header_key`), else by its words alone ("Msg" in the file for "Msg #" on the sheet)."""
+        key = header_key(header)
         own = self.sheet_headers.get(normalize_word(sheet_name), {})
-        return own.get(word) or self.headers.get(word)
+        found = own.get(key) or self.headers.get(key)
+        if found is None:
+            word = normalize_word(header)
+            found = next((f for k, f in own.items() if normalize_word(k) == word), None) or next(
+                (f for k, f in self.headers.items() if normalize_word(k) == word), None)
+        return found
 
     def entity_for(self, sheet_name: str) -> str | None:
         return self.sheets.get(normalize_word(sheet_name))
@@ -79,5 +96,5 @@ def _headers(path: Path, table: str, headers: dict) -> dict[str, str]:
         if name not in known_fields():
             raise MapReadError(path, f"key '{table}.{header}': unknown field '{name}' "
                                      f"(known: {', '.join(sorted(known_fields()))})")
-        result[normalize_word(header)] = name
+        result[header_key(header)] = name
     return result

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from audit import segment_words, values, vocab
 from audit.loops import text_bound
 from audit.conditions import (
+    FEEDBACKS,
     PAYMENT,
     PAYMENT_EVENT_WORDS,
     PURCHASE,
@@ -1254,7 +1255,8 @@ def _system(b: _Builder, row: Row) -> System | None:
         orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
         receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
         sends_to=_bracketed_list(values.text(row.cells.get("sends_to", ""))),
-        passes=_feedback_named(values.text(row.cells.get("notes", ""))),
+        passes=list(dict.fromkeys([*_feedback_named(values.text(row.cells.get("notes", ""))),
+                                   *_passed_feedback(values.text(row.cells.get("carries", "")))])),
         source=row.source(),
     )
 
@@ -1267,6 +1269,12 @@ def _feedback_named(text: str) -> list[str]:
     if _AUDIENCE_SYNC.search(text):
         found.append("*")
     return list(dict.fromkeys(f for f in found if f))
+
+
+def _passed_feedback(text: str) -> list[str]:
+    """The feedback a system's «Что передаёт» / "Passes" cell names, beside where its data goes: «статусы
+    доставки и открытий писем» → delivered, opened."""
+    return [f for item in values.id_list(text) for f in _carried_words(item) if f in FEEDBACKS]
 
 
 def _audience_sync_pattern() -> re.Pattern:
@@ -1305,7 +1313,7 @@ def _integration(b: _Builder, row: Row) -> Integration | None:
     )
 
 
-_FEEDBACK_STEMS = (("открыт", "opened"), ("открыв", "opened"), ("доставл", "delivered"), ("прочт", "read"),
+_FEEDBACK_STEMS = (("открыт", "opened"), ("открыв", "opened"), ("доставл", "delivered"), ("доставк", "delivered"), ("прочт", "read"),
                    ("прочит", "read"), ("клик", "clicked"), ("переход", "clicked"), ("ответ", "replied"),
                    ("дозвон", "answered"), ("open", "opened"), ("deliver", "delivered"), ("click", "clicked"),
                    ("repl", "replied"), ("answer", "answered"))

@@ -971,6 +971,21 @@ def _title_line(row: list[object]) -> str:
     return cells[0] if len(cells) == 1 else ""
 
 
+LEGEND_TITLE_ROWS = 3  # how far above a table's header its block title may sit
+
+
+def _under_legend(rows: list[list[object]], top: int) -> bool:
+    """Whether the table whose header begins at `top` sits under a title such as «Легенда», "Legend" or
+    «Примечания» (over its own header row, perhaps): it explains the map's marks, it holds no records."""
+    for index in range(top - 1, max(top - 1 - LEGEND_TITLE_ROWS, -1), -1):
+        if not any(values.text(c) for c in rows[index]):
+            return False
+        title = _title_line(rows[index])
+        if title and title_score(title, "ignore") >= 0.6:
+            return True
+    return False
+
+
 TURNED_MAX_ROWS = 60  # a transposed sheet has a row per attribute: a longer sheet is a table of records
 TURNED_ROLES = ("segments", "stages", "channels", "events", "scenarios", "systems")
 TURNED_MARGIN = 2.0  # how much better the turned reading must score: a few more columns read with confidence
@@ -1044,6 +1059,8 @@ def plan_sheet(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozenset
         if forced and role_name != forced:
             continue
         for candidate in _candidates(sheet, roles[role_name], mapping, segment_names, info_cache, header_rows):
+            if not forced and _under_legend(sheet.rows, candidate.header_row - candidate.header_rows + 1):
+                continue
             candidate.score += NAME_BONUS * names[role_name]
             if role_name == "scenario_sheet":
                 head = scenario_head(sheet, candidate.header_row - candidate.header_rows + 1)

@@ -112,13 +112,26 @@ def test_engine_reports_the_full_cascade_story():
 
 
 def test_sends_data_to_on_the_systems_sheet_is_an_integration_of_unstated_content():
-    # "esp sends data to gw" without saying what: the SMS waiting for the e-mail's open is a warning
+    # "esp sends data to gw" without saying what: esp (nothing says it cannot orchestrate) decides on its own
+    # e-mail's open and has gw send the SMS — the open never has to travel, so no finding
     m = cascade_map([{"id": "esp", "channels": "email", "sends_to": "gw"}, {"id": "gw", "channels": "sms"}])
-    ((code, entity),) = codes_by_entity(run_rule(CascadeMissingIntegration, m))
-    finding = run_rule(CascadeMissingIntegration, m)[0]
-    assert (code, entity, finding.severity.value) == ("INT002", "cart/S2", "warning")
+    assert run_rule(CascadeMissingIntegration, m) == []
     assert [(i.from_system, i.to_system, i.carries, i.carries_unknown) for i in m.integrations] == [
         ("esp", "gw", [], True)]
+    # an esp that cannot orchestrate only passes data on, and the map does not say the open is among it: a warning
+    m = cascade_map([{"id": "esp", "channels": "email", "sends_to": "gw", "orchestration": "no"},
+                     {"id": "gw", "channels": "sms"}])
+    (finding,) = run_rule(CascadeMissingIntegration, m)
+    assert (finding.rule, finding.entity.id, finding.severity.value) == ("INT002", "cart/S2", "warning")
+
+
+def test_a_gateway_receiving_from_the_orchestrating_system_is_driven_by_it():
+    # «Edna: получает данные из 1С, Altcraft» and no integration stated between them: Altcraft drives Edna
+    m = cascade_map([{"id": "altcraft", "channels": "email"}, {"id": "edna", "channels": "sms", "receives": "1С, altcraft"}])
+    assert run_rule(CascadeMissingIntegration, m) == []
+    # …but not when the gateway receives from another system only
+    m = cascade_map([{"id": "altcraft", "channels": "email"}, {"id": "edna", "channels": "sms", "receives": "1С"}])
+    assert codes_by_entity(run_rule(CascadeMissingIntegration, m)) == {("INT002", "cart/S2")}
 
 
 def test_sends_data_to_that_names_the_feedback_carries_it():
