@@ -57,6 +57,7 @@ Anything else returns None and is reported by MAP006 as a free-text condition.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from audit.model import Condition, ConditionKind
@@ -297,16 +298,30 @@ def event_in_words(raw: str) -> tuple[ConditionKind, str] | None:
     return (kind, words) if words else None
 
 
+# "If opened email #1 = false", "clicked push #2 is true": a workflow tool's branch, the answer written after it
+_ASSERTED = re.compile(r"\s*(?:==?|:|\bis\b)\s*(?P<value>false|true|no|yes|нет|да)$", re.IGNORECASE)
+_FALSE = frozenset({"false", "no", "нет"})
+
+
 @lru_cache(maxsize=8192)
 def parse_condition(raw: str) -> Condition | None:
     """The structured condition, or None when the text is not in the grammar."""
     cleaned = " ".join(raw.replace("ё", "е").replace("Ё", "Е").split()).rstrip(".!")
+    asserted = _ASSERTED.search(cleaned)
+    if asserted:
+        cleaned = cleaned[:asserted.start()]
     if not cleaned:
         return None
     try:
         parsed = _parse(cleaned)
     except ValueError:
         parsed = None
+    if parsed is not None and asserted and asserted.group("value").casefold() in _FALSE:
+        if parsed.kind is ConditionKind.FEEDBACK:
+            parsed = replace(parsed, negated=not parsed.negated)  # "opened = false": not opened
+        elif parsed.kind in (ConditionKind.EVENT, ConditionKind.NO_EVENT):
+            parsed = replace(parsed, kind=ConditionKind.NO_EVENT if parsed.kind is ConditionKind.EVENT
+                             else ConditionKind.EVENT)
     if parsed is None and _FILTER.search(cleaned) and not _FEEDBACK_ANYWHERE.search(cleaned):
         return Condition(kind=ConditionKind.FILTER)
     return parsed

@@ -216,6 +216,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     integrations = list(builder.records(rows.get("integrations", []), _integration, "integration"))
     integrations += _integrations_from_systems(systems, integrations)
     scenarios += _scenarios_from_matrix(scenarios, matrix)
+    _channels_in_actions(steps, channels, systems)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _resolve_joined_systems(steps, systems, channels)
     _channels_of_several_systems(channels, systems)
@@ -254,6 +255,13 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
 _LINK_FIELDS = ("scenario", "segments", "stage", "trigger", "goal_event", "stop_event", "parent", "next", "channel",
                 "channels", "system", "sends_to", "receives", "source", "from", "to")
 _LINKED = re.compile(r"^(.*?)\s*\(([^()\s]+)\)$")
+# the tables a linked cell's record may come from
+_LINKED_ENTITIES = {
+    "scenario": ("scenarios",), "segments": ("segments",), "parent": ("segments",), "stage": ("stages",),
+    "trigger": ("events",), "goal_event": ("events",), "stop_event": ("events",), "next": ("steps", "stages"),
+    "channel": ("channels",), "channels": ("channels",), "system": ("systems",), "sends_to": ("systems",),
+    "receives": ("systems", "events"), "source": ("systems", "events"), "from": ("systems",), "to": ("systems",),
+}
 # a technical id in brackets that no table of the export holds: letters and digits, long, or a page's address
 _RECORD_ID_SHAPE = re.compile(r"^(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{8,}$|^https?://")
 
@@ -267,34 +275,37 @@ def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
               if type(value := row.cells.get(fld)) is str and value.endswith(")")]
     if not linked:
         return  # no cell ends in a bracket: nothing to resolve (most maps, and every 100,000-step one so far)
-    targets: dict[str, str] = {}
+    targets: dict[str, dict[str, str]] = {}  # entity → record id as the export writes it → the id commap reads
     for entity, entity_rows in rows.items():
         own, into = ("record", "step") if entity == "steps" else ("id", "id")
+        found = targets.setdefault(entity, {})
         for row in entity_rows:
             token = values.id_text(row.cells.get(own, ""))
             if token and " " not in token:
-                targets[token.casefold()] = values.id_text(row.cells.get(into, "")) or token
+                found[token.casefold()] = values.id_text(row.cells.get(into, "")) or token
 
-    def resolved(item: str) -> str:
+    def resolved(item: str, fld: str) -> str:
         match = _LINKED.match(item)
         if match is None or not match.group(1):
             return item
-        found = targets.get(match.group(2).casefold())
+        # only a record of the table the column refers to: «Send push (Intercom)» names no channel record
+        found = next((t[key] for entity in _LINKED_ENTITIES.get(fld, ()) if (t := targets.get(entity))
+                      and (key := match.group(2).casefold()) in t), None)
         if found is None and not _RECORD_ID_SHAPE.match(match.group(2)):
             return item
         return found or match.group(1)
 
-    cache: dict[str, str] = {}
+    cache: dict[tuple[str, str], str] = {}
     copied: set[int] = set()
     for row, fld in linked:
         value = row.cells[fld]
-        if value not in cache:
-            cache[value] = ", ".join(resolved(item) for item in values.id_list(value))
-        if cache[value] != value:
+        if (value, fld) not in cache:
+            cache[value, fld] = ", ".join(resolved(item, fld) for item in values.id_list(value))
+        if cache[value, fld] != value:
             if id(row) not in copied:
                 copied.add(id(row))
                 row.cells = dict(row.cells)  # a merged cell's rows may share their cells
-            row.cells[fld] = cache[value]
+            row.cells[fld] = cache[value, fld]
 
 
 def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
@@ -461,6 +472,45 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
 
 
 _JOINED = re.compile(r"\s*(?:\+|&|/|,|;|\s(?:и|and)\s)\s*")
+
+
+_ACTION_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_ACTION_SYSTEM = re.compile(r"\(([^()]+)\)|\b(?:via|through|через|from|из)\s+([^\W_][\w.\- ]*)", re.IGNORECASE)
+
+
+def _channels_in_actions(steps: list[Step], channels: list[Channel], systems: list[System]) -> None:
+    """A workflow tool's action names the channel among other words: "Send marketing email: Trial onboarding
+    #1", "Create task for SDR: call", "Send push (Intercom)", «Отправить SMS через SMSC». A channel cell that
+    is no channel of the map and holds the words of exactly one channel kind is that channel, as written
+    ("email", "call", "push"); a system of the map in brackets or after "via" / «через» sends the step."""
+    declared = {key for c in channels for key in (c.key, id_key(c.name)) if key}
+    system_ids = {key: s.id for s in systems for key in (s.key, id_key(s.name)) if key}
+    seen: dict[str, tuple[str, str | None] | None] = {}
+    for step in steps:
+        cell = step.channel
+        if cell not in seen:
+            seen[cell] = None if id_key(cell) in declared or len(cell.split()) < 2 else _channel_in_action(cell,
+                                                                                                            system_ids)
+        found = seen[cell]
+        if found is None:
+            continue
+        step.channel = found[0]
+        if found[1] and not step.system:
+            step.system = found[1]
+
+
+def _channel_in_action(text: str, system_ids: dict[str, str]) -> tuple[str, str | None] | None:
+    words = [w for w in _ACTION_WORD.findall(text) if values.normalize_word(w) in CHANNEL_KINDS]
+    kinds = {CHANNEL_KINDS[values.normalize_word(w)] for w in words}
+    if len(kinds) != 1:
+        return None
+    system = None
+    for match in _ACTION_SYSTEM.finditer(text):
+        named = system_ids.get(id_key(match.group(1) or match.group(2) or ""))
+        if named is not None:
+            system = named
+            break
+    return words[0], system
 
 
 def _resolve_joined_systems(steps: list[Step], systems: list[System], channels: list[Channel]) -> None:

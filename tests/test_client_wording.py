@@ -1,0 +1,124 @@
+"""Client wording read for what it means (2026-11-29): business outcomes in conditions, a workflow tool's
+branches and actions, systems that drive or relay for others, legends, codes beside names."""
+from __future__ import annotations
+
+import openpyxl
+
+from audit.conditions import parse_condition
+from audit.importer import load_map
+from audit.importer.business import outcome_words
+from audit.model import ConditionKind
+from tests.builders import audit, build_map, codes_by_entity, scn, step
+
+EVENTS = [{"id": "E16", "name": "Открыт вклад"}, {"id": "E18", "name": "Вклад заканчивается через 14 дней"},
+          {"id": "E07", "name": "Нет операций по карте 60 дней"}, {"id": "E08", "name": "Операция по карте"},
+          {"id": "order_placed"}, {"id": "order_cancelled"}, {"id": "Invoice paid"},
+          {"id": "F1", "name": "Друг пришёл по гостевому"}]
+
+
+def _conditions(texts: list[str], goal: str | None = None) -> list:
+    scenario = scn("chain", trigger="E18") | ({"goal_event": goal} if goal else {})
+    steps = [step("chain", "1", "email")] + [step("chain", str(n), "email", condition=text)
+                                              for n, text in enumerate(texts, start=2)]
+    m = build_map(events=EVENTS, scenarios=[scenario], steps=steps)
+    return [(s.condition.kind.value, s.condition.event) if s.condition else None for s in m.steps[1:]]
+
+
+def test_a_business_outcome_waits_on_the_absence_of_its_event():
+    assert _conditions(["вклад не открыт", "нет операций", "if invoice still unpaid"]) == [
+        ("no_event", "E16"), ("no_event", "E08"), ("no_event", "Invoice paid")]
+
+
+def test_an_outcome_several_events_answer_takes_the_goal_or_stays_free_text():
+    # "order" is in order_placed and order_cancelled alike: the scenario's goal decides, else nothing does
+    assert _conditions(["No order yet"], goal="order_placed") == [("no_event", "order_placed")]
+    assert _conditions(["No order yet"]) == [None]
+
+
+def test_words_that_say_too_little_of_an_event_or_a_negative_event_are_not_the_outcome():
+    # «не пришёл» says one of three words of «Друг пришёл по гостевому»; «Нет операций…» is a trigger of its own
+    assert _conditions(["если не пришёл"]) == [None]
+    assert outcome_words("покупка") is None  # no "not": nothing is awaited
+
+
+def test_a_workflow_branch_answered_false_is_negated():
+    opened = parse_condition("If opened email #1 = false")
+    assert (opened.kind, opened.negated, opened.feedback, opened.channel, opened.ordinal) == (
+        ConditionKind.FEEDBACK, True, "opened", "email", 1)
+    assert parse_condition("If clicked push #2 = true").negated is False
+    assert parse_condition("event order_paid = false").kind is ConditionKind.NO_EVENT
+
+
+def test_an_action_names_its_channel_and_its_sender():
+    m = build_map(
+        systems=[{"id": "HubSpot", "channels": "email, call"}, {"id": "Intercom", "channels": "push"}],
+        scenarios=[scn("wf")],
+        steps=[step("wf", "1", "Send marketing email: Trial onboarding #1"),
+               step("wf", "2", "Send push (Intercom)", condition="If opened email #1 = false"),
+               step("wf", "3", "Create task for SDR: call"),
+               step("wf", "4", "Enroll in another workflow")])
+    assert [(s.channel, s.system) for s in m.steps] == [
+        ("email", None), ("push", "Intercom"), ("call", None), ("Enroll in another workflow", None)]
+    assert m.steps[1].condition.step_ref == "1"
+
+
+def test_an_orchestrating_system_drives_the_gateway_that_receives_from_it_but_not_one_that_does_not():
+    def findings(receives: str) -> set:
+        m = build_map(
+            systems=[{"id": "Altcraft", "channels": "email", "receives": "site"},
+                     {"id": "Edna", "channels": "sms", "receives": receives}],
+            events=[{"id": "cart", "source": "site"}],
+            scenarios=[scn("cart", trigger="cart")],
+            steps=[step("cart", "1", "email"), step("cart", "2", "sms", condition="если не открыл письмо")])
+        return {code for code, _ in codes_by_entity(audit(m)) if code in ("INT002", "TRK003")}
+
+    assert findings("1С, Altcraft") == set()  # Altcraft decides and has Edna send; the cart event reaches it
+    assert findings("1С") == {"INT002"}
+
+
+def test_a_gateway_listing_an_orchestrator_gets_its_events_but_a_source_kind_stays_a_kind():
+    def trk003(receives: str) -> set:
+        m = build_map(
+            systems=[{"id": "Bitrix24", "channels": "call", "receives": "site"},
+                     {"id": "crm", "channels": "push", "receives": "crm"},
+                     {"id": "SMS.ru", "channels": "sms", "receives": receives}],
+            events=[{"id": "order", "source": "site"}],
+            scenarios=[scn("order", trigger="order")],
+            steps=[step("order", "1", "sms")])
+        return {e for code, e in codes_by_entity(audit(m)) if code == "TRK003"}
+
+    assert trk003("Bitrix24") == set()
+    assert trk003("crm") == {"order"}  # "crm" the source kind, not the system named crm
+
+
+def test_a_legend_under_its_title_holds_no_scenarios(tmp_path):
+    path = tmp_path / "legend.xlsx"
+    wb = openpyxl.Workbook()
+    about = wb.active
+    about.title = "О документе"
+    for row in (["Карта коммуникаций «Пример»"], [], ["Дата актуализации", "03.11.2026"], [], ["Легенда"],
+                ["Обозначение", "Что значит"], ["работает / запущена", "сценарий в продакшене"],
+                ["план", "в разработке"]):
+        about.append(row)
+    steps = wb.create_sheet("Цепочки")
+    steps.append(["Код", "Цепочка", "Сегменты", "Шаг", "Канал", "Когда"])
+    steps.append(["W1", "Welcome", "Новые", 1, "Email", "сразу"])
+    steps.append(["W1", "Welcome", "Новые", 2, "Email", "через 1 день"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.name) for s in m.scenarios] == [("W1", "Welcome")]
+    assert [p.role for p in m.reading.sheets if p.name == "О документе"] == ["ignore"]
+    assert str(m.meta.last_reviewed) == "2026-11-03"
+
+
+def test_a_scenario_cards_id_line_is_its_code_and_a_blank_trigger_line_is_missing(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Сегменты.csv").write_text("ID,Сегмент\nloyal,Лояльные\n", encoding="utf-8")
+    (folder / "SC10 Бонусы сгорают.csv").write_text(
+        "Сценарий:,Бонусы сгорают,,\nID:,SC10,,\nТип:,триггер,,\nТриггер:,,,\nАудитория:,loyal,,\n,,,\n"
+        "Шаг,Канал,Когда,Сообщение\n1,Push,за 7 дней до сгорания,Бонусы сгорят через 7 дней\n"
+        "2,Email,за 1 день до сгорания,Последний день\n", encoding="utf-8")
+    m = load_map(folder)
+    assert [(s.id, s.name, s.trigger) for s in m.scenarios] == [("SC10", "Бонусы сгорают", None)]
+    assert ("MAP004", "SC10") in codes_by_entity(audit(m))
