@@ -33,7 +33,7 @@ SAME_MEANING = {
     "scenario": {"scenario", "scenario_name", "id", "name"},
     "scenario_name": {"scenario_name", "scenario", "name", "id"},
     "name": {"name", "id"},
-    "id": {"id", "name"},
+    "id": {"id", "name", "scenario"},  # a wide sheet's chain number is the scenario's id
     "system": {"system", "to", "id", "name"},
     "kind": {"kind", "carries", "message_type", "type"},
     "channel": {"channel", "channels"},
