@@ -50,5 +50,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "to": {"en": "to system", "ru": "в систему"},
     "carries": {"en": "what it carries", "ru": "что передаёт"},
     "notes": {"en": "notes (not audited)", "ru": "примечание (не проверяется)"},
+    "sends_to": {"en": "sends data to", "ru": "передаёт данные в"},
+    "block": {"en": "block type (flow diagram)", "ru": "тип блока (схема)"},
+    "branch": {"en": "branch answer (yes/no)", "ru": "ветка (да/нет)"},
     "counter": {"en": "row number (not audited)", "ru": "номер по порядку (не проверяется)"},
 }

@@ -3,7 +3,8 @@
 **What it catches.** A scenario with a goal event that is not among its stop events (ids compared
 the way all ids are: trimmed, case-insensitive), when it has more than one step. A one-step
 scenario is left alone: after its only message there is nothing left to send, so stopping on the
-goal changes nothing. Scenarios of every status are checked.
+goal changes nothing — unless that step repeats (its next step is itself: "remind weekly until
+they order"). Scenarios of every status are checked.
 
 **Why it matters.** The practice gives every element of the map a clear goal, and trigger
 messages exist to "motivate the customer to the target action". Once the customer has done it —
@@ -40,7 +41,9 @@ class NoStopOnGoal(Rule):
     doc_ru = """**Что находит.** Сценарий с целевым событием, которого нет среди его стоп-событий
 (идентификаторы сравниваются как всегда: без пробелов по краям и без учёта регистра), если в нём
 больше одного шага. Сценарий из одного шага не отмечается: после единственного сообщения
-отправлять нечего, и остановка по цели ничего не меняет. Проверяются сценарии в любом статусе.
+отправлять нечего, и остановка по цели ничего не меняет, — если только этот шаг не повторяется
+(следующий шаг — он сам: «напоминаем раз в неделю, пока не оформит»). Проверяются сценарии в
+любом статусе.
 
 **Почему это важно.** Практика требует у каждого элемента карты чёткую цель, а триггерные
 сообщения существуют, чтобы «мотивировать на выполнение целевого действия». Когда клиент его
@@ -63,8 +66,14 @@ class NoStopOnGoal(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         steps_by_scenario = ctx.graph.steps_by_scenario
         for scenario in ctx.map.scenarios:
-            if not scenario.goal_event or len(steps_by_scenario.get(scenario.key, ())) < 2:
+            steps = steps_by_scenario.get(scenario.key, ())
+            if not scenario.goal_event or (len(steps) < 2 and not _repeats(steps)):
                 continue
             if id_key(scenario.goal_event) not in {id_key(e) for e in scenario.stop_events}:
                 field = "stop_event" if "stop_event" in scenario.source.columns else "goal_event"
                 yield self.finding(scenario, field, name=scenario.label, goal=scenario.goal_event)
+
+
+def _repeats(steps) -> bool:
+    """A lone step whose next step is itself: sent again and again."""
+    return any(step.next and any(id_key(n) == step.key[1] for n in step.next) for step in steps)

@@ -122,3 +122,45 @@ def test_a_scenario_cards_id_line_is_its_code_and_a_blank_trigger_line_is_missin
     m = load_map(folder)
     assert [(s.id, s.name, s.trigger) for s in m.scenarios] == [("SC10", "Бонусы сгорают", None)]
     assert ("MAP004", "SC10") in codes_by_entity(audit(m))
+
+
+BOARD = """Фрейм,Блок,Тип блока,Текст,Канал,Тип сообщения,Ведёт в,Ветка (да/нет)
+F1,F1-1,триггер,Событие: app_installed (установил приложение),,,F1-2,
+F1,F1-2,ожидание,через 30 минут,,,F1-3,
+F1,F1-3,сообщение,Добро пожаловать!,Push,контент,F1-4,
+F1,F1-4,условие,Сделал заказ? (order_created),,,"F1-5, F1-6","да, нет"
+F1,F1-5,выход,Заказал — выходим,,,,
+F1,F1-6,сообщение,−300 ₽ на первый заказ,Push,промо,F1-7,
+F1,F1-7,выход,Конец,,,,
+F2,F2-1,триггер,Событие: cart_abandoned,,,F2-2,
+F2,F2-2,сообщение,В корзине остались блюда,Push,сервис,F2-3,
+F2,F2-3,ожидание,через неделю,,,F2-4,
+F2,F2-4,условие,Открыл пуш?,,,"F2-5, F2-2","да, нет"
+F2,F2-5,выход,Конец,,,,
+F2,F2-6,сообщение,Вариант для A/B,SMS,промо,F2-5,
+F3,F3-1,триггер,,,,F3-2,
+F3,F3-2,сообщение,Бонусы сгорают,Email,сервис,,
+"""
+
+
+def test_a_flow_diagram_export_reads_as_steps_with_delays_conditions_and_loops(tmp_path):
+    folder = tmp_path / "board"
+    folder.mkdir()
+    (folder / "Схема.csv").write_text(BOARD, encoding="utf-8")
+    (folder / "Фреймы.csv").write_text(
+        "Фрейм,Название,Тип,Аудитория,Целевое событие,Стоп\nF1,Welcome,триггерный,Новые,order_created,order_created\n"
+        "F2,Корзина,триггерный,Новые,order_created,\nF3,Бонусы,триггерный,Новые,,\n", encoding="utf-8")
+    (folder / "События.csv").write_text("event_name,Трекаем?\napp_installed,да\norder_created,да\ncart_abandoned,да\n",
+                                        encoding="utf-8")
+    m = load_map(folder)
+    steps = {s.id: s for s in m.steps}
+    assert sorted(steps) == ["F1-3", "F1-6", "F2-2", "F2-6", "F3-2"]  # message boxes only
+    assert (steps["F1-3"].timing_text, steps["F1-3"].next) == ("через 30 минут", ["F1-6"])
+    assert (steps["F1-6"].condition.kind, steps["F1-6"].condition.event, steps["F1-6"].next) == (
+        ConditionKind.NO_EVENT, "order_created", [])
+    assert steps["F2-2"].next == ["F2-2"]  # "not opened" leads back to the same push: a loop
+    assert {s.id: s.trigger for s in m.scenarios} == {"F1": "app_installed", "F2": "cart_abandoned", "F3": None}
+    found = codes_by_entity(audit(m))
+    assert {("FLOW003", "F2-2"), ("FLOW004", "F2"), ("FLOW005", "F2-6"), ("MAP004", "F3")} <= {
+        (code, entity.split("/")[-1]) for code, entity in found}
+    assert not any(code == "FLOW004" and entity == "F1" for code, entity in found)

@@ -20,7 +20,7 @@ from audit.conditions import channel_word
 from audit.importer.normalized import Row, Table
 from audit.importer.schema import CHANNEL_KINDS
 
-STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system")
+STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system", "block", "branch")
 _TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
 _STEP_TOUCH_FIELDS = ("channel", "message", "delay", "condition", "next", "system")  # what makes a row a step
 SCENARIO_FIELDS = ("scenario_name", "type", "segments", "stage", "trigger", "schedule", "goal", "goal_event",

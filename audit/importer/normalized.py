@@ -59,6 +59,7 @@ from audit.model import (
     id_key,
 )
 from audit.timing import Timing, parse_timing
+from audit.importer.blocks import steps_from_blocks
 from audit.importer.business import feedback_of_no_step, negative_name, resolve_outcome_conditions
 
 END_WORDS = frozenset({"end", "stop", "конец", "стоп", "нет", "none", "-", "–", "—", "finish", "exit", "выход"})
@@ -205,6 +206,9 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     matrix = rows.pop("matrix", [])
     _resolve_record_links(rows)
 
+    block_triggers: dict[str, str | None] = {}
+    if "steps" in rows:  # a flow diagram's boxes: its message boxes become the steps
+        rows["steps"], block_triggers = steps_from_blocks(rows["steps"])
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
     channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
@@ -246,6 +250,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
         sheets=sorted(rows),
     )
     derive_undeclared(commap)
+    _triggers_from_blocks(commap, block_triggers)
     _scenario_timing_from_steps(commap)
     _add_declared_segments(commap, declared_segments)
     return commap
@@ -475,6 +480,7 @@ _JOINED = re.compile(r"\s*(?:\+|&|/|,|;|\s(?:и|and)\s)\s*")
 
 
 _ACTION_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_ACTION_VERB = re.compile(r"\b(?:send|create|make|trigger|отправ\w*|создат\w*|позвонит\w*|написат\w*)\b", re.IGNORECASE)
 _ACTION_SYSTEM = re.compile(r"\(([^()]+)\)|\b(?:via|through|через|from|из)\s+([^\W_][\w.\- ]*)", re.IGNORECASE)
 
 
@@ -484,13 +490,14 @@ def _channels_in_actions(steps: list[Step], channels: list[Channel], systems: li
     is no channel of the map and holds the words of exactly one channel kind is that channel, as written
     ("email", "call", "push"); a system of the map in brackets or after "via" / «через» sends the step."""
     declared = {key for c in channels for key in (c.key, id_key(c.name)) if key}
+    declared |= {id_key(item) for s in systems for item in s.channels}  # "App push" a system sends is a channel
     system_ids = {key: s.id for s in systems for key in (s.key, id_key(s.name)) if key}
     seen: dict[str, tuple[str, str | None] | None] = {}
     for step in steps:
         cell = step.channel
         if cell not in seen:
-            seen[cell] = None if id_key(cell) in declared or len(cell.split()) < 2 else _channel_in_action(cell,
-                                                                                                            system_ids)
+            action = len(cell.split()) >= 3 or any(mark in cell for mark in ":(") or bool(_ACTION_VERB.search(cell))
+            seen[cell] = _channel_in_action(cell, system_ids) if action and id_key(cell) not in declared else None
         found = seen[cell]
         if found is None:
             continue
@@ -1241,6 +1248,26 @@ def _read_timing(b: _Builder, row: Row, ref: str) -> Timing:
         b.problem("MAP003", "step", ref, row, "delay", severity=Severity.WARNING, value=values.text(raw),
                   reason=timing.reason)
     return timing
+
+
+def _triggers_from_blocks(commap: CommMap, triggers: dict[str, str | None]) -> None:
+    """A flow diagram's trigger box names its chain's trigger event (audit/importer/blocks.py); an empty one
+    leaves a trigger chain without it (MAP004). A map without an Events sheet gets the event too."""
+    if not triggers:
+        return
+    known = {e.key for e in commap.events}
+    for scenario in commap.scenarios:
+        if scenario.trigger or scenario.key not in triggers:
+            continue
+        if scenario.type is None:
+            scenario.type = ScenarioType.TRIGGER
+        event = triggers[scenario.key]
+        if event is None:
+            continue
+        scenario.trigger = event
+        if not commap.has_sheet("events") and id_key(event) not in known:
+            known.add(id_key(event))
+            commap.events.append(Event(id=event, declared=False, source=scenario.source))
 
 
 def _scenario_timing_from_steps(commap: CommMap) -> None:

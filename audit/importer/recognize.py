@@ -396,7 +396,7 @@ def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> flo
         return 0.0
     if fld == "channel" or fld == "kind":
         return 0.6 * s["channel"] - (0.3 if s["channel"] < 0.2 and info.count >= 3 else 0.0)
-    if fld == "scenario" and info.count >= 3 and not info.coded and (info.counter or info.numbering or (
+    if fld == "scenario" and info.count >= 2 and not info.coded and (info.counter or info.numbering or (
             info.shares.get("number", 0.0) == 1.0 and not info.repeats)):
         return -0.8  # plain numbers that do not repeat down the rows count rows or steps, they name no chain
     if fld == "system":  # "Send via: Email / Push / SMS" names the channel; the platform is another column

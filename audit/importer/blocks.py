@@ -1,0 +1,184 @@
+"""Flow diagrams as rows: a whiteboard or journey-canvas export where each row is one box of a chain.
+
+Miro, Lucidchart, draw.io and the journey builders of CRM platforms export a chain as its boxes —
+a trigger, waits, messages, yes/no checks, exits — each with the boxes its arrows lead to:
+
+    Фрейм | Блок | Тип блока | Текст                                   | Канал | Ведёт в     | Ветка
+    F1    | F1-1 | триггер   | Событие: app_installed                  |       | F1-2        |
+    F1    | F1-2 | ожидание  | через 30 минут                          |       | F1-3        |
+    F1    | F1-3 | сообщение | Добро пожаловать в Тарелку!             | Push  | F1-4        |
+    F1    | F1-4 | условие   | Сделал заказ? (order_created)           |       | F1-5, F1-6  | да, нет
+    F1    | F1-5 | выход     | Заказал — выходим                       |       |             |
+    F1    | F1-6 | сообщение | −300 ₽ на первый заказ                  | Push  | F1-7        |
+
+A sheet with a column of box kinds (`block`) is read here before its rows become steps: each
+message box is a step, sent after the waits on the way to it (its delay) and only on the branch
+that leads to it (its condition: «Сделал заказ? (order_created)» answered «нет» waits on the
+absence of order_created, «Открыл письмо?» answered «нет» is «не открыл письмо»); its next steps
+are the message boxes its arrows reach through waits and checks; an arrow into an exit ends the
+branch. A trigger box names the chain's trigger event. Rows without a box kind stay as they are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from audit import values
+from audit.model import id_key
+
+Row = Any  # audit.importer.normalized.Row (which imports this module)
+
+# what a box's kind says, by its word (stems, Russian and English)
+_KINDS = (
+    ("trigger", ("триггер", "старт", "вход", "запуск", "событ", "trigger", "start", "entry", "event")),
+    ("wait", ("ожидан", "задержк", "пауз", "ждать", "таймер", "wait", "delay", "timer", "pause")),
+    ("check", ("услов", "провер", "развилк", "ветвлен", "сплит", "condition", "check", "branch", "split", "decision",
+               "if")),
+    ("exit", ("выход", "конец", "финиш", "стоп", "завершен", "exit", "end", "finish", "stop")),
+    ("message", ("сообщен", "касан", "отправ", "рассылк", "message", "send", "touch", "action", "email", "push",
+                 "sms")),
+)
+_NO = frozenset({"нет", "no", "false", "ложь", "n", "н"})
+_EVENT_KEY = re.compile(r"\(([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)\)|\b([a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)\b")
+_TRIGGER_LEAD = re.compile(r"^\s*(?:событие|event|триггер|trigger)\s*[:—–-]\s*", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def block_kind(text: str) -> str | None:
+    word = values.normalize_word(text)
+    if not word:
+        return None
+    for kind, stems in _KINDS:
+        if any(word.startswith(stem) for stem in stems):
+            return kind
+    return None
+
+
+@dataclass
+class _Box:
+    row: Row
+    key: str
+    kind: str | None
+    targets: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+
+
+def steps_from_blocks(rows: list[Row]) -> tuple[list[Row], dict[str, str | None]]:
+    """The step rows of a flow diagram (its message boxes, each with its delay, condition and next steps),
+    and each chain's trigger as its trigger box writes it (None for an empty trigger box). Rows of a
+    sheet without box kinds are returned as they are."""
+    if not any("block" in row.cells and values.text(row.cells["block"]) for row in rows):
+        return rows, {}
+    chains: dict[str, list[_Box]] = {}
+    kept: list[Row] = []
+    for row in rows:
+        kind_text = values.text(row.cells.get("block", ""))
+        if not kind_text:
+            kept.append(row)
+            continue
+        box = _Box(row, id_key(values.text(row.cells.get("step", ""))), block_kind(kind_text),
+                   values.id_list(row.cells.get("next", "")), values.id_list(row.cells.get("branch", "")))
+        chains.setdefault(id_key(values.text(row.cells.get("scenario", ""))), []).append(box)
+    triggers: dict[str, str | None] = {}
+    for chain, boxes in chains.items():
+        kept.extend(_chain_steps(boxes))
+        starts = [b for b in boxes if b.kind == "trigger"]
+        if starts:
+            triggers[chain] = _trigger_event(values.text(starts[0].row.cells.get("message", "")))
+    kept.sort(key=lambda r: (r.sheet, r.number))
+    return kept, triggers
+
+
+def _chain_steps(boxes: list[_Box]) -> list[Row]:
+    by_key = {b.key: b for b in boxes if b.key}
+    incoming: dict[str, list[tuple[_Box, str | None]]] = {}  # box → (the box whose arrow leads in, its answer)
+    for box in boxes:
+        for index, target in enumerate(box.targets):
+            answer = box.answers[index] if index < len(box.answers) else None
+            incoming.setdefault(id_key(target), []).append((box, answer))
+    steps = []
+    for box in boxes:
+        if box.kind not in ("message", None) or not values.text(box.row.cells.get("channel", "")):
+            continue  # waits, checks, triggers and exits are no touches; a box with no channel says nothing sent
+        cells = dict(box.row.cells)
+        waits, conditions = _way_in(box, incoming)
+        if waits and not values.text(cells.get("delay", "")):
+            cells["delay"] = ", ".join(waits)
+        if conditions and not values.text(cells.get("condition", "")):
+            cells["condition"] = "; ".join(conditions)
+        cells["next"] = ", ".join(_next_messages(box, by_key)) or "end"
+        for fld in ("block", "branch"):
+            cells.pop(fld, None)
+        steps.append(replace(box.row, cells=cells))
+    return steps
+
+
+def _way_in(box: _Box, incoming: dict[str, list[tuple[_Box, str | None]]]) -> tuple[list[str], list[str]]:
+    """The waits and checks on the one way into a message box from the box before it that is a message or
+    the trigger (walking back while exactly one arrow leads in)."""
+    waits: list[str] = []
+    conditions: list[str] = []
+    current, seen = box, {box.key}
+    while True:
+        arrows = incoming.get(current.key, [])
+        if len(arrows) != 1:
+            break
+        before, answer = arrows[0]
+        if before.key in seen or before.kind in ("message", "trigger", None):
+            break
+        seen.add(before.key)
+        text = values.text(before.row.cells.get("message", ""))
+        if before.kind == "wait" and text:
+            waits.insert(0, text)
+        elif before.kind == "check" and text:
+            conditions.insert(0, _answered(text, answer))
+        current = before
+    return waits, conditions
+
+
+def _next_messages(box: _Box, by_key: dict[str, _Box]) -> list[str]:
+    """The message boxes the box's arrows reach through waits and checks (not through another message)."""
+    found: list[str] = []
+    queue, seen = [id_key(t) for t in box.targets], set()  # an arrow back to the box itself is a loop
+    while queue:
+        key = queue.pop(0)
+        if key in seen:
+            continue
+        seen.add(key)
+        target = by_key.get(key)
+        if target is None:
+            found.append(key)  # an arrow to a box the sheet does not have: MAP001 says so
+        elif target.kind in ("message", None):
+            found.append(values.text(target.row.cells.get("step", "")))
+        elif target.kind in ("wait", "check"):
+            queue.extend(id_key(t) for t in target.targets)
+    return list(dict.fromkeys(found))
+
+
+def _answered(question: str, answer: str | None) -> str:
+    """A check and the answer its arrow carries, as a condition: «Сделал заказ? (order_created)» + «нет» →
+    «нет события order_created»; «Открыл письмо?» + «нет» → «не открыл письмо»; "Opened?" + "yes" → "opened"."""
+    said = (answer or "").strip().casefold()
+    event = _EVENT_KEY.search(question)
+    russian = bool(_CYRILLIC.search(question))
+    if event:
+        key = event.group(1) or event.group(2)
+        if said in _NO:
+            return f"нет события {key}" if russian else f"no event {key}"
+        return f"событие {key}" if russian else f"event {key}"
+    words = question.strip().rstrip("?？").strip()
+    if said in _NO:
+        return f"не {words[:1].lower()}{words[1:]}" if russian else f"not {words[:1].lower()}{words[1:]}"
+    return words
+
+
+def _trigger_event(text: str) -> str | None:
+    """«Событие: app_installed (установил приложение)» → app_installed; «Событие: Заказ доставлен» → the words."""
+    if not text:
+        return None
+    event = _EVENT_KEY.search(text)
+    if event:
+        return event.group(1) or event.group(2)
+    words = _TRIGGER_LEAD.sub("", text).strip()
+    return re.sub(r"\s*\([^)]*\)\s*$", "", words) or None
