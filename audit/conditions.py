@@ -301,6 +301,7 @@ def event_in_words(raw: str) -> tuple[ConditionKind, str] | None:
 # "If opened email #1 = false", "clicked push #2 is true": a workflow tool's branch, the answer written after it
 _ASSERTED = re.compile(r"\s*(?:==?|:|\bis\b)\s*(?P<value>false|true|no|yes|нет|да)$", re.IGNORECASE)
 _FALSE = frozenset({"false", "no", "нет"})
+_KEY_ASSERTED = re.compile(r"^(?:(?:if|если|when|когда)\s+)?(?P<event>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -316,6 +317,8 @@ def parse_condition(raw: str) -> Condition | None:
         parsed = _parse(cleaned)
     except ValueError:
         parsed = None
+    if parsed is None and asserted and (key := _KEY_ASSERTED.match(cleaned)):
+        parsed = Condition(kind=ConditionKind.EVENT, event=key.group("event"))  # "If demo_attended = false"
     if parsed is not None and asserted and asserted.group("value").casefold() in _FALSE:
         if parsed.kind is ConditionKind.FEEDBACK:
             parsed = replace(parsed, negated=not parsed.negated)  # "opened = false": not opened

@@ -78,11 +78,22 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
     origin, target = g.system_of_step(source_step), g.system_of_step(step)
     if origin is None or target is None:
         return None  # a `channel` blocker says it already
-    if not g.feedback_reaches(origin, target, condition.feedback) and not (
-            origin.key != target.key and origin.orchestration and drives(g, origin, target)):
+    if not g.feedback_reaches(origin, target, condition.feedback) and not _decided_elsewhere(
+            g, origin, target, condition.feedback):
         return Blocker("carry", scenario, step, source_step=source_step, feedback=condition.feedback,
                        origin=origin, target=target)
     return None
+
+
+def _decided_elsewhere(g: MapGraph, origin: System, target: System, feedback: str) -> bool:
+    """Whether a system that has the feedback — the one that sent the awaited step, or a hub the feedback is
+    carried to (ESP → CDP: opens) — orchestrates and drives the system sending this step (CDP → SMS gateway:
+    "send commands"): it decides, and the gateway only sends."""
+    for key in sorted(g.feedback_holders(origin, feedback)):
+        holder = g.systems.get(key)
+        if holder is not None and holder.key != target.key and holder.orchestration and drives(g, holder, target):
+            return True
+    return False
 
 
 def drives(g: MapGraph, origin: System, target: System) -> bool:

@@ -212,13 +212,32 @@ class MapGraph:
                 listed.setdefault(key, system)
                 if key in self.channels:
                     by_kind.setdefault(self.channels[key].kind.value, system)
+            for kind in self._channel_refs(system) - {id_key(ref) for ref in system.channels}:
+                by_kind.setdefault(kind, system)  # "Phone call" on a system's list: it sends calls
         return listed, by_kind
 
     def sends(self, system: System, channel: Channel) -> bool:
-        """Whether the system lists the channel (by id or kind), or the Channels sheet assigns it there."""
-        refs = {id_key(ref) for ref in system.channels}
+        """Whether the system lists the channel (by id or kind, "Phone call" for calls), or the Channels sheet
+        assigns it there."""
+        refs = self._channel_refs(system)
         return channel.key in refs or channel.kind.value in refs or (
             bool(channel.system) and id_key(channel.system) == system.key)
+
+    def _channel_refs(self, system: System) -> frozenset[str]:
+        """What a system's channel list names: each item, and the kind of an item that is no channel of the
+        map ("Phone call" → call, "App push" → push)."""
+        found = self._refs_by_system.get(system.key)
+        if found is None:
+            from audit.importer.normalized import infer_channel_kind
+
+            refs = {id_key(ref) for ref in system.channels}
+            refs |= {infer_channel_kind(ref).value for ref in system.channels if id_key(ref) not in self.channels}
+            found = self._refs_by_system[system.key] = frozenset(refs - {"other"})
+        return found
+
+    @cached_property
+    def _refs_by_system(self) -> dict[str, frozenset[str]]:
+        return {}
 
     def system_of_step(self, step: Step) -> System | None:
         """The system named on the step's row, else the one sending its channel.
@@ -273,6 +292,11 @@ class MapGraph:
         if origin.key == target.key:
             return origin.orchestration
         return target.key in self._reachable_with(origin.key, feedback)
+
+    def feedback_holders(self, origin: System, feedback: str) -> frozenset[str]:
+        """The keys of the systems `feedback` from `origin`'s channels reaches: the origin itself, and every
+        system a path of integrations carrying it (or `*`) leads to."""
+        return self._reachable_with(origin.key, feedback) | {origin.key}
 
     def feedback_may_reach(self, origin: System, target: System, feedback: str) -> bool:
         """Whether a path of integrations reaches `target` when the ones whose content the map does not

@@ -217,7 +217,9 @@ def _grammar() -> _Grammar:
                              rf"(?:(?P<m>{number})\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
         every=re.compile(rf"(?<!\w)(?:{every})\s*(?:(?P<m>{number})\s*)?(?P<u>{_any(units)})\.?(?!\w)"),
         rates=[(re.compile(_bounded(_any(rate["phrases"]))), float(rate["per_week"])) for rate in recurrence["rates"]],
-        day_sets=[(re.compile(_bounded(_any(s["phrases"]))), tuple(s["days"])) for s in recurrence["day_sets"]],
+        # "weekdays", «по будням» — but "2 business days" is a duration
+        day_sets=[(re.compile(r"(?<!\d )(?<!\d\u00a0)" + _bounded(_any(s["phrases"]))), tuple(s["days"]))
+                  for s in recurrence["day_sets"]],
         weekday_group=re.compile(
             rf"(?<!\w)(?:{lead}\s+)?{day_word}\.?(?:\s*(?:{separator})\s*(?:{lead}\s+)?{day_word}\.?)*(?!\w)"),
         weekday_word=re.compile(rf"(?<!\w)(?P<day>{day_word})(?!\w)|(?P<sep>{separator})"),

@@ -110,6 +110,11 @@ def boolean(value: object) -> bool | None:
 _THOUSANDS = re.compile(r"^[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\D*$")  # 1,240,000 and 12,500+
 
 
+_NUMBER_THEN_WORDS = re.compile(r"^(\d+(?:\.\d+)?)[^\W\d_]{3,}$")
+_CURRENCY = re.compile(r"[₽$€£]|руб|rub|usd|eur", re.IGNORECASE)
+_FREE = frozenset({"бесплатно", "бесплатный", "бесплатная", "free", "freeofcharge", "0₽"})
+
+
 def number(value: object) -> float | None:
     if isinstance(value, bool):
         raise ValueError("not a number")
@@ -124,6 +129,7 @@ def number(value: object) -> float | None:
     cleaned = cleaned.replace(",", "") if _THOUSANDS.match(cleaned) else cleaned.replace(",", ".")
     cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"(?:/|в|per|a)(?:мес\w*|month|нед\w*|week|год|year)\.?$", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"(?:за|per|/)[^\d]+$", "", cleaned, flags=re.IGNORECASE)  # «0,9 ₽ за сессию», "$0.01 per msg"
     scale = 1.0
     suffix = re.search(r"(k|к|тыс\.?|thousand|m|млн\.?|million)$", cleaned, re.IGNORECASE)
     if suffix:
@@ -132,7 +138,13 @@ def number(value: object) -> float | None:
     try:
         result = float(cleaned) * scale
     except ValueError:
-        raise ValueError("not a number") from None
+        words = _NUMBER_THEN_WORDS.match(cleaned)  # «45 ₽ минута оператора»: the number, then what it is per
+        if cleaned.casefold() in _FREE:
+            result = 0.0
+        elif words and not suffix and _CURRENCY.search(raw):  # a price with words after it, not "3 days"
+            result = float(words.group(1))
+        else:
+            raise ValueError("not a number") from None
     if not math.isfinite(result):  # `inf`, `nan` and `1e999` are words float() knows, not numbers
         raise ValueError("not a number")
     return result

@@ -164,3 +164,46 @@ def test_a_flow_diagram_export_reads_as_steps_with_delays_conditions_and_loops(t
     assert {("FLOW003", "F2-2"), ("FLOW004", "F2"), ("FLOW005", "F2-6"), ("MAP004", "F3")} <= {
         (code, entity.split("/")[-1]) for code, entity in found}
     assert not any(code == "FLOW004" and entity == "F1" for code, entity in found)
+
+
+def test_a_hub_that_has_the_feedback_and_drives_the_gateway_decides():
+    # Sendsay reports opens to the CDP; the CDP orchestrates and sends commands to the SMS gateway
+    def int002(cdp_orchestrates: str) -> set:
+        m = build_map(
+            systems=[{"id": "CDP", "channels": "", "orchestration": cdp_orchestrates, "sends_to": "Sendsay; SMS"},
+                     {"id": "Sendsay", "channels": "email", "sends_to": "CDP (открытия, клики)", "orchestration": "no"},
+                     {"id": "SMS", "channels": "sms", "orchestration": "no"}],
+            scenarios=[scn("card")],
+            steps=[step("card", "1", "email"), step("card", "2", "sms", condition="если не открыл письмо")])
+        return {code for code, _ in codes_by_entity(audit(m)) if code == "INT002"}
+
+    assert int002("да") == set()
+    assert int002("нет") == {"INT002"}
+
+
+def test_a_triggers_export_wording_names_the_event_it_holds():
+    m = build_map(
+        events=[{"id": "trial_started"}, {"id": "demo_booked"}, {"id": "nps_submitted"}],
+        scenarios=[scn("a", trigger="Custom event: trial_started"), scn("b", trigger="Meeting booked → demo_booked"),
+                   scn("c", trigger="nps_submitted (score ≥ 9)"), scn("d", trigger="Something else")],
+        steps=[step(s, "1") for s in "abcd"])
+    assert [s.trigger for s in m.scenarios] == ["trial_started", "demo_booked", "nps_submitted", "Something else"]
+
+
+def test_working_days_prices_with_words_and_a_gloss_in_brackets():
+    from audit.timing import parse_timing
+    from audit.values import number
+
+    assert parse_timing("Wait 2 business days").delay_minutes == 2 * 1440
+    assert parse_timing("every weekday").recurrence  # still a set of days, not a duration
+    next_morning = parse_timing("next morning 10am")
+    assert (next_morning.delay_minutes, str(next_morning.send_time)) == (1440, "10:00")
+    assert (number("0,9 ₽ за сессию"), number("~45 ₽ минута оператора"), number("бесплатно")) == (0.9, 45.0, 0.0)
+    assert _conditions(["если не выбрал дату (нет события «Открыт вклад»)"]) == [("no_event", "E16")]
+    assert parse_condition("If demo_attended = false").kind is ConditionKind.NO_EVENT
+
+
+def test_a_system_listing_a_phone_call_sends_calls():
+    m = build_map(systems=[{"id": "HubSpot", "channels": "Email, Phone call"}], scenarios=[scn("wf")],
+                  steps=[step("wf", "1", "Send marketing email: Welcome"), step("wf", "2", "Create task for SDR: call")])
+    assert not any(code == "INT001" for code, _ in codes_by_entity(audit(m)))

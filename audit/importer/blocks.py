@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from audit import values
+from audit.conditions import canonical_feedback
 from audit.model import id_key
 
 Row = Any  # audit.importer.normalized.Row (which imports this module)
@@ -168,9 +169,14 @@ def _answered(question: str, answer: str | None) -> str:
             return f"нет события {key}" if russian else f"no event {key}"
         return f"событие {key}" if russian else f"event {key}"
     words = question.strip().rstrip("?？").strip()
-    if said in _NO:
-        return f"не {words[:1].lower()}{words[1:]}" if russian else f"not {words[:1].lower()}{words[1:]}"
-    return words
+    if said not in _NO:
+        return words
+    negation = "не" if russian else "not"
+    tokens = words.split()
+    # the "not" goes before the feedback word: «Push доставлен?» → «Push не доставлен»
+    at = next((i for i, token in enumerate(tokens) if canonical_feedback(token.strip(".,!?").casefold())), 0)
+    return " ".join([*tokens[:at], negation, tokens[at][:1].lower() + tokens[at][1:] if at == 0 else tokens[at],
+                     *tokens[at + 1:]])
 
 
 def _trigger_event(text: str) -> str | None:

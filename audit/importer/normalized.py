@@ -454,10 +454,36 @@ def _by_name(records: list) -> Callable[[str], str]:
     return resolve
 
 
+_ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
+_EVENT_LEAD = re.compile(r"^\s*(?:custom\s+|behavioral\s+|пользовательское\s+)?(?:event|событие|trigger|триггер)"
+                         r"(?:\s+name)?\s*:\s*", re.IGNORECASE)
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
+_KEY_TOKEN = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w.])")
+
+
+def _event_in_cell(resolve: Callable[[str], str], known: set[str]) -> Callable[[str], str]:
+    """An event reference as a tool's export writes it, once the cell names no event as a whole: "Custom event:
+    trial_started", "Meeting booked → demo_booked" (the key after the arrow), "nps_submitted (score ≥ 9)" (a
+    remark in brackets), or the one analytics key written inside. Only an event of the map counts."""
+    def event(ref: str) -> str:
+        found = resolve(ref)
+        if id_key(found) in known or not known:
+            return found
+        candidates = [_ARROW.split(ref)[-1], _EVENT_LEAD.sub("", ref)]
+        candidates += [_TRAILING_REMARK.sub("", c) for c in list(candidates)]
+        candidates += _KEY_TOKEN.findall(ref)
+        for candidate in candidates:
+            if candidate and candidate != ref and id_key(resolved := resolve(candidate.strip())) in known:
+                return resolved
+        return found
+    return event
+
+
 def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[Channel], events: list[Event],
                    scenarios: list[Scenario], steps: list[Step]) -> None:
     """Client maps refer to segments, stages, channels and events by name as often as by code."""
-    segment, stage, channel, event = _by_name(segments), _by_name(stages), _by_name(channels), _by_name(events)
+    segment, stage, channel = _by_name(segments), _by_name(stages), _by_name(channels)
+    event = _event_in_cell(_by_name(events), {e.key for e in events})
     for record in segments:
         record.parent = segment(record.parent) if record.parent else record.parent
         record.stage = stage(record.stage) if record.stage else record.stage
@@ -691,13 +717,25 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
         if not step.condition_text or (step.condition is not None
                                        and not feedback_of_no_step(step.condition, step_ids)):
             continue
-        found = event_in_words(step.condition_text)
-        if found is None:
-            continue
-        kind, words = found
-        event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
-        if event is not None:
-            step.condition = Condition(kind=kind, event=event)
+        for text in _condition_and_gloss(step.condition_text):
+            found = event_in_words(text)
+            if found is None:
+                continue
+            kind, words = found
+            event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
+            if event is not None:
+                step.condition = Condition(kind=kind, event=event)
+                break
+
+
+_GLOSS = re.compile(r"^(?P<said>.+?)\s*\((?P<gloss>[^()]+)\)\s*$")
+
+
+def _condition_and_gloss(text: str) -> list[str]:
+    """A condition and, when it ends in brackets, what the brackets say: «если не выбрал дату доставки (нет
+    события «Выбрана дата доставки»)» states its event in the gloss."""
+    match = _GLOSS.match(text)
+    return [match["gloss"], text] if match else [text]
 
 
 _NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
