@@ -285,6 +285,8 @@ def _calendar_day(match: re.Match, month_of: dict[str, int]) -> str | None:
                                              and word.startswith(spelling[:-1])), None)
     else:
         number = int(groups["m"])
+        if number > 12 and int(groups["d"]) <= 12:  # "11/30/2026": written month first
+            number, groups = int(groups["d"]), {**groups, "d": groups["m"]}
     year = groups.get("y")
     if year is not None and len(year) == 2:
         year = "20" + year
@@ -498,7 +500,14 @@ def _anchor(cell: _Cell) -> tuple[str, str, int | None] | None:
         if start != end:
             cell.take(match.start(), end)
             return "after", cell.written(start, end), 0
+    match = _ON_EVENT_KEY.search(cell.work)  # "On order_dispatched": «on» before an analytics key is the event
+    if match:
+        cell.take(match.start(), match.end())
+        return "after", cell.written(*match.span("event")), 0
     return None
+
+
+_ON_EVENT_KEY = re.compile(r"(?<!\w)(?:on|upon|по)\s+(?P<event>[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+)(?![\w.])")
 
 
 @cache

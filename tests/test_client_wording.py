@@ -207,3 +207,14 @@ def test_a_system_listing_a_phone_call_sends_calls():
     m = build_map(systems=[{"id": "HubSpot", "channels": "Email, Phone call"}], scenarios=[scn("wf")],
                   steps=[step("wf", "1", "Send marketing email: Welcome"), step("wf", "2", "Create task for SDR: call")])
     assert not any(code == "INT001" for code, _ in codes_by_entity(audit(m)))
+
+
+def test_timing_cells_of_us_teams():
+    from audit.timing import parse_timing
+
+    dispatched = parse_timing("On order_dispatched")
+    assert (dispatched.anchor_relation, dispatched.anchor_text, dispatched.reason) == ("after", "order_dispatched", "")
+    assert parse_timing("On the day, 09:00").delay_minutes == 0
+    us_date = parse_timing("11/30/2026 8:00 AM ET")  # month first: there is no 30th month
+    assert (str(us_date.send_time), us_date.reason) == ("08:00", "")
+    assert parse_timing("10am recipient's time").reason == ""
