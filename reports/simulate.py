@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from audit.simulate import Simulation
-from reports.i18n import t
+from reports.i18n import MESSAGE_TYPE_WORDS, t
 from reports.json import dumps
 
 
@@ -84,7 +84,8 @@ def _persona_text(data: dict, lang: str) -> str:
              if data["weeks"] else f"  {t('sim_window', lang)}: {persona['start']}",
              f"  {t('sim_segments', lang)}: {', '.join(persona['segments']) or '*'}",
              f"  {t('sim_reactions', lang)}: "
-             + (", ".join(f"{kind} {reaction}" for kind, reaction in persona["reacts"].items()) or "none"),
+             + (", ".join(f"{kind} {reaction}" for kind, reaction in persona["reacts"].items())
+                or ("нет" if lang == "ru" else "none")),
              f"  {t('sim_events', lang)}: " + (" · ".join(f"{e['at']} {e['event']}" for e in persona["events"])
                                                 or t("not_given", lang)),
              ""]
@@ -100,7 +101,8 @@ def _persona_text(data: dict, lang: str) -> str:
             f' "{row["message"]}"' if row["message"] else "")
         after = f" [{t('sim_after_goal', lang)}]" if row["after_goal"] else ""
         lines.append(f"  {row['at'][11:]}  {row['channel']:<9} {row['scenario']}/{row['step']}"
-                     f" ({row['type'] or '?'}){message} — {row['because']}{after}")
+                     f" ({MESSAGE_TYPE_WORDS.get(row['type'] or '', {}).get(lang, row['type'] or '?')}){message}"
+                     f" — {row['because']}{after}")
     lines += ["", f"{t('sim_warnings', lang)}:"]
     if not data["warnings"]:
         lines.append(f"  {t('sim_no_warnings', lang)}")

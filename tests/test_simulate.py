@@ -416,7 +416,7 @@ def test_json_has_the_issue_shape_and_one_or_several_personas(ru_graph):
 def test_text_groups_the_timeline_by_day_in_the_report_language(ru_graph):
     sim = simulate(ru_graph, load_persona(PERSONAS / "ru_new_cart_no_email.toml"), AUDIT_DAY, DEFAULT_CAPS)
     text = render_text([sim], "ru")
-    assert "День 0 · вт 2026-12-01\n  09:00  email     welcome/S1 (content)" in text
+    assert "День 0 · вт 2026-12-01\n  09:00  email     welcome/S1 (контентное)" in text
     assert "[после цели]" in text and "Сообщений в неделю:" in text
     assert "День 2" not in text  # no message on 12-03: no heading for it
     assert "Day 3 · Fri 2026-12-04" in render_text([sim], "en")
@@ -434,7 +434,7 @@ NEWCOMER = str(PERSONAS / "ru_new_cart_no_email.toml")
 def test_cli_prints_the_text_timeline_and_exits_1_on_a_week_over_the_cap(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["simulate", RU, "--persona", NEWCOMER]) == 1
-    assert "welcome/S2 (promo)" in capsys.readouterr().out
+    assert "welcome/S2 (акционное)" in capsys.readouterr().out
     (tmp_path / "commap.toml").write_text("[rules.FREQ001]\ncaps = { email = 4 }\n", encoding="utf-8")
     assert main(["simulate", RU, "--persona", NEWCOMER]) == 0  # caps from the configuration
 
