@@ -218,3 +218,18 @@ def test_timing_cells_of_us_teams():
     us_date = parse_timing("11/30/2026 8:00 AM ET")  # month first: there is no 30th month
     assert (str(us_date.send_time), us_date.reason) == ("08:00", "")
     assert parse_timing("10am recipient's time").reason == ""
+
+
+def test_boxes_without_arrows_follow_the_rows_and_a_step_type_column_is_no_diagram():
+    m = build_map(scenarios=[scn("cart", trigger="cart_abandoned")], steps=[
+        step("cart", "1", "", block="Триггер", message="Событие: cart_abandoned"),
+        step("cart", "2", "", block="Ожидание", message="через 1 час"),
+        step("cart", "3", "Email", block="Сообщение", message="Вы забыли корзину"),
+        step("cart", "4", "", block="Условие", message="Открыл письмо?"),
+        step("cart", "5", "SMS", block="Сообщение", message="Корзина ждёт"),
+        step("cart", "6", "", block="Выход")])
+    assert [(s.id, s.timing_text, s.condition_text, s.next) for s in m.steps] == [
+        ("3", "через 1 час", "", ["5"]), ("5", "", "Открыл письмо?", [])]  # no answer said: not guessed
+    plain = build_map(scenarios=[scn("news")], steps=[step("news", "1", "email", block="promo"),
+                                                      step("news", "2", "push", block="info")])
+    assert [(s.id, s.next) for s in plain.steps] == [("1", None), ("2", None)]

@@ -69,8 +69,9 @@ def steps_from_blocks(rows: list[Row]) -> tuple[list[Row], dict[str, str | None]
     """The step rows of a flow diagram (its message boxes, each with its delay, condition and next steps),
     and each chain's trigger as its trigger box writes it (None for an empty trigger box). Rows of a
     sheet without box kinds are returned as they are."""
-    if not any("block" in row.cells and values.text(row.cells["block"]) for row in rows):
-        return rows, {}
+    kinds = {block_kind(values.text(row.cells["block"])) for row in rows if "block" in row.cells}
+    if not kinds & {"trigger", "wait", "check", "exit"}:
+        return rows, {}  # no box but messages (a "Step type" column of promo/info): an ordinary steps table
     chains: dict[str, list[_Box]] = {}
     kept: list[Row] = []
     for row in rows:
@@ -92,7 +93,12 @@ def steps_from_blocks(rows: list[Row]) -> tuple[list[Row], dict[str, str | None]
 
 
 def _chain_steps(boxes: list[_Box]) -> list[Row]:
-    by_key = {b.key: b for b in boxes if b.key}
+    for index, box in enumerate(boxes):
+        box.key = box.key or f"\0{index}"  # a box the sheet gives no id
+    if not any(box.targets for box in boxes):  # no arrows written: each box leads to the row below it
+        for box, below in zip(boxes, boxes[1:]):
+            box.targets = [below.key]
+    by_key = {b.key: b for b in boxes}
     incoming: dict[str, list[tuple[_Box, str | None]]] = {}  # box → (the box whose arrow leads in, its answer)
     for box in boxes:
         for index, target in enumerate(box.targets):
@@ -151,7 +157,8 @@ def _next_messages(box: _Box, by_key: dict[str, _Box]) -> list[str]:
         if target is None:
             found.append(key)  # an arrow to a box the sheet does not have: MAP001 says so
         elif target.kind in ("message", None):
-            found.append(values.text(target.row.cells.get("step", "")))
+            if values.text(target.row.cells.get("step", "")):
+                found.append(values.text(target.row.cells["step"]))
         elif target.kind in ("wait", "check"):
             queue.extend(id_key(t) for t in target.targets)
     return list(dict.fromkeys(found))
@@ -160,7 +167,9 @@ def _next_messages(box: _Box, by_key: dict[str, _Box]) -> list[str]:
 def _answered(question: str, answer: str | None) -> str:
     """A check and the answer its arrow carries, as a condition: «Сделал заказ? (order_created)» + «нет» →
     «нет события order_created»; «Открыл письмо?» + «нет» → «не открыл письмо»; "Opened?" + "yes" → "opened"."""
-    said = (answer or "").strip().casefold()
+    if not answer or not answer.strip():
+        return question.strip()  # a check whose arrow says no answer: the question as written (MAP006 asks)
+    said = answer.strip().casefold()
     event = _EVENT_KEY.search(question)
     russian = bool(_CYRILLIC.search(question))
     if event:
