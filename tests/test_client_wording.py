@@ -233,3 +233,27 @@ def test_boxes_without_arrows_follow_the_rows_and_a_step_type_column_is_no_diagr
     plain = build_map(scenarios=[scn("news")], steps=[step("news", "1", "email", block="promo"),
                                                       step("news", "2", "push", block="info")])
     assert [(s.id, s.next) for s in plain.steps] == [("1", None), ("2", None)]
+
+
+def test_facts_written_in_pairs_above_a_transposed_cjm(tmp_path):
+    path = tmp_path / "cjm.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "CJM"
+    for row in (["Карта коммуникаций · Кредитная карта · версия 3.4 от 09.11.2026"],
+                ["Версия:", "", "3.4", "Актуализирована:", "09.11.2026", "Владелец карты:", "И. Соколова"],
+                [],
+                ["Код этапа", "", "Э1", "Э2", "Э3"],
+                ["Этап", "", "Знакомство", "Оформление", "Использование"],
+                ["Следующий этап", "", "Э2", "Э3", ""],
+                ["Финальный этап?", "", "нет", "нет", "да"]):
+        ws.append(row)
+    steps = wb.create_sheet("Цепочки")
+    steps.append(["Сценарий", "Сегмент", "Этап CJM", "Шаг", "Канал", "Задержка"])
+    for stage in ("Э1", "Э2", "Э3"):
+        steps.append([f"Цепочка {stage}", "Все клиенты", stage, 1, "Email", "сразу"])
+    wb.save(path)
+    m = load_map(path)
+    assert (m.meta.name, str(m.meta.last_reviewed), m.meta.owner) == (
+        "Карта коммуникаций — Кредитная карта", "2026-11-09", "И. Соколова")
+    assert [s.id for s in m.stages] == ["Э1", "Э2", "Э3"]

@@ -1114,6 +1114,8 @@ def _fact_in_text(text: str) -> tuple[str, str, str] | None:
             if fld == "last_reviewed":
                 if values.text_date(value) is None:
                     continue
+            elif fld == "version" and re.match(r"v?\d", value, re.IGNORECASE):
+                pass  # «версия 3.4 от 09.11.2026», "v7": a version says itself without a colon
             elif not re.match(r"\s*[:：–—=-]", rest):
                 continue  # "Карта коммуникаций магазина" is a title, not "карта: …"
             return fld, label, value
@@ -1231,6 +1233,8 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             for fld, (value, row, label, error) in found.items():
                 add(fld, value, sheet.name, row, label, error, strict=False)
             limit = min(len(sheet.rows), 200)
+        elif plan.turned_at is not None:  # a transposed sheet: its first label rows may be the map's facts
+            limit = plan.turned_at + 3        # («Версия: 3.4 | Актуализирована: 09.11.2026» above «Код этапа»)
         elif plan.header_row is not None:
             limit = plan.header_row - plan.header_rows + 1
         else:  # a "Read me" or contents sheet may still say who owns the map and when it was updated
@@ -1258,7 +1262,9 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                 found = [fact for part in _FACT_SEPARATOR.split(text) if (fact := _fact_in_text(part))]
                 for fld, label, value in found:
                     add(fld, value, sheet.name, index + 1, label)
-                if not found and len(cells) == 2 and position == 0 and not _is_label(values.text(cells[1])):
+                paired = (len(cells) == 2 and position == 0) or (text.rstrip().endswith((":", "："))
+                                                                  and position + 1 < len(cells))
+                if not found and paired and not _is_label(values.text(cells[position + 1])):
                     label = text.rstrip(":：").strip().casefold()
                     for fld, known in _fact_labels():
                         if label == known:
