@@ -257,3 +257,37 @@ def test_facts_written_in_pairs_above_a_transposed_cjm(tmp_path):
     assert (m.meta.name, str(m.meta.last_reviewed), m.meta.owner) == (
         "Карта коммуникаций — Кредитная карта", "2026-11-09", "И. Соколова")
     assert [s.id for s in m.stages] == ["Э1", "Э2", "Э3"]
+
+
+def test_an_outline_of_segments_chains_and_touches_a_row_each(tmp_path):
+    path = tmp_path / "outline.xlsx"
+    wb = openpyxl.Workbook()
+    tree = wb.active
+    tree.title = "Карта (дерево)"
+    for row in (["Сегмент", "Цепочка", "Касания", "Запуск (триггер)", "Этап CJM"],
+                ["SEG-NEW Новые клиенты (первый визит за 30 дней)"],
+                ["", "Ц-02 Welcome", "", "визит_закрыт", "ST2 Первый визит"],
+                ["", "", "1) Email сразу — «Спасибо за визит» (сервис)"],
+                ["", "", "2) Push на следующий день в 11:00, если не открыл письмо — «Включите напоминания»"],
+                [],
+                ["SEG-VIP VIP (чек > 150 тыс. ₽ в год)"],
+                ["", "Ц-06 Авто готово", "", "авто_готово", "ST2 Первый визит"],
+                ["", "", "1) SMS сразу — «Ваш автомобиль готов»"],
+                ["", "", "2) Звонок персонального менеджера через 3 часа, если SMS не доставлено — «Скрипт»"]):
+        tree.append(row)
+    segments = wb.create_sheet("Сегменты")
+    segments.append(["Код", "Сегмент", "Размер", "Ценность"])
+    segments.append(["SEG-NEW", "Новые клиенты", 1150, "стандарт"])
+    segments.append(["SEG-VIP", "VIP", 380, "VIP"])
+    stages = wb.create_sheet("Этапы")
+    stages.append(["Код", "Этап", "Финальный"])
+    stages.append(["ST2", "Первый визит", "да"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.segments, s.stage) for s in m.scenarios] == [
+        ("Ц-02 Welcome", ["SEG-NEW"], "ST2"), ("Ц-06 Авто готово", ["SEG-VIP"], "ST2")]
+    assert [(s.scenario, s.id, s.channel, s.timing_text) for s in m.steps] == [
+        ("Ц-02 Welcome", "1", "Email", "сразу"), ("Ц-02 Welcome", "2", "Push", "на следующий день в 11:00"),
+        ("Ц-06 Авто готово", "1", "SMS", "сразу"), ("Ц-06 Авто готово", "2", "Звонок", "через 3 часа")]
+    assert [s.id for s in m.segments] == ["SEG-NEW", "SEG-VIP"]  # the outline's segment rows are the sheet's
+    assert m.steps[0].message_type.value == "service"

@@ -49,6 +49,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
     size_headers = {"segments": headers.get("segments", "segments"), "size": headers.get("size", "size")}
     counters: dict[str, int] = {}
     carry: dict[str, object] = {}
+    group = ""  # the segment a row of its own named above: the chains under it are for it
     for index in range(header_index + 1, len(rows)):
         raw = rows[index]
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
@@ -66,12 +67,16 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             carry = {}  # a lone word in the scenario column («ONBOARDING») heads a group of rows
             continue
         if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
-            # a row that only names a segment declares it; it also closes the block above
+            # a row that only names a segment declares it; it also closes the block above, and heads the
+            # chains below it that name no segment of their own (an outline: segment, its chains, their touches)
             declared.append(Row(sheet=sheet_name, number=numbers[index] if numbers else index + 1,
                                 headers=size_headers,
                                 cells={"segments": segment, "size": cells.get("size", "")}))
             carry = {}
+            group = segment
             continue
+        if scenario and not segment and group and scenario != carry.get("scenario"):
+            cells["segments"] = segment = group
         if segment and not scenario and segment != values.id_text(carry.get("segments", "")):
             carry = {}  # a new segment block: the scenario above does not run on into it
         if not scenario or scenario == carry.get("scenario"):
@@ -188,7 +193,7 @@ _ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➝|➔|⇒)\s*")
 _QUOTE = re.compile(r"[«\"“„(]")
 _OPENING, _CLOSING = "«“„([", "»”)]"
 _CONDITION_CLAUSE = re.compile(r"^(?:если|if|unless|не\s|not\s|no\s|нет\s|only|только|when not|didn)", re.IGNORECASE)
-_TRAILING_TAG = re.compile(r"\s*\[([^\[\]]{1,30})\]\s*$")
+_TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,30})[\])]\s*$")
 _AFTER_CHANNEL = re.compile(r"^(?P<head>[^()«\"“„:—–]*?)\s*\((?P<clause>[^()]*)\)(?P<rest>.*)$")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:шаг|step|касание|touch|t|к)\s*)?(\d{1,2})\s*[).:]\s*(?=\S)", re.IGNORECASE)
 PACKED_FIELDS = ("channel", "message", "delay", "condition")
@@ -254,6 +259,9 @@ def packed_touch(text: str) -> dict[str, str] | None:
     `message_type`; a last arrow leading to no channel («→ затем снова шаг 2») is the `next`. None
     when no channel is named: that cell is no packed touch."""
     text = " ".join(text.split())
+    numbered = _LIST_ITEM.match(text)
+    if numbered and numbered.end() < len(text) and not text[numbered.end()].isdigit():  # «28.11.2026» is a date
+        text = text[numbered.end():]  # «2) SMS через 2 часа — «…»»: one item of a list written a row each
     parts = _ARROW.split(text)
     following = ""
     if len(parts) > 1 and not _leads_to_channel(parts[-1]) and _leads_to_channel(parts[-2]):
@@ -268,6 +276,13 @@ def packed_touch(text: str) -> dict[str, str] | None:
     cut = _message_start(what)
     head, message = (what[:cut], what[cut:]) if cut is not None else (what, "")
     head = head.strip(" ,.;")
+    first_clause, comma, later = head.partition(",")
+    words = first_clause.split()
+    for at in range(1, len(words)):  # «SMS сразу», «Звонок менеджера через 3 часа, если…»: the channel, then when
+        if _names_channel(" ".join(words[:at])) and _says_when(" ".join(words[at:])):
+            head = " ".join(words[:at])
+            when = ", ".join(c.strip() for c in (" ".join(words[at:]), later, when) if c.strip())
+            break
     if not _names_channel(head):
         if len(parts) > 1:
             return None
@@ -316,7 +331,8 @@ def numbered_touches(text: str) -> list[tuple[int, str]]:
 
 
 def chain_cell(text: str) -> bool:
-    """Whether a cell holds a chain as a numbered list of whole touches (most items name their channel)."""
+    """Whether a cell holds a chain as a numbered list of whole touches (most items name their channel) — or
+    one numbered item of such a list, when an outline writes a touch a row («2) SMS через 2 часа — …»)."""
     items = numbered_touches(text)
     return bool(items) and sum(1 for _, item in items if packed_touch(item) is not None) * 2 > len(items)
 

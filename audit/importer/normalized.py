@@ -317,6 +317,8 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
     """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them
     yet; and the sizes a wide sheet writes beside its segments (rows marked `known`)."""
     known = {s.key: s for s in commap.segments}
+    ids = {s.key: s.key for s in commap.segments}
+    sheet = commap.has_sheet("segments")  # a Segments sheet lists them all: a segment it lacks is MAP001's
     for row in rows:
         names = values.id_list(row.cells.get("segments", ""))
         try:
@@ -324,8 +326,8 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
         except ValueError:
             size = None
         for name in names:
-            segment = known.get(id_key(name))
-            if segment is None and not row.cells.get("known"):
+            segment = known.get(id_key(name)) or known.get(code_first(name, ids) or "")
+            if segment is None and not row.cells.get("known") and not sheet:
                 segment = known[id_key(name)] = Segment(id=name, source=row.source())
                 commap.segments.append(segment)
             if segment is not None and segment.size is None and size is not None:
@@ -450,8 +452,18 @@ def _by_name(records: list) -> Callable[[str], str]:
         if found is None and ref[:1] in QUOTES:
             bare = id_key(ref.strip(QUOTES + " "))
             found = ids.get(bare) or names.get(bare)
-        return found or ref
+        return found or code_first(ref, ids) or ref
     return resolve
+
+
+_CODE_FIRST = re.compile(r"^\s*(\S+?)[:.,]?\s+\S")
+
+
+def code_first(ref: str, ids: dict[str, str]) -> str | None:
+    """«ST3 Регулярное обслуживание», «SEG-LEAD Лиды с сайта (оставили заявку)»: a reference written as a
+    record's code and then its name or a remark means the record of that code."""
+    match = _CODE_FIRST.match(ref)
+    return ids.get(id_key(match.group(1).strip("—–-"))) if match else None
 
 
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")

@@ -301,6 +301,7 @@ def _word_kinds(text: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+_LIST_START = re.compile(r"^\s*\d{1,2}\s*[).]\s*\S")  # «2) SMS через 2 часа…»: an item of a numbered list
 _KINDS = ("channel", "timing", "date", "status", "message_type", "scenario_type", "bool", "number", "condition",
           "segment", "long", "sentence", "packed", "chain")
 
@@ -333,7 +334,7 @@ def _cell_kinds(value: object, text: str, month_first: bool) -> tuple[tuple[str,
         kinds.append("sentence")
     if len(text) <= 300 and packed_touch(text) is not None:
         kinds.append("packed")
-    if "\n" in text and len(text) <= 3000 and chain_cell(text):
+    if len(text) <= 3000 and ("\n" in text or _LIST_START.match(text)) and chain_cell(text):
         kinds.append("chain")
     return tuple(kinds), number
 
