@@ -246,6 +246,8 @@ def _available(need: str, commap: CommMap, graph: MapGraph) -> bool:
         return graph.has_platform
     if need == "events":
         return commap.has_sheet("events")
-    if need in ("system_channels", "system_sources"):
+    if need == "system_sources":  # what systems receive: a Systems sheet says it, or the integrations into them
+        return not graph.systems_from_rows or bool(commap.integrations)
+    if need == "system_channels":
         return not graph.systems_from_rows
     raise ValueError(f"unknown rule requirement {need!r}")

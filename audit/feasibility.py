@@ -163,8 +163,8 @@ def _fed(g: MapGraph, system: System, event: Event) -> bool:
 
 
 def _feeders(g: MapGraph) -> dict[str, frozenset[str]]:
-    """Per system key, the systems integrated into it: their keys, and the source kind each one's
-    name says (a system «Сайт» feeds site events)."""
+    """Per system key, the systems integrated into it, directly or through others: their keys, and the source
+    kind each one's name says (a system «Сайт» feeds site events)."""
     found: dict[str, set[str]] = {}
     for integration in g.map.integrations:
         origin = id_key(integration.from_system)
@@ -172,6 +172,14 @@ def _feeders(g: MapGraph) -> dict[str, frozenset[str]]:
         names = {origin, *(id_key(text) for text in ((system.id, system.name) if system else ()) if text)}
         kinds = {EVENT_SOURCES[word] for name in names if (word := normalize_word(name)) in EVENT_SOURCES}
         found.setdefault(id_key(integration.to_system), set()).update(names | kinds)
+    changed = True
+    while changed:  # Stripe → Segment → Braze: what feeds a feeder feeds the system too
+        changed = False
+        for key, names in found.items():
+            for feeder in [name for name in names if name in found and name != key]:
+                if not found[feeder] <= names:
+                    names |= found[feeder]
+                    changed = True
     return {key: frozenset(value) for key, value in found.items()}
 
 
@@ -246,8 +254,8 @@ def event_source_blockers(g: MapGraph, scenario: Scenario) -> list[Blocker]:
 
 def _event_source_blockers(g: MapGraph, scenario: Scenario) -> Iterator[Blocker]:
     steps = g.steps_by_scenario.get(scenario.key, [])
-    if not steps or g.systems_from_rows:
-        return  # systems named only in the rows do not say which event sources they receive
+    if not steps or (g.systems_from_rows and not g.map.integrations):
+        return  # systems named only in the rows do not say which event sources they receive; integrations do
     if scenario.trigger:
         event = g.events.get(id_key(scenario.trigger))
         system = g.system_of_step(steps[0])

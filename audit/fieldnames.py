@@ -53,5 +53,6 @@ FIELDS: dict[str, dict[str, str]] = {
     "sends_to": {"en": "sends data to", "ru": "передаёт данные в"},
     "block": {"en": "block type (flow diagram)", "ru": "тип блока (схема)"},
     "branch": {"en": "branch answer (yes/no)", "ru": "ветка (да/нет)"},
+    "calendar": {"en": "issue of the week (content calendar)", "ru": "выпуск недели (контент-план)"},
     "counter": {"en": "row number (not audited)", "ru": "номер по порядку (не проверяется)"},
 }

@@ -291,3 +291,40 @@ def test_an_outline_of_segments_chains_and_touches_a_row_each(tmp_path):
         ("Ц-06 Авто готово", "1", "SMS", "сразу"), ("Ц-06 Авто готово", "2", "Звонок", "через 3 часа")]
     assert [s.id for s in m.segments] == ["SEG-NEW", "SEG-VIP"]  # the outline's segment rows are the sheet's
     assert m.steps[0].message_type.value == "service"
+
+
+def test_a_content_calendar_gives_each_mailing_its_issue_type(tmp_path):
+    path = tmp_path / "calendar.xlsx"
+    wb = openpyxl.Workbook()
+    plan = wb.active
+    plan.title = "Контент-план дек"
+    plan.append(["ID", "Канал", "Сегмент", "Регулярность", "Нед. 48\n23–29.11", "Нед. 49\n30.11–06.12",
+                 "Нед. 50\n07–13.12"])
+    plan.append(["R01", "Email", "Подписчики", "еженедельно, вт 11:00", "Дайджест новинок (email, контент)",
+                 "Как выбрать когтеточку (email, контент)", "Скидки недели (email, промо)"])
+    plan.append(["R07", "SMS", "Стоп-лист", "разово", "Чёрная пятница −30% (sms, промо)", "", ""])
+    segments = wb.create_sheet("Сегменты")
+    segments.append(["Сегмент", "Стоп-лист"])
+    segments.append(["Подписчики", "нет"])
+    segments.append(["Стоп-лист", "да"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.scenario, s.message_type.value, s.message) for s in m.steps] == [
+        ("R01", "content", "Дайджест новинок"), ("R07", "promo", "Чёрная пятница −30%")]
+    assert ("COV003", "R07/1") in codes_by_entity(audit(m))
+
+
+def test_integrations_say_what_row_systems_receive():
+    # systems named only on the rows, and data flows that bring Segment's events to Braze but Zendesk's nowhere
+    m = build_map(
+        events=[{"id": "Order Shipped", "source": "Segment"}, {"id": "Delivery Issue Reported", "source": "Zendesk"}],
+        integrations=[{"from": "iOS App", "to": "Segment", "carries": "track"},
+                      {"from": "Segment", "to": "Braze", "carries": "all track events"},
+                      {"from": "Zendesk", "to": "Snowflake", "carries": "tickets"}],
+        scenarios=[scn("shipped", trigger="Order Shipped"), scn("apology", trigger="Delivery Issue Reported"),
+                   scn("welcome", trigger="Order Shipped", type="Action-based")],
+        steps=[step("shipped", "1", "push", system="Braze"), step("apology", "1", "email", system="Braze"),
+               step("welcome", "1", "email", system="Braze", condition="Has not performed Order Shipped")])
+    assert {e for code, e in codes_by_entity(audit(m)) if code == "TRK003"} == {"apology"}
+    assert m.scenarios[2].type.value == "trigger"
+    assert (m.steps[2].condition.kind, m.steps[2].condition.event) == (ConditionKind.NO_EVENT, "Order Shipped")

@@ -144,6 +144,9 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
         sheet = _with_column(sheet, plan.header_row, plan.channel)
         columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
+    calendar = [c.index for c in plan.columns if c.calendar]
+    if calendar:  # a content calendar: a mailing's issues week by week give its message and type
+        sheet = _calendar_issue(sheet, plan.header_row, calendar, columns)
     touches = plan.touches()
     if touches:  # a column per touch, each cell a whole touch as text: a row is a step per touch it fills
         rows, numbers, errors = split_touches(sheet.rows, plan.header_row, columns, touches, sheet.errors)
@@ -236,6 +239,37 @@ def _block_tables(sheet: RawSheet, plan: SheetPlan, columns: dict[str, tuple[int
             numbers.append(index + 1)
         index += 1
     return flat_tables(sheet.name, rows, 0, columns, {}, numbers)
+
+
+_ISSUE_TAG = re.compile(r"\(([^()]{1,40})\)\s*$")
+
+
+def _calendar_issue(sheet: RawSheet, header_row: int, calendar: list[int],
+                    columns: dict[str, tuple[int, str]]) -> RawSheet:
+    """A content calendar's rows with the mailing's issue in columns of their own: its message (the first week's,
+    where the row has no message column), its type (the type most of its issues are tagged with: «Новогодний
+    sale (email, промо)»), and its channel where the row names none."""
+    from audit.importer.flat import packed_touch_tag
+
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = [list(r) + [""] * (width - len(r)) for r in sheet.rows]
+    added = [fld for fld in ("message", "message_type", "channel") if fld not in columns]
+    header = rows[header_row][calendar[0]] if header_row < len(rows) else ""
+    for offset, fld in enumerate(added):
+        columns[fld] = (width + offset, values.text(header))
+    for index, row in enumerate(rows):
+        if index <= header_row:
+            row.extend([""] * len(added))
+            continue
+        issues = [values.text(row[col]) for col in calendar if col < len(row) and values.text(row[col])]
+        tags = [packed_touch_tag(m.group(1)) for text in issues if (m := _ISSUE_TAG.search(text))]
+        kinds = [t[1] for t in tags if t[1]]
+        channels = [t[0] for t in tags if t[0]]
+        said = {"message": _ISSUE_TAG.sub("", issues[0]).strip() if issues else "",
+                "message_type": max(set(kinds), key=lambda k: (kinds.count(k), k)) if kinds else "",
+                "channel": channels[0] if channels else ""}
+        row.extend(said[fld] for fld in added)
+    return RawSheet(sheet.name, rows, sheet.errors)
 
 
 def _with_column(sheet: RawSheet, header_row: int, value: object) -> RawSheet:

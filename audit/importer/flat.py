@@ -300,6 +300,26 @@ def packed_touch(text: str) -> dict[str, str] | None:
             "next": following}
 
 
+def packed_touch_tag(text: str) -> tuple[str, str]:
+    """A calendar issue's bracketed tag «email, промо» / "push, promo": (its channel, its message type), each ''
+    when the tag does not say it."""
+    from audit.importer.schema import MESSAGE_TYPES
+
+    channel = kind = ""
+    for part in re.split(r"[,;/]\s*", text):
+        part = part.strip()
+        if not channel and _names_channel(part):
+            channel = part
+            continue
+        try:
+            found = values.choice(part, MESSAGE_TYPES, "", fuzzy=False)
+        except ValueError:
+            found = None
+        if found and not kind:
+            kind = part
+    return channel, kind
+
+
 def _says_when(clause: str) -> bool:
     """Whether a bracketed clause after a channel is its condition or timing ("if email not opened",
     «через 2 дня»), not the message («скрипт «Вакцинация»»)."""

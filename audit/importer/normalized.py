@@ -467,8 +467,8 @@ def code_first(ref: str, ids: dict[str, str]) -> str | None:
 
 
 _ARROW = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
-_EVENT_LEAD = re.compile(r"^\s*(?:custom\s+|behavioral\s+|пользовательское\s+)?(?:event|событие|trigger|триггер)"
-                         r"(?:\s+name)?\s*:\s*", re.IGNORECASE)
+_EVENT_LEAD = re.compile(r"^\s*(?:(?:custom\s+|behavioral\s+|пользовательское\s+)?(?:event|событие|trigger|триггер)"
+                         r"(?:\s+name)?\s*:\s*|(?:has\s+|did\s+)?perform(?:s|ed)?\s+)", re.IGNORECASE)
 _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 _KEY_TOKEN = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w.])")
 
@@ -734,12 +734,15 @@ def _resolve_event_words(steps: list[Step], events: list[Event]) -> None:
             if found is None:
                 continue
             kind, words = found
-            event = known.get(values.normalize_word(words)) or (words if _EVENT_KEY.match(words) else None)
+            event = known.get(values.normalize_word(words)) or (
+                words if _EVENT_KEY.match(words) or _NAMES_AN_EVENT.search(text) else None)
             if event is not None:
                 step.condition = Condition(kind=kind, event=event)
                 break
 
 
+# "Has performed Recipe Saved", «нет события «X»»: the words after these name an event, declared or not (TRK001)
+_NAMES_AN_EVENT = re.compile(r"\b(?:perform(?:s|ed)?|event|событи[ея])\b", re.IGNORECASE)
 _GLOSS = re.compile(r"^(?P<said>.+?)\s*\((?P<gloss>[^()]+)\)\s*$")
 
 

@@ -57,6 +57,7 @@ class ColumnPlan:
     touch: int | None = None  # a column per touch, each cell a whole touch as text («Касание 2»): its number
     day: str | None = None  # a timeline's day column ("Day 3", «День 7»): its header, the timing of its touches
     chain: bool = False  # each cell holds a scenario's whole chain as a numbered list of touches
+    calendar: bool = False  # a content calendar's week or date column: each cell is that week's issue of the mailing
 
 
 @dataclass(slots=True)
@@ -77,7 +78,8 @@ class SheetPlan:
     def fields(self) -> dict[str, tuple[int, str]]:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
         return {c.field: (c.index, c.header) for c in self.columns
-                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None}
+                if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None
+                and not c.calendar}
 
     def touches(self) -> dict[int, TouchColumn]:
         """touch number → its column, for a sheet whose touches are written as text (a column per touch,
@@ -600,7 +602,7 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     taken_fields: set[str] = {"step", *PACKED_FIELDS} if touches else set()  # each touch holds its own
     # (its message type and next step only when it says them: the row's own columns say them otherwise)
     for col, fld in mapped.items():
-        if fld in taken_fields:
+        if fld in taken_fields and fld != "calendar":  # a calendar has a column a week
             fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
         taken_cols[col] = ColumnPlan(col, headers[col], fld if fld != "ignore" else None, 1.0, "mapping")
         taken_fields.add(fld)
@@ -611,11 +613,39 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
         taken_fields.add(fld)
     taken_cols.update(grouped)
+    _calendar_columns(role, headers, infos, taken_cols)
     _description_names(role, headers, taken_cols, taken_fields)
     plans = [taken_cols.get(col) or ColumnPlan(col, header, None, 0.0, "")
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+# a content calendar's column: «Нед. 48 23–29.11», "Week 49", "W50", «1–7 дек», "Dec 1-7", «02.12»
+_CALENDAR_HEADER = re.compile(
+    r"^(?:(?:нед(?:еля)?\.?|week|wk|w)\s*\d{1,2}\b.*|\d{1,2}(?:[./]\d{1,2})?\s*[–—-]\s*\d{1,2}(?:[./]\d{1,2})?(?:\s*[^\W\d_]+\.?)?"
+    r"|[^\W\d_]{3,9}\.?\s+\d{1,2}\s*[–—-]\s*\d{1,2}|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)$", re.IGNORECASE)
+
+
+def _calendar_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
+                      taken: dict[int, ColumnPlan]) -> None:
+    """A content calendar for regular mailings: a row per mailing, a column per week or date, each cell the
+    issue sent that week («Дайджест новинок (email, контент)»). Two such unread columns at least, on a sheet
+    of scenarios or touches, are marked `calendar`: the row's mailing takes its message and type from them."""
+    if role.name not in ("flat", "steps", "scenarios"):
+        return
+    for col, plan in list(taken.items()):
+        if plan.field == "calendar" and not plan.calendar:  # a --columns file names it so
+            taken[col] = ColumnPlan(col, plan.header, "calendar", plan.confidence, plan.evidence, calendar=True)
+    # a week's column taken for the message or its type on what its cells say is the calendar's too
+    found = [col for col, header in enumerate(headers)
+             if (col not in taken or taken[col].field in ("message", "message_type") and taken[col].evidence != "mapping")
+             and header and _CALENDAR_HEADER.match(" ".join(header.split()))
+             and infos[col].count and not infos[col].shares.get("date", 0.0)]
+    if len(found) < 2:
+        return
+    for col in found:
+        taken[col] = ColumnPlan(col, headers[col], "calendar", 0.9, "both", calendar=True)
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,8 @@ SAME_MEANING = {
     "source": {"source", "from", "receives"},
     "trigger": {"trigger"},
     "next": {"next", "next_stages", "sends_to"},
+    "step": {"step", "calendar"},  # a content calendar's week column: that week's issue of the mailing
+    "message": {"message", "calendar"},
 }
 
 
