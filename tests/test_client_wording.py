@@ -328,3 +328,28 @@ def test_integrations_say_what_row_systems_receive():
     assert {e for code, e in codes_by_entity(audit(m)) if code == "TRK003"} == {"apology"}
     assert m.scenarios[2].type.value == "trigger"
     assert (m.steps[2].condition.kind, m.steps[2].condition.event) == (ConditionKind.NO_EVENT, "Order Shipped")
+
+
+def test_a_register_beside_a_chains_sheet_lists_scenarios_not_steps(tmp_path):
+    path = tmp_path / "register.xlsx"
+    wb = openpyxl.Workbook()
+    register = wb.active
+    register.title = "Реестр коммуникаций"
+    register.append(["№ п/п", "Наименование", "Инициатор", "Тип", "Целевая аудитория", "Канал(ы)", "Периодичность"])
+    register.append(["Т-01", "Приветствие", "Розница", "триггерная", "Новые", "Email", "по событию"])
+    register.append(["Т-02", "Брошенная заявка", "Розница", "триггерная", "Новые", "SMS + push", "по событию"])
+    register.append(["Т-13", "День рождения", "Розница", "триггерная", "Новые", "Email", "по событию"])
+    register.append(["М-05", "Новости банка", "Маркетинг", "массовая", "Новые", "Email", "1 раз в месяц"])
+    chains = wb.create_sheet("Цепочки")
+    chains.append(["№ комм.", "Коммуникация", "Касание", "Когда", "Канал"])
+    for code, name in (("Т-01", "Приветствие"), ("Т-02", "Брошенная заявка")):
+        chains.append([code, name, 1, "сразу", "Email"])
+        chains.append([code, name, 2, "через 2 часа", "SMS"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.name, s.owner) for s in m.scenarios][:2] == [("Т-01", "Приветствие", "Розница"),
+                                                                  ("Т-02", "Брошенная заявка", "Розница")]
+    assert sorted((s.scenario, s.id) for s in m.steps) == [("М-05", "1"), ("Т-01", "1"), ("Т-01", "2"),
+                                                           ("Т-02", "1"), ("Т-02", "2")]
+    found = codes_by_entity(audit(m))
+    assert ("MAP005", "Т-13") in found and not any(code == "MAP002" for code, _ in found)

@@ -94,6 +94,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             counters[key] = counters.get(key, 0) + 1
             if values.text(cells.get("step", "")) == "":
                 cells["step"] = str(counters[key])
+                cells["numbered"] = "row"  # numbered by its row: the sheet writes no step number
             segments.setdefault(key, {}).update(dict.fromkeys(values.id_list(cells.get("segments", ""))))
             if segment and values.text(cells.get("size", "")):
                 # the size written beside a segment on a wide sheet sizes that segment
@@ -104,7 +105,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             _merge_scenario(scenario_rows[key], cells, headers, scenario)
         if scenario and not cell_errors and not any(values.text(cells.get(f, "")) for f in _STEP_TOUCH_FIELDS):
             continue  # the scenario is written down, its steps are not yet («шаги распишем после согласования»)
-        step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS, "record") if fld in cells}
+        step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS, "record", "numbered") if fld in cells}
         step_cells.setdefault("step", cells.get("step", ""))
         # error cells of scenario-level columns are reported on this row too, where they are
         step_headers = {fld: headers.get(fld, fld) for fld in (*step_cells, *cell_errors)}

@@ -209,6 +209,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     block_triggers: dict[str, str | None] = {}
     if "steps" in rows:  # a flow diagram's boxes: its message boxes become the steps
         rows["steps"], block_triggers = steps_from_blocks(rows["steps"])
+        rows["steps"] = _register_steps(rows["steps"], rows.get("scenarios", []))
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
     channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
@@ -454,6 +455,40 @@ def _by_name(records: list) -> Callable[[str], str]:
             found = ids.get(bare) or names.get(bare)
         return found or code_first(ref, ids) or ref
     return resolve
+
+
+def _register_steps(steps: list[Row], scenarios: list[Row]) -> list[Row]:
+    """A register of communications (a row each, with its channels) beside a sheet detailing the chains touch
+    by touch: the register's row is no step of a chain the detail sheet holds, nor of a trigger chain — those
+    are detailed on their own sheet, and one it lacks has no steps (MAP005); a mass mailing's row stays its send.
+    A register: a sheet whose rows are one step per scenario, numbered by no column (a sheet per channel numbers
+    the steps it holds), two or more of them detailed on another sheet."""
+    by_sheet: dict[str, dict[str, int]] = {}
+    numbered = {row.sheet for row in steps if row.cells.get("numbered") != "row"}  # a sheet that numbers its steps
+    for row in steps:
+        key = id_key(values.text(row.cells.get("scenario", "")))
+        if key:
+            counts = by_sheet.setdefault(row.sheet, {})
+            counts[key] = counts.get(key, 0) + 1
+    if len(by_sheet) < 2:
+        return steps
+    drop: dict[str, set[str]] = {}
+    for sheet, counts in by_sheet.items():
+        if any(n > 1 for n in counts.values()) or sheet in numbered:
+            continue  # a sheet with several steps for a chain, or numbering its steps, details chains: no register
+        detailed = {key for other, found in by_sheet.items() if other != sheet for key in found} & set(counts)
+        if len(detailed) < 2:
+            continue
+        triggers = {id_key(values.text(r.cells.get("id", ""))) for r in scenarios if r.sheet == sheet
+                    and values.normalize_word(values.text(r.cells.get("type", ""))) in _TRIGGER_TYPES}
+        drop[sheet] = detailed | (triggers & set(counts))
+    if not drop:
+        return steps
+    return [row for row in steps
+            if id_key(values.text(row.cells.get("scenario", ""))) not in drop.get(row.sheet, ())]
+
+
+_TRIGGER_TYPES = frozenset(word for word, kind in SCENARIO_TYPES.items() if kind == "trigger")
 
 
 _CODE_FIRST = re.compile(r"^\s*(\S+?)[:.,]?\s+\S")
