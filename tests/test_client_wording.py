@@ -353,3 +353,31 @@ def test_a_register_beside_a_chains_sheet_lists_scenarios_not_steps(tmp_path):
                                                            ("Т-02", "1"), ("Т-02", "2")]
     found = codes_by_entity(audit(m))
     assert ("MAP005", "Т-13") in found and not any(code == "MAP002" for code, _ in found)
+
+
+def test_an_owners_single_sheet(tmp_path):
+    """Touches a line each in one row, their timing and condition in the touch's words, an audience in a sentence,
+    a 'Lists' table beside the flows, the title's date in brackets, a sheet of triggers without a type column."""
+    path = tmp_path / "owner.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Messaging plan"
+    ws.append(["IronWorks – who we message (last updated 14 Apr 2026)"])
+    ws.append(["", "", "", "", "", "", "Lists"])
+    ws.append(["Flow", "Who gets it", "Starts when", "Touches", "Channel", "", "Audience", "Approx. size"])
+    ws.append(["Failed payment", "all active members (whoever's debit bounces)", "payment_failed",
+               "Same day: SMS – payment failed\nNext morning 10am: email – only if the SMS wasn't delivered",
+               "SMS\nEmail", "", "All active members", 4200])
+    ws.append(["Win-back", "Lapsed members – no visit for 30 days", "no_checkin_30d",
+               "Day 0\nD+10 if still no visit – then go back to Day 0", "Email\nSMS", "", "Lapsed members", 1150])
+    wb.save(path)
+    m = load_map(path)
+    assert (m.meta.name, str(m.meta.last_reviewed)) == ("IronWorks – who we message", "2026-04-14")
+    assert [(s.id, s.size) for s in m.segments] == [("All active members", 4200), ("Lapsed members", 1150)]
+    assert [s.segments for s in m.scenarios] == [["All active members"], ["Lapsed members"]]
+    assert [(s.channel, s.timing_text, s.condition_text, s.next) for s in m.steps] == [
+        ("SMS", "Same day", "", None), ("Email", "Next morning 10am", "only if the SMS wasn't delivered", None),
+        ("Email", "Day 0", "", None), ("SMS", "D+10", "if still no visit", ["Day 0"])]
+    found = {(code, entity.split("/")[0]) for code, entity in codes_by_entity(audit(m))}
+    assert {("COST001", "Failed payment"), ("FLOW003", "Win-back")} <= found
+    assert any(code == "GOV001" for code, _ in found)  # 14 Apr 2026 is more than six months before the audit

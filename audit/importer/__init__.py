@@ -13,6 +13,7 @@ from audit.importer.columns import ColumnMapping, load_column_mapping
 from audit.importer.flat import (SCENARIO_FIELDS, STEP_FIELDS, flat_tables, is_note, split_channel_groups,
                                  split_touches)
 from audit.importer.recognize import (
+    split_side_tables,
     ReadingPlan,
     SheetPlan,
     missing_columns,
@@ -49,6 +50,7 @@ def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping |
     token = values.SLASH_MONTH_FIRST.set(values.slashed_month_first(
         cell for sheet in sheets for row in sheet.rows[:DATE_ORDER_ROWS] for cell in row))
     try:
+        sheets = split_side_tables(sheets, columns)
         return build_from_plan(path, sheets, recognise(str(path), sheets, columns))
     finally:
         values.SLASH_MONTH_FIRST.reset(token)

@@ -109,16 +109,103 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         step_cells.setdefault("step", cells.get("step", ""))
         # error cells of scenario-level columns are reported on this row too, where they are
         step_headers = {fld: headers.get(fld, fld) for fld in (*step_cells, *cell_errors)}
-        step_rows.append(Row(sheet=sheet_name, number=number, cells=step_cells, headers=step_headers,
-                             errors=cell_errors))
+        for touch in _touches_by_line(step_cells, counters, scenario.casefold() if scenario else ""):
+            touch = _step_said(touch)
+            touch_headers = step_headers if touch.keys() <= step_headers.keys() else {
+                **step_headers, **{fld: headers.get("step", fld) for fld in touch if fld not in step_headers}}
+            step_rows.append(Row(sheet=sheet_name, number=number, cells=touch, headers=touch_headers,
+                                 errors=cell_errors))
+    sheet_kind = _kind_of_sheet(sheet_name)
     for key, row in scenario_rows.items():
         row.cells["segments"] = ", ".join(segments.get(key, {}))
         if not values.text(row.cells.get("type", "")):
             row.cells["type"] = "trigger" if values.text(row.cells.get("trigger", "")) else (
-                "regular" if values.text(row.cells.get("schedule", "")) else "")
+                "regular" if values.text(row.cells.get("schedule", "")) else sheet_kind)
     return [Table("scenarios", sheet_name, list(scenario_rows.values()), derived=True),
             Table("steps", sheet_name, step_rows, derived=True),
             Table("declared_segments", sheet_name, declared, derived=True)]
+
+
+_LINE_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "system")
+
+
+def _touches_by_line(cells: dict[str, object], counters: dict[str, int], key: str) -> list[dict[str, object]]:
+    """A row whose channel cell lists several channels a line each («Email\nApp push\nSMS») holds that many
+    touches, line by line, in every cell that has as many lines (the others hold for each): an owner's sheet
+    writing a flow's touches in one row. Steps numbered by the row are numbered on; written ones take their line."""
+    channels = str(cells.get("channel", "")).splitlines() if isinstance(cells.get("channel"), str) else []
+    channels = [c for c in channels if c.strip()]
+    if len(channels) < 2:
+        return [cells]
+    lines = {}
+    for fld in _LINE_FIELDS:
+        value = cells.get(fld)
+        if isinstance(value, str) and "\n" in value:
+            split = [line.strip() for line in value.splitlines() if line.strip()]
+            if len(split) == len(channels):
+                lines[fld] = split
+    touches = []
+    for index in range(len(channels)):
+        touch = {**cells, **{fld: split[index] for fld, split in lines.items()}}
+        if index and "step" not in lines:
+            if cells.get("numbered") == "row" and key:
+                counters[key] = counters.get(key, 0) + 1
+                touch["step"] = str(counters[key])
+            else:
+                touch["step"] = f"{values.text(cells.get('step', ''))}.{index + 1}"
+        touches.append(touch)
+    return touches
+
+
+_CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+|\s+(?=(?:only\s+if|только\s+если)\b)"
+                           r"|(?<!only)(?<!только)\s+(?=(?:if|unless|если)\b)", re.IGNORECASE)
+# "then after 4 more days go back to Day 0", «затем вернуться к шагу 1»: the chain loops to that step
+_GO_BACK = re.compile(r"\b(?:go(?:es)?|loop|jump|start)\s+(?:back\s+)?(?:to|at)\s+(?P<target>.+)$"
+                      r"|(?:вернуться|возврат|переход)\s+(?:к|на)\s+(?:шаг\w*\s+)?(?P<ru>.+)$", re.IGNORECASE)
+
+
+def _step_said(cells: dict[str, object]) -> dict[str, object]:
+    """A touch described in its step cell where the sheet has no timing column ("Day 2, 6pm – only if the welcome
+    email wasn't open", "Day 0: welcome email with the app link"): its timing and condition, read from the words
+    before a colon, clause by clause."""
+    text = values.text(cells.get("step", ""))
+    if "delay" in cells or len(text.split()) < 2:
+        return cells
+    from audit.timing import parse_timing
+
+    head, colon, rest = text.partition(":")
+    delay, condition = [], []
+    loop = None
+    # its timing before a colon; a condition anywhere ("Next morning 10am: email … – only if the SMS wasn't delivered")
+    condition += [c.strip() for c in _CLAUSE_SPLIT.split(rest) if c and c.strip() and _CONDITION_CLAUSE.match(c.strip())]
+    for clause in (c.strip() for c in _CLAUSE_SPLIT.split(head) if c and c.strip()):
+        back = _GO_BACK.search(clause)
+        if back:
+            loop = re.sub(r"\s+(?:and|и|then|затем)\s.*$", "", (back.group("target") or back.group("ru"))).strip(" .")
+            continue
+        if _CONDITION_CLAUSE.match(clause):
+            condition.append(clause)
+        elif parse_timing(clause).understood:
+            delay.append(clause)
+    if not delay and not condition and not loop:
+        return cells
+    said = {**cells, "delay": ", ".join(delay)}
+    if loop and not values.text(cells.get("next", "")):
+        said["next"] = loop
+    if condition and not values.text(cells.get("condition", "")):
+        said["condition"] = ", ".join(condition)
+    return said
+
+
+def _kind_of_sheet(name: str) -> str:
+    """«Триггеры», "Trigger flows": every scenario of the sheet is a trigger chain (one with its trigger cell left
+    empty is MAP004's); «Рассылки», "Newsletters": regular mailings. '' when the name says neither."""
+    word = values.normalize_word(name)
+    if "триггер" in word or "trigger" in word:
+        return "trigger"
+    if word.startswith(("рассылк", "newsletter", "broadcast")):
+        return "regular"
+    return ""
 
 
 def _merge_scenario(row: Row, cells: dict[str, object], headers: dict[str, str], scenario: str) -> None:

@@ -453,8 +453,17 @@ def _by_name(records: list) -> Callable[[str], str]:
         if found is None and ref[:1] in QUOTES:
             bare = id_key(ref.strip(QUOTES + " "))
             found = ids.get(bare) or names.get(bare)
-        return found or code_first(ref, ids) or ref
+        if found is None:
+            found = code_first(ref, ids)
+        if found is None:  # "New members – everyone who joined in the last 60 days", «Лояльные (2+ заказа)»
+            head = _GLOSSED.split(ref, 1)[0].strip()
+            if head and head != ref:
+                found = ids.get(id_key(head)) or names.get(id_key(head))
+        return found or ref
     return resolve
+
+
+_GLOSSED = re.compile(r"\s+[–—-]\s+|\s*\(")
 
 
 def _register_steps(steps: list[Row], scenarios: list[Row]) -> list[Row]:

@@ -1160,9 +1160,19 @@ _FACT_SEPARATOR = re.compile(r"\s[—–|·•]\s")
 def _title_without_facts(text: str) -> str:
     """A title line's title: «РАССЫЛКИ «Дом и Диван» — обновил 02.11.2026» names the map «РАССЫЛКИ «Дом
     и Диван»»; the facts after its separators are read as facts, not kept in the name."""
-    parts = _FACT_SEPARATOR.split(text)
+    unbracketed = _BRACKETED_FACT.sub(lambda m: "" if _fact_in_text(m.group(1)) else m.group(0), text).strip()
+    parts = _FACT_SEPARATOR.split(unbracketed)
     kept = [part for part in parts if _fact_in_text(part) is None]
-    return " — ".join(kept) if kept and len(kept) < len(parts) else text
+    return " — ".join(kept) if kept and len(kept) < len(parts) else unbracketed
+
+
+_BRACKETED_FACT = re.compile(r"\s*\(([^()]{4,80})\)")
+
+
+def _fact_parts(text: str) -> list[str]:
+    """The parts of a title line that may each state a fact: between its separators, and in its brackets
+    ("IronWorks – who we message (last updated 14 Apr 2026)")."""
+    return [*_FACT_SEPARATOR.split(text), *_BRACKETED_FACT.findall(text)]
 
 
 def _fact_table(sheet: RawSheet) -> dict[str, tuple[object, int, str, str]]:
@@ -1290,7 +1300,7 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
                 titles.append(MapFact("name", _title_without_facts(values.text(cells[0])), sheet.name, index + 1, ""))
             for position, cell in enumerate(cells):
                 text = values.text(cell)
-                found = [fact for part in _FACT_SEPARATOR.split(text) if (fact := _fact_in_text(part))]
+                found = [fact for part in _fact_parts(text) if (fact := _fact_in_text(part))]
                 for fld, label, value in found:
                     add(fld, value, sheet.name, index + 1, label)
                 paired = (len(cells) == 2 and position == 0) or (text.rstrip().endswith((":", "："))
@@ -1318,6 +1328,47 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
 
 
 # --- the workbook ---------------------------------------------------------------------------------
+
+SIDE_ROLES = ("segments", "stages", "channels", "events", "systems", "integrations")
+
+
+def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> list[RawSheet]:
+    """A small reference table written beside the main one on the same sheet — an empty column between them,
+    a title over it ("Lists", «Справочник сегментов») — becomes a sheet of its own, named `<sheet> › <title>`:
+    an owner keeps the audience sizes to the right of the flows. Only a block that reads as an entity table
+    (segments, stages, channels, events, systems) is split off; a column group of the main table stays."""
+    mapping = mapping or ColumnMapping()
+    out: list[RawSheet] = []
+    for sheet in sheets:
+        out.extend(_side_table(sheet, mapping) or [sheet])
+    return out
+
+
+def _side_table(sheet: RawSheet, mapping: ColumnMapping) -> list[RawSheet] | None:
+    for index, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        filled = [col for col, cell in enumerate(row) if values.text(cell)]
+        if len(filled) < 4:
+            continue
+        for gap in range(filled[0] + 1, filled[-1]):
+            if values.text(row[gap]) or sum(1 for c in filled if c > gap) < 2 or sum(1 for c in filled if c < gap) < 2:
+                continue
+            if any(gap < len(r) and values.text(r[gap]) for r in sheet.rows[index:]):
+                continue
+            title = next((t for r in reversed(sheet.rows[max(0, index - LEGEND_TITLE_ROWS):index])
+                          if (t := _title_line(r[gap + 1:]))), "")
+            if not title:
+                continue  # no title over the block: columns of the same table, an empty one between groups
+            right = RawSheet(f"{sheet.name} › {title}", [list(r[gap + 1:]) for r in sheet.rows],
+                             {(i, c - gap - 1): e for (i, c), e in sheet.errors.items() if c > gap})
+            plan = plan_sheet(right, mapping, frozenset())
+            if plan.role not in SIDE_ROLES or plan.header_row is None or plan.confidence < 2.0:
+                continue
+            left = RawSheet(sheet.name, [list(r[:gap]) for r in sheet.rows],
+                            {(i, c): e for (i, c), e in sheet.errors.items() if c < gap})
+            return [left, right]
+        return None
+    return None
+
 
 def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> ReadingPlan:
     """The reading plan of a workbook: segment sheets first, so their names help read the rest."""
