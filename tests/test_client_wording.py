@@ -381,3 +381,26 @@ def test_an_owners_single_sheet(tmp_path):
     found = {(code, entity.split("/")[0]) for code, entity in codes_by_entity(audit(m))}
     assert {("COST001", "Failed payment"), ("FLOW003", "Win-back")} <= found
     assert any(code == "GOV001" for code, _ in found)  # 14 Apr 2026 is more than six months before the audit
+
+
+def test_a_change_log_under_a_table_or_on_the_cover_dates_the_map_and_is_no_record(tmp_path):
+    path = tmp_path / "history.xlsx"
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "Обложка"
+    for row in (["Карта CRM-коммуникаций «Хвост и Лапа» — аудит"], [], ["Клиент:", "ООО «Хвост и Лапа»"], [],
+                ["История версий"], ["Версия", "Дата", "Автор"], ["0.1", "14.03.2026", "Ольга"],
+                ["1.1", "20.11.2026", "Илья"]):
+        cover.append(row)
+    policy = wb.create_sheet("Контактная политика")
+    for row in (["Канал", "Тип канала", "Комментарий"], ["Email", "email", ""], ["SMS", "sms", ""], [],
+                ["История пересмотров карты"], ["Дата пересмотра", "Кто пересматривал"], ["2026-05-15", "Лаптева А."]):
+        policy.append(row)
+    steps = wb.create_sheet("Цепочки")
+    steps.append(["Сценарий", "Сегмент", "Шаг", "Канал", "Сегмент2"][:4])
+    steps.append(["Welcome", "Новые", 1, "Email"])
+    steps.append(["Welcome", "Новые", 2, "SMS"])
+    wb.save(path)
+    m = load_map(path)
+    assert (m.meta.name, str(m.meta.last_reviewed)) == ("Карта CRM-коммуникаций «Хвост и Лапа» — аудит", "2026-11-20")
+    assert [c.id for c in m.channels] == ["Email", "SMS"]

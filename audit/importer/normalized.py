@@ -1135,8 +1135,8 @@ def _choice(aliases: dict[str, str], what: str) -> Callable[[object], str | None
             key = (type(raw), raw)
             found = seen.get(key, seen)
             if found is seen:
-                try:
-                    found = values.choice(raw, aliases, what)
+                try:  # «—», "n/a": written so as not to leave it blank, it names nothing
+                    found = None if values.placeholder(raw) else values.choice(raw, aliases, what)
                 except ValueError as exc:
                     found = exc
                 seen[key] = found
@@ -1423,12 +1423,12 @@ def _system(b: _Builder, row: Row) -> System | None:
     return System(
         id=ident,
         name=values.text(row.cells.get("name", "")),
-        channels=values.id_list(row.cells.get("channels", "")),
+        channels=[c for c in values.id_list(row.cells.get("channels", "")) if not values.placeholder(c)],
         # a system the sheet does not describe is taken to branch on its own channels' feedback:
         # the map is audited for what it states, and only a written "no" says it cannot
         orchestration=b.read(row, "orchestration", values.boolean, "system", ident) is not False,
-        receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", ""))],
-        sends_to=_bracketed_list(values.text(row.cells.get("sends_to", ""))),
+        receives=[_event_source_word(s) for s in values.id_list(row.cells.get("receives", "")) if not values.placeholder(s)],
+        sends_to=[t for t in _bracketed_list(values.text(row.cells.get("sends_to", ""))) if not values.placeholder(t)],
         passes=list(dict.fromkeys([*_feedback_named(values.text(row.cells.get("notes", ""))),
                                    *_passed_feedback(values.text(row.cells.get("carries", "")))])),
         source=row.source(),

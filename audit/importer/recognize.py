@@ -907,6 +907,8 @@ def plan_sheets(sheet: RawSheet, mapping: ColumnMapping, segment_names: frozense
     if turned is not None:
         return [turned]
     if first.header_row is None or first.by_mapping:
+        if first.header_row is not None and first.end_row is None:
+            first.end_row = _notes_below(sheet, first.header_row)
         return [first]
     # the best-read table may sit under others (reference tables stacked on one sheet): read from the top
     top = first
@@ -945,6 +947,9 @@ def _table_below(sheet: RawSheet, above: list[SheetPlan], mapping: ColumnMapping
     for index in range(last.header_row + 2, len(rows) - 1):
         if any(values.text(c) for c in rows[index - 1]) or not any(values.text(c) for c in rows[index]):
             continue  # a table below starts after a blank row (perhaps with a title line first)
+        if _notes_title(rows[index]):
+            last.end_row = index - 1  # «История пересмотров карты», «Примечания» under the table: its rows end here
+            return None
         if not any(_could_be_header(row) for row in rows[index:index + 3]):
             continue
         below = RawSheet(sheet.name, [[""] * len(r) for r in rows[:index]] + rows[index:], sheet.errors)
@@ -1200,11 +1205,18 @@ def _latest_change(sheet: RawSheet) -> tuple[object, int, object] | None:
     """On a change-log sheet («История версий», "Change log"): its latest date, that date's row, and who
     made that change (the cell under an «Автор» / "Author" label on that row; None without one)."""
     tokens = {_canonical(t) for t in stems(_EXPORT_SEPARATOR.split(sheet.name)[-1])}
+    start, end = 0, 500
     if not any(phrase and all(p in tokens for p in phrase) for phrase in _changelog_words()):
-        return None
+        # a cover sheet with a block titled «История версий» / "Version history": that block is the change log
+        start = next((i + 1 for i, r in enumerate(sheet.rows[:200])
+                      if (title := _title_line(r)) and _names_a_changelog(title)), None)
+        if start is None:
+            return None
+        end = next((i for i in range(start + 1, len(sheet.rows)) if not any(values.text(c) for c in sheet.rows[i])),
+                   len(sheet.rows))
     latest: tuple[object, int] | None = None
     author: int | None = None
-    for index, row in enumerate(sheet.rows[:500]):
+    for index, row in enumerate(sheet.rows[start:end], start=start):
         for col, cell in enumerate(row):
             if author is None and latest is None and isinstance(cell, str) and len(cell) <= 40:
                 scores = phrase_score(cell, _fact_phrases())
@@ -1291,6 +1303,13 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
             if latest is not None:
                 changed.append((latest[0], sheet.name, latest[1]))
                 later.append(("owner", latest[2], sheet.name, latest[1], sheet.name))
+            for index, row in enumerate(sheet.rows[:3]):  # a cover sheet's first line names the map
+                cells = [c for c in row if values.text(c)]
+                if len(cells) == 1 and len(values.text(cells[0])) >= 8 and not _is_label(values.text(cells[0])) \
+                        and _MAP_TITLE.search(values.text(cells[0])) and _fact_in_text(values.text(cells[0])) is None \
+                        and not titles:
+                    titles.append(MapFact("name", _title_without_facts(values.text(cells[0])), sheet.name, index + 1, ""))
+                    break
             continue
         for index, row in enumerate(sheet.rows[:limit]):
             cells = [c for c in row if values.text(c)]
@@ -1328,6 +1347,35 @@ def find_facts(sheets: list[RawSheet], plans: list[SheetPlan]) -> list[MapFact]:
 
 
 # --- the workbook ---------------------------------------------------------------------------------
+
+def _notes_title(row: list[object]) -> bool:
+    """A block title naming notes, a legend or a change log («История пересмотров карты», "Notes")."""
+    title = _title_line(row)
+    return bool(title) and (title_score(title, "ignore") >= 0.6 or _names_a_changelog(title))
+
+
+def _notes_below(sheet: RawSheet, header_row: int) -> int | None:
+    """Where a table ends when a block of notes or a change log follows it after a blank row."""
+    rows = sheet.rows
+    for index in range(header_row + 2, len(rows)):
+        if not any(values.text(c) for c in rows[index - 1]) and _notes_title(rows[index]):
+            return index - 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _changelog_titles() -> tuple[tuple[str, ...], ...]:
+    return tuple(stems(w) for w in vocab.load("headers")["changelog"]["sheet"])
+
+
+def _names_a_changelog(title: str) -> bool:
+    """«История пересмотров карты», "Version history": a block title naming a change log."""
+    words = set(stems(title))
+    return any(phrase and set(phrase) <= words for phrase in _changelog_titles())
+
+
+_MAP_TITLE = re.compile(r"карт|\bmap\b|коммуникац|\bcrm\b|\bcjm\b|messaging|lifecycle", re.IGNORECASE)
+
 
 SIDE_ROLES = ("segments", "stages", "channels", "events", "systems", "integrations")
 
