@@ -404,3 +404,13 @@ def test_a_change_log_under_a_table_or_on_the_cover_dates_the_map_and_is_no_reco
     m = load_map(path)
     assert (m.meta.name, str(m.meta.last_reviewed)) == ("Карта CRM-коммуникаций «Хвост и Лапа» — аудит", "2026-11-20")
     assert [c.id for c in m.channels] == ["Email", "SMS"]
+
+
+def test_a_one_off_mailing_says_so_in_its_timing():
+    from audit.timing import parse_timing
+
+    assert parse_timing("разово, 01.12.2026").send_date == "2026-12-01" and parse_timing("разово").reason == ""
+    m = build_map(scenarios=[scn("bf", type="разовая", trigger="")],
+                  steps=[step("bf", "1", "sms", delay="разово, 01.12.2026")])
+    assert m.scenarios[0].schedule == "разово, 01.12.2026"
+    assert not any(code == "MAP004" for code, _ in codes_by_entity(audit(m)))

@@ -1384,6 +1384,9 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
         timing = parse_timing(step.timing_text)
         if not scenario.schedule and timing.recurrence:
             scenario.schedule = timing.recurrence
+        elif not scenario.schedule and scenario.type is ScenarioType.REGULAR and (
+                timing.send_date or _ONE_OFF.search(step.timing_text)):
+            scenario.schedule = step.timing_text  # «разово, 01.12.2026»: a one-off mailing, sent on its day
         if scenario.trigger or not timing.anchor_text or scenario.type is ScenarioType.REGULAR:
             continue  # a regular mailing's «за 3 дня до старта» counts from a date, not an event
         if timing.anchor_relation == "before" and "trigger" in scenario.source.columns:
@@ -1392,6 +1395,10 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
         if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
             events[values.normalize_word(scenario.trigger)] = scenario.trigger
             commap.events.append(Event(id=scenario.trigger, declared=False, source=scenario.source))
+
+
+_ONE_OFF = re.compile(r"\b(?:разово|разовая|разовый|единоразово|однократно|one[- ]off|one[- ]time|single send)\b",
+                     re.IGNORECASE)
 
 
 def _trigger_or_schedule(scenario: Scenario, events: dict[str, str]) -> None:
