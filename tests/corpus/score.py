@@ -32,11 +32,12 @@ SAME_MEANING = {
     "schedule": {"schedule", "delay"},
     "scenario": {"scenario", "scenario_name", "id", "name"},
     "scenario_name": {"scenario_name", "scenario", "name", "id"},
-    "name": {"name", "id"},
-    "id": {"id", "name", "scenario"},  # a wide sheet's chain number is the scenario's id
+    "name": {"name", "id", "scenario", "scenario_name"},  # on a wide sheet a scenario's name is the scenario
+    "id": {"id", "name", "scenario", "step"},  # a wide sheet's chain number is the scenario's id, a touch's its step
     "system": {"system", "to", "id", "name"},
-    "kind": {"kind", "carries", "message_type", "type"},
-    "channel": {"channel", "channels"},
+    "kind": {"kind", "carries", "message_type", "type", "block"},  # a flow diagram's box kind
+    "channel": {"channel", "channels", "id"},  # a Channels sheet's channel column is its id
+    "condition": {"condition", "branch"},  # a flow diagram's yes/no branch
     "source": {"source", "from", "receives"},
     "trigger": {"trigger"},
     "next": {"next", "next_stages", "sends_to"},
