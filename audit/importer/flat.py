@@ -136,7 +136,7 @@ def _touches_by_line(cells: dict[str, object], counters: dict[str, int], key: st
     channels = str(cells.get("channel", "")).splitlines() if isinstance(cells.get("channel"), str) else []
     channels = [c for c in channels if c.strip()]
     if len(channels) < 2:
-        return [cells]
+        return _touches_by_arrow(cells, counters, key)
     lines = {}
     for fld in _LINE_FIELDS:
         value = cells.get(fld)
@@ -155,6 +155,46 @@ def _touches_by_line(cells: dict[str, object], counters: dict[str, int], key: st
                 touch["step"] = f"{values.text(cells.get('step', ''))}.{index + 1}"
         touches.append(touch)
     return touches
+
+
+def _touches_by_arrow(cells: dict[str, object], counters: dict[str, int], key: str) -> list[dict[str, object]]:
+    """A row whose channel cell is a whole chain written with arrows («email сразу → push +1 д (если не открыл) →
+    SMS +3 д»): a touch per part, each with its channel, timing and condition; a cell listing as many items
+    split by «;» (templates, messages) gives each touch its own."""
+    text = cells.get("channel")
+    if not isinstance(text, str):
+        return [cells]
+    if not _ARROW.search(text):  # «push через 2 ч»: one touch, its channel and timing in the channel cell
+        touch = packed_touch(text) if len(text.split()) > 1 else None
+        if touch is None or not (touch["delay"] or touch["condition"]) or touch["message"]:
+            return [cells]
+        said = {**cells, "channel": touch["channel"]}
+        for fld in ("delay", "condition"):
+            if touch[fld] and not values.text(cells.get(fld, "")):
+                said[fld] = touch[fld]
+        return [said]
+    parts = [p for p in _ARROW.split(" ".join(text.split())) if p.strip()]
+    touches = [packed_touch(p) for p in parts]
+    if len(parts) < 2 or any(t is None for t in touches):
+        return [cells]
+    listed = {fld: [i.strip() for i in re.split(r"\s*;\s*", value) if i.strip()]
+              for fld in ("message", "message_type") if isinstance(value := cells.get(fld), str)}
+    out = []
+    for index, touch in enumerate(touches):
+        row = {**cells, "channel": touch["channel"], "delay": touch["delay"] or cells.get("delay", "")}
+        if touch["condition"]:
+            row["condition"] = touch["condition"]
+        for fld, items in listed.items():
+            if len(items) == len(parts):
+                row[fld] = items[index]
+        if index:
+            if cells.get("numbered") == "row" and key:
+                counters[key] = counters.get(key, 0) + 1
+                row["step"] = str(counters[key])
+            else:
+                row["step"] = f"{values.text(cells.get('step', ''))}.{index + 1}"
+        out.append(row)
+    return out
 
 
 _CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+|\s+(?=(?:only\s+if|только\s+если)\b)"
@@ -281,6 +321,7 @@ _ARROW = re.compile(r"\s*(?:→|->|=>|⟶|➝|➔|⇒)\s*")
 _QUOTE = re.compile(r"[«\"“„(]")
 _OPENING, _CLOSING = "«“„([", "»”)]"
 _CONDITION_CLAUSE = re.compile(r"^(?:если|if|unless|не\s|not\s|no\s|нет\s|only|только|when not|didn)", re.IGNORECASE)
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,30})[\])]\s*$")
 _AFTER_CHANNEL = re.compile(r"^(?P<head>[^()«\"“„:—–]*?)\s*\((?P<clause>[^()]*)\)(?P<rest>.*)$")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:шаг|step|касание|touch|t|к)\s*)?(\d{1,2})\s*[).:]\s*(?=\S)", re.IGNORECASE)
@@ -356,6 +397,9 @@ def packed_touch(text: str) -> dict[str, str] | None:
         following, parts = parts[-1], parts[:-1]  # "… → then back to step 2": where the chain goes next
     when, what = " → ".join(parts[:-1]), parts[-1]
     what, message_type = _message_type_tag(what)
+    tail = _TRAILING_BRACKET.search(what)
+    if tail and _CONDITION_CLAUSE.match(tail.group(1).strip()):  # "push +1 д (если не открыл)": its condition
+        when, what = ", ".join(c for c in (when, tail.group(1).strip()) if c), what[:tail.start()]
     clause = _AFTER_CHANNEL.match(what)
     if clause and _names_channel(clause.group("head").strip(" ,;")) and _says_when(clause.group("clause")):
         # "Push (if email not opened): …": a condition (or timing) on the channel, then the message
