@@ -414,3 +414,32 @@ def test_a_one_off_mailing_says_so_in_its_timing():
                   steps=[step("bf", "1", "sms", delay="разово, 01.12.2026")])
     assert m.scenarios[0].schedule == "разово, 01.12.2026"
     assert not any(code == "MAP004" for code, _ in codes_by_entity(audit(m)))
+
+
+def test_crm_robots_beside_a_chains_sheet(tmp_path):
+    """Bitrix24/amoCRM robots a row each («Действие: Задача менеджеру: позвонить») and a «Цепочки» sheet listing
+    the chains: the robots say who gets each chain and when; «позвонить» is the map's one call channel."""
+    path = tmp_path / "robots.xlsx"
+    wb = openpyxl.Workbook()
+    robots = wb.active
+    robots.title = "Воронка и роботы"
+    robots.append(["Стадия сделки", "Цепочка", "Робот №", "Когда срабатывает", "Задержка", "Действие", "Кому"])
+    robots.append(["Новая заявка", "Ц1", "Р-01", "Заявка с сайта", "сразу", "Отправить SMS", "B2C-LEAD"])
+    robots.append(["Новая заявка", "Ц1", "Р-02", "Заявка с сайта", "через 10 мин", "Задача менеджеру: позвонить",
+                   "B2C-LEAD"])
+    chains = wb.create_sheet("Цепочки")
+    chains.append(["Цепочка", "Название", "Цель"])
+    chains.append(["Ц1", "Новая заявка (физлица)", "Связаться с клиентом"])
+    channels = wb.create_sheet("Каналы")
+    channels.append(["Канал", "Тип"])
+    channels.append(["SMS", "sms"])
+    channels.append(["Звонок", "звонок"])
+    segments = wb.create_sheet("Сегменты")
+    segments.append(["Код", "Сегмент", "Численность"])
+    segments.append(["B2C-LEAD", "Физлица: заявка", 1900])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.name, s.segments, s.trigger) for s in m.scenarios] == [
+        ("Ц1", "Новая заявка (физлица)", ["B2C-LEAD"], "Заявка с сайта")]
+    assert [(s.id, s.channel) for s in m.steps] == [("Р-01", "SMS"), ("Р-02", "Звонок")]
+    assert ("COST002", "Ц1/Р-02") in codes_by_entity(audit(m))

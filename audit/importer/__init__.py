@@ -85,9 +85,8 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
                        for c in sheet_plan.columns if c.field is None and c.header)
         words.extend((sheet.name, *(c.header for c in sheet_plan.columns if c.field)))
     _stage_from_sheet_name(tables)
-    if any(t.entity == "scenarios" and not t.derived for t in tables):
-        # a real Scenarios sheet keeps precedence for scenario attributes over a wide sheet's
-        tables = [t for t in tables if not (t.entity == "scenarios" and t.derived)]
+    # a real Scenarios sheet keeps precedence for scenario attributes over a wide sheet's; the wide sheet fills
+    # what it leaves empty (audit/importer/normalized.py `_merge_derived_scenarios`)
     if not tables:
         _explain_unread_sheet(path, sheets)
         known = "Segments, Stages, Channels, Events, Scenarios, Steps, Systems, Integrations"

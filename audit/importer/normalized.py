@@ -369,12 +369,26 @@ def _merge_derived_scenarios(rows: list[Row], derived: set[int]) -> list[Row]:
     """One scenario written on several wide sheets (a sheet per channel) is one scenario: its rows
     merge, the first sheet's cells first, the segments of all. A scenario sheet's own rows stay apart."""
     first: dict[str, Row] = {}
+    declared = {}  # a Scenarios sheet's row: the wide sheet's row of the same chain only fills what it leaves empty
+    for row in rows:
+        key = id_key(values.id_text(row.cells.get("id", "")))
+        if id(row) not in derived and key:
+            declared.setdefault(key, row)
     kept = []
     for row in rows:
         key = id_key(values.id_text(row.cells.get("id", "")))
         if id(row) not in derived or not key:
             kept.append(row)
             continue
+        if key in declared:  # «Цепочки» lists Ц1 with its goal; the robots sheet says who gets it and at which stage
+            into = declared[key]
+            for fld, value in row.cells.items():
+                if not values.text(into.cells.get(fld, "")) and values.text(value):
+                    into.cells = {**into.cells, fld: value}
+                    into.headers = {**into.headers, fld: row.headers.get(fld, fld)}
+            continue
+        if declared:
+            continue  # a Scenarios sheet lists the scenarios: a wide sheet's chain it does not name adds none
         if key not in first:
             first[key] = row
             kept.append(row)
@@ -570,16 +584,27 @@ def _channels_in_actions(steps: list[Step], channels: list[Channel], systems: li
     """A workflow tool's action names the channel among other words: "Send marketing email: Trial onboarding
     #1", "Create task for SDR: call", "Send push (Intercom)", «Отправить SMS через SMSC». A channel cell that
     is no channel of the map and holds the words of exactly one channel kind is that channel, as written
-    ("email", "call", "push"); a system of the map in brackets or after "via" / «через» sends the step."""
+    ("email", "call", "push") — or the map's one channel of that kind («Задача менеджеру: позвонить» is its
+    «Звонок»); a system of the map in brackets or after "via" / «через» sends the step."""
     declared = {key for c in channels for key in (c.key, id_key(c.name)) if key}
     declared |= {id_key(item) for s in systems for item in s.channels}  # "App push" a system sends is a channel
     system_ids = {key: s.id for s in systems for key in (s.key, id_key(s.name)) if key}
+    of_kind: dict[str, list[str]] = {}  # a declared channel of each kind: «Письмо клиенту» is the map's Email
+    for c in channels:
+        of_kind.setdefault(c.kind.value, []).append(c.id)
     seen: dict[str, tuple[str, str | None] | None] = {}
     for step in steps:
         cell = step.channel
         if cell not in seen:
             action = len(cell.split()) >= 3 or any(mark in cell for mark in ":(") or bool(_ACTION_VERB.search(cell))
-            seen[cell] = _channel_in_action(cell, system_ids) if action and id_key(cell) not in declared else None
+            found = None
+            if id_key(cell) not in declared and (action or (channels and len(cell.split()) >= 2)):
+                found = _channel_in_action(cell, system_ids)
+            if found is not None and channels:
+                kind = CHANNEL_KINDS[values.normalize_word(found[0])]
+                same = of_kind.get(kind, [])
+                found = (same[0], found[1]) if len(same) == 1 else found
+            seen[cell] = found
         found = seen[cell]
         if found is None:
             continue

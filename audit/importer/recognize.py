@@ -300,9 +300,14 @@ def _word_kinds(text: str) -> frozenset[str]:
                 kinds.add(name)
         except ValueError:
             pass
+    if "channel" not in kinds and len(text.split()) > 1:  # «Отправить SMS», «Задача менеджеру: позвонить»
+        named = {CHANNEL_KINDS[w] for w in (values.normalize_word(t) for t in _WORDS.findall(text)) if w in CHANNEL_KINDS}
+        if len(named) == 1:
+            kinds.add("channel")
     return frozenset(kinds)
 
 
+_WORDS = re.compile(r"[^\W_]+")
 _LIST_START = re.compile(r"^\s*\d{1,2}\s*[).]\s*\S")  # «2) SMS через 2 часа…»: an item of a numbered list
 _KINDS = ("channel", "timing", "date", "status", "message_type", "scenario_type", "bool", "number", "condition",
           "segment", "long", "sentence", "packed", "chain")
