@@ -106,7 +106,7 @@ _DURATION_WORDS = {"суток": 1440, "сутки": 1440, "дня": 1440, "де
 # possessive quantifiers, so that a long run of digits cannot be split every possible way (ReDoS)
 _DURATION = (r"(?:\d++(?:[.,]\d++)?+\s*+[a-zа-яё]*+\.?+(?:\s*+\d++(?:[.,]\d++)?+\s*+[a-zа-яё]*+\.?+)*+|"
              + "|".join(sorted(_DURATION_WORDS, key=len, reverse=True)) + ")")
-_WITHIN = rf"(?:\s+(?:within|in|в\s+течение|в\s+течении|за|через)\s+(?P<within>{_DURATION}))?"
+_WITHIN = rf"(?:\s+(?:within|in|after|for|в\s+течение|в\s+течении|за|через|спустя)\s+(?P<within>{_DURATION}))?"
 _LEAD = (rf"^(?:(?:{_alternation(_VOCAB['lead'])})\s+)?"
          rf"(?:(?:{_alternation(_VOCAB['subject'])})\s+)?")
 _NOT = rf"(?P<not>{_alternation(_VOCAB['negation'])})"

@@ -443,3 +443,27 @@ def test_crm_robots_beside_a_chains_sheet(tmp_path):
         ("Ц1", "Новая заявка (физлица)", ["B2C-LEAD"], "Заявка с сайта")]
     assert [(s.id, s.channel) for s in m.steps] == [("Р-01", "SMS"), ("Р-02", "Звонок")]
     assert ("COST002", "Ц1/Р-02") in codes_by_entity(audit(m))
+
+
+def test_scenarios_written_as_labelled_blocks_in_one_column(tmp_path):
+    path = tmp_path / "brief.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Сценарии"
+    for row in (["СЦЕНАРИИ — описание для подрядчика"], [],
+                ["Сценарий: Брошенная корзина"], ["Кому: Новые"], ["Старт: Корзина брошена"],
+                ["Шаги: 1) через 1 час — email «Вы кое-что забыли» (сервис) 2) через 1 день — push «Корзина ждёт»"
+                 " (акция); если нет события «Заказ» — через 4 дня снова шаг 1"],
+                ["Владелец: Марина"], [],
+                ["Сценарий: Дайджест"], ["Кому: Постоянные"], ["Расписание: каждую пятницу в 12:00"],
+                ["Шаги:\n1) сразу — email «Дайджест недели» (полезное)"], ["Владелец: Ольга"]):
+        ws.append(row)
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.segments, s.trigger, s.schedule, s.owner) for s in m.scenarios] == [
+        ("Брошенная корзина", ["Новые"], "Корзина брошена", None, "Марина"),
+        ("Дайджест", ["Постоянные"], None, "каждую пятницу в 12:00", "Ольга")]
+    assert [(s.scenario, s.channel, s.timing_text, s.message_type and s.message_type.value, s.next) for s in m.steps] == [
+        ("Брошенная корзина", "email", "через 1 час", "service", None),
+        ("Брошенная корзина", "push", "через 1 день", "promo", ["1"]),
+        ("Дайджест", "email", "сразу", "content", None)]

@@ -324,6 +324,10 @@ _CONDITION_CLAUSE = re.compile(r"^(?:если|if|unless|не\s|not\s|no\s|нет
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,30})[\])]\s*$")
 _AFTER_CHANNEL = re.compile(r"^(?P<head>[^()«\"“„:—–]*?)\s*\((?P<clause>[^()]*)\)(?P<rest>.*)$")
+_GOES_TO_STEP = re.compile(r"\b(?:шаг\w*|step|касани\w*|touch)\s*№?\s*\d+", re.IGNORECASE)
+_LOOP_TAIL = re.compile(r"[;.]\s*(?P<tail>[^;.]*\b(?:снова|опять|again|back\s+to|заново)\b[^;]*"
+                        r"\b(?:шаг\w*|step|касани\w*|touch)\s*№?\s*\d+[^;]*)$", re.IGNORECASE)
+_INLINE_ITEM = re.compile(r"\s+(?=\d{1,2}\)\s)")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:шаг|step|касание|touch|t|к)\s*)?(\d{1,2})\s*[).:]\s*(?=\S)", re.IGNORECASE)
 PACKED_FIELDS = ("channel", "message", "delay", "condition")
 PACKED_EXTRA = ("message_type", "next")  # what a touch may say of itself; else the row's own column says it
@@ -393,8 +397,12 @@ def packed_touch(text: str) -> dict[str, str] | None:
         text = text[numbered.end():]  # «2) SMS через 2 часа — «…»»: one item of a list written a row each
     parts = _ARROW.split(text)
     following = ""
-    if len(parts) > 1 and not _leads_to_channel(parts[-1]) and _leads_to_channel(parts[-2]):
+    if len(parts) > 1 and not _leads_to_channel(parts[-1]) and (
+            _leads_to_channel(parts[-2]) or _GOES_TO_STEP.search(parts[-1])):
         following, parts = parts[-1], parts[:-1]  # "… → then back to step 2": where the chain goes next
+    elif (loop := _LOOP_TAIL.search(parts[-1])) is not None:
+        # «…(акция); если нет события «Бонусы списаны» — через 4 дня снова шаг 1»: the chain loops back
+        following, parts = loop.group("tail").strip(), [*parts[:-1], parts[-1][:loop.start()]]
     when, what = " → ".join(parts[:-1]), parts[-1]
     what, message_type = _message_type_tag(what)
     tail = _TRAILING_BRACKET.search(what)
@@ -415,6 +423,13 @@ def packed_touch(text: str) -> dict[str, str] | None:
             head = " ".join(words[:at])
             when = ", ".join(c.strip() for c in (" ".join(words[at:]), later, when) if c.strip())
             break
+    if not _names_channel(head) and message and len(parts) == 1:
+        # «через 1 час — email «Вы кое-что забыли»»: the timing, a dash, then the channel and its message
+        rest = message.lstrip(" :—–")
+        channel, _, after = rest.partition(" ")
+        channel = channel.strip(",;:")
+        if _names_channel(channel) and _says_when(head):
+            head, when, message = channel, head, after
     if not _names_channel(head):
         if len(parts) > 1:
             return None
@@ -471,7 +486,9 @@ def numbered_touches(text: str) -> list[tuple[int, str]]:
     «1. …», "Step 1: …"): (number, item) in order; a line without a number continues the item above.
     Empty when the cell does not begin with a numbered item."""
     items: list[list] = []
-    for line in str(text).splitlines():
+    # «1) через 1 час — email «…» 2) через 1 день — push»: items written on one line split before each number
+    lines = [part for line in str(text).splitlines() for part in _INLINE_ITEM.split(line)]
+    for line in lines:
         match = _LIST_ITEM.match(line)
         if match:
             items.append([int(match.group(1)), line[match.end():].strip()])

@@ -557,8 +557,10 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
     for record in segments:
         record.parent = segment(record.parent) if record.parent else record.parent
         record.stage = stage(record.stage) if record.stage else record.stage
-    for record in stages:
-        record.next = [stage(n) for n in record.next]
+    stage_keys = {key for s in stages for key in (s.key, id_key(s.name)) if key}
+    for record in stages:  # «КП отправлено / Отказ»: two stages, when the whole names none
+        record.next = [stage(part) for n in record.next
+                       for part in (n.split(" / ") if " / " in n and id_key(n) not in stage_keys else [n])]
     segment_keys = {id_key(text) for s in segments for text in (s.id, s.name) if text}
     for scenario in scenarios:
         scenario.segments = [segment(ref) for ref in _rejoined(scenario.segments, segment_keys)]

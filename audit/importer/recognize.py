@@ -1385,6 +1385,53 @@ _MAP_TITLE = re.compile(r"карт|\bmap\b|коммуникац|\bcrm\b|\bcjm\b|
 SIDE_ROLES = ("segments", "stages", "channels", "events", "systems", "integrations")
 
 
+_LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:：\n]{0,40}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+
+
+def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
+    """Scenarios written as blocks of «Label: value» lines in one column, a blank line between blocks («Сценарий:
+    Велком», «Кому: …», «Шаги: 1) … 2) …») — a brief for a contractor: the same sheet as a table, a row per block
+    and a column per label, which the wide-sheet reader then reads. None for any other sheet."""
+    blocks: list[dict[str, object]] = []
+    current: dict[str, object] = {}
+    labelled = other = 0
+    for row in sheet.rows:
+        cells = [c for c in row if values.text(c)]
+        if not cells:
+            if current:
+                blocks.append(current)
+                current = {}
+            continue
+        match = _LABELLED.match(values.text(cells[0])) if len(cells) <= 2 else None
+        if match is None or len(match["label"].split()) > 4:
+            other += 1
+            continue
+        label = " ".join(match["label"].split())
+        value = " ".join(match["value"].split()) if "\n" not in match["value"] else match["value"].strip()
+        if len(cells) == 2 and not value:
+            value = values.text(cells[1])
+        if label in current:  # the first label again: the next block begins
+            blocks.append(current)
+            current = {}
+        current[label] = value
+        labelled += 1
+    if current:
+        blocks.append(current)
+    if len(blocks) < 2 or labelled < 3 * other or labelled < 8:
+        return None
+    counts: dict[str, int] = {}
+    for block in blocks:
+        for label in block:
+            counts[label] = counts.get(label, 0) + 1
+    if sum(1 for n in counts.values() if n >= 2) < 3:
+        return None  # blocks of the same labels, three at least: no list of unrelated notes
+    header = list(dict.fromkeys(label for block in blocks for label in block))
+    if len(header) > 30:
+        return None
+    rows = [header] + [[block.get(label, "") for label in header] for block in blocks if len(block) >= 2]
+    return RawSheet(sheet.name, rows, {})
+
+
 def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = None) -> list[RawSheet]:
     """A small reference table written beside the main one on the same sheet — an empty column between them,
     a title over it ("Lists", «Справочник сегментов») — becomes a sheet of its own, named `<sheet> › <title>`:
@@ -1393,6 +1440,7 @@ def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = No
     mapping = mapping or ColumnMapping()
     out: list[RawSheet] = []
     for sheet in sheets:
+        sheet = labelled_blocks(sheet) or sheet
         out.extend(_side_table(sheet, mapping) or [sheet])
     return out
 
