@@ -148,13 +148,18 @@ def _touches_by_line(cells: dict[str, object], counters: dict[str, int], key: st
     for index in range(len(channels)):
         touch = {**cells, **{fld: split[index] for fld, split in lines.items()}}
         if index and "step" not in lines:
-            if cells.get("numbered") == "row" and key:
-                counters[key] = counters.get(key, 0) + 1
-                touch["step"] = str(counters[key])
-            else:
-                touch["step"] = f"{values.text(cells.get('step', ''))}.{index + 1}"
+            touch["step"] = _next_step_number(cells, counters, key, index)
         touches.append(touch)
     return touches
+
+
+def _next_step_number(cells: dict[str, object], counters: dict[str, int], key: str, index: int) -> str:
+    """The step id of the `index`-th touch a row holds: numbered on when the row's step was numbered by the
+    row, else the row's step with the touch's place (`3.2`)."""
+    if cells.get("numbered") == "row" and key:
+        counters[key] = counters.get(key, 0) + 1
+        return str(counters[key])
+    return f"{values.text(cells.get('step', ''))}.{index + 1}"
 
 
 def _touches_by_arrow(cells: dict[str, object], counters: dict[str, int], key: str) -> list[dict[str, object]]:
@@ -188,11 +193,7 @@ def _touches_by_arrow(cells: dict[str, object], counters: dict[str, int], key: s
             if len(items) == len(parts):
                 row[fld] = items[index]
         if index:
-            if cells.get("numbered") == "row" and key:
-                counters[key] = counters.get(key, 0) + 1
-                row["step"] = str(counters[key])
-            else:
-                row["step"] = f"{values.text(cells.get('step', ''))}.{index + 1}"
+            row["step"] = _next_step_number(cells, counters, key, index)
         out.append(row)
     return out
 
