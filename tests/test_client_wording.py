@@ -467,3 +467,20 @@ def test_scenarios_written_as_labelled_blocks_in_one_column(tmp_path):
         ("Брошенная корзина", "email", "через 1 час", "service", None),
         ("Брошенная корзина", "push", "через 1 день", "promo", ["1"]),
         ("Дайджест", "email", "сразу", "content", None)]
+
+
+def test_a_touch_id_beside_the_flow_it_belongs_to(tmp_path):
+    path = tmp_path / "lifecycle.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Lifecycle"
+    ws.append(["ID", "Flow", "Channel", "Delay", "Audience"])
+    for row in (["LD-1", "Syllabus nurture", "Email", "Immediately", "leads"],
+                ["LD-2", "Syllabus nurture", "Email", "+3 days", "leads"],
+                ["PS-1", "Stalled prep rescue", "Push", "Immediately", "prep_stalled"],
+                ["PS-2", "Stalled prep rescue", "Email", "+1 day", "prep_stalled"]):
+        ws.append(row)
+    wb.save(path)
+    m = load_map(path)
+    assert [s.id for s in m.scenarios] == ["Syllabus nurture", "Stalled prep rescue"]
+    assert [(s.scenario, s.id) for s in m.steps][:2] == [("Syllabus nurture", "LD-1"), ("Syllabus nurture", "LD-2")]

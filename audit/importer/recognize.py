@@ -274,6 +274,7 @@ class _ColumnValues:
     repeats: bool = False  # 1, 1, 1, 2, 3, 3: a number per chain, repeated on its rows
     coded: bool = False  # the numbers are those of codes such as «К1», "c2": they may be ids of anything
     numbering: bool = False  # small whole numbers that start again: touches numbered within scenarios
+    distinct: bool = False  # no value twice: an id per row, never a chain's name written on each of its rows
 
 
 _CODE = re.compile(r"^\s*[^\W\d_]{1,3}\s*[-.#№]?\s*(\d{1,3})\s*$")
@@ -358,6 +359,7 @@ def _column_values(rows: list[list[object]], col: int, start: int, segment_names
     result = _ColumnValues(count=len(cells))
     if not cells:
         return result
+    result.distinct = len({text for _, text in cells}) == len(cells)
     counts = dict.fromkeys(_KINDS, 0)
     month_first = values.SLASH_MONTH_FIRST.get()
     for value, text in cells:
@@ -618,12 +620,37 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
         taken_fields.add(fld)
     taken_cols.update(grouped)
+    _chain_named_twice(role, headers, infos, taken_cols, taken_fields)
     _calendar_columns(role, headers, infos, taken_cols)
     _description_names(role, headers, taken_cols, taken_fields)
     plans = [taken_cols.get(col) or ColumnPlan(col, header, None, 0.0, "")
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+def _chain_named_twice(role: _Role, headers: list[str], infos: list[_ColumnValues], taken: dict[int, ColumnPlan],
+                       taken_fields: set[str]) -> None:
+    """"ID | Flow | Message…" with an id a row (LD-1, LD-2, WB-1) and the flow's name repeated on its rows: the
+    flow column names the chain, the id column numbers its touches. A bare id column keeps the chain when
+    the name column does not repeat either (a register: a row per chain)."""
+    if role.name not in ("flat", "steps"):
+        return
+    chosen = next((col for col, plan in taken.items() if plan.field == "scenario"), None)
+    if chosen is None or not infos[chosen].distinct or infos[chosen].count < 4:
+        return
+    if not set(stems(headers[chosen])) <= _ID_WORDS:
+        return
+    other = next((col for col, plan in taken.items() if col != chosen and plan.field in ("scenario_name", "name")
+                  and infos[col].count >= 4 and not infos[col].distinct), None)
+    if other is None:
+        return
+    taken[other] = ColumnPlan(other, headers[other], "scenario", taken[other].confidence, taken[other].evidence)
+    step_free = "step" in role.fields and "step" not in taken_fields
+    taken[chosen] = ColumnPlan(chosen, headers[chosen], "step" if step_free else None, 0.8 if step_free else 0.0,
+                               "both" if step_free else "")
+    if step_free:
+        taken_fields.add("step")
 
 
 # a content calendar's column: «Нед. 48 23–29.11», "Week 49", "W50", «1–7 дек», "Dec 1-7", «02.12»
