@@ -130,6 +130,8 @@ def number(value: object) -> float | None:
     cleaned = re.sub(r"[₽$€£]|руб\.?|rub", "", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"(?:/|в|per|a)(?:мес\w*|month|нед\w*|week|год|year)\.?$", "", cleaned, flags=re.IGNORECASE)
     cleaned = re.sub(r"(?:за|per|/)[^\d]+$", "", cleaned, flags=re.IGNORECASE)  # «0,9 ₽ за сессию», "$0.01 per msg"
+    cleaned = re.sub(r"(?:чел|человек|клиент\w*|гост\w*|people|customers|users|contacts)\.?$", "", cleaned,
+                     flags=re.IGNORECASE)  # «~350 чел.»: a size with its unit
     scale = 1.0
     suffix = re.search(r"(k|к|тыс\.?|thousand|m|млн\.?|million)$", cleaned, re.IGNORECASE)
     if suffix:
