@@ -178,6 +178,7 @@ class Stage(Record):
     order: float | None = None
     next: list[str] = field(default_factory=list)
     final: bool = False
+    final_said: bool = False  # its final cell holds a yes or a no (a map answering "no" for every stage means it)
 
 
 @dataclass(slots=True, kw_only=True)

@@ -2,7 +2,8 @@
 
 **What it catches.** A journey stage, not marked final, with no next stage: the customer gets
 there and the map has nowhere to take them. When no stage of the map is marked final, the last
-stage (by `order`, else the last row) is taken as the final one.
+stage (by `order`, else the last row) is taken as the final one — unless the map answers "no" for every
+stage: then it says no stage is final.
 
 **Why it matters.** A normative CJM is a loop, not a funnel that stops at purchase: need →
 evaluation → purchase → experience → loyalty, and a bad experience sends the customer back to
@@ -37,7 +38,8 @@ class DeadEndStage(Rule):
 
     doc_ru = """**Что находит.** Этап пути клиента, не отмеченный финальным, без следующего этапа: клиент
 дошёл — и карте некуда его вести. Если ни один этап не отмечен финальным, финальным считается
-последний (по порядку, иначе по строке).
+последний (по порядку, иначе по строке) — если только карта не ответила «нет» про каждый этап: тогда
+она прямо говорит, что финального этапа нет.
 
 **Почему это важно.** Нормативная CJM — петля, а не воронка, обрывающаяся на покупке:
 потребность → выбор → покупка → опыт → лояльность, а плохой опыт возвращает клиента к выбору.
@@ -70,7 +72,7 @@ class DeadEndStage(Rule):
         if not stages:
             return
         implicit_final = None
-        if not any(s.final for s in stages):
+        if not any(s.final or s.final_said for s in stages):  # a map answering "no" for every stage means it
             ordered = [s for s in stages if s.order is not None]
             implicit_final = max(ordered, key=lambda s: s.order).key if ordered else stages[-1].key
         for stage in stages:

@@ -484,3 +484,13 @@ def test_a_touch_id_beside_the_flow_it_belongs_to(tmp_path):
     m = load_map(path)
     assert [s.id for s in m.scenarios] == ["Syllabus nurture", "Stalled prep rescue"]
     assert [(s.scenario, s.id) for s in m.steps][:2] == [("Syllabus nurture", "LD-1"), ("Syllabus nurture", "LD-2")]
+
+
+def test_a_status_answered_yes_or_no_and_stages_all_answered_not_final():
+    m = build_map(scenarios=[scn("a", status="да"), scn("b", status="нет")], steps=[step("a", "1"), step("b", "1")],
+                  stages=[{"id": "Quote", "next": "Lapsed", "final": "No"}, {"id": "Lapsed", "final": "No"}])
+    assert [s.status.value for s in m.scenarios] == ["active", "off"]
+    assert ("FLOW001", "Lapsed") in codes_by_entity(audit(m))
+    # with no final cell written at all, the last stage is taken as the journey's end
+    m = build_map(scenarios=[scn("a")], steps=[step("a", "1")], stages=[{"id": "Quote", "next": "Lapsed"}, {"id": "Lapsed"}])
+    assert not any(code == "FLOW001" for code, _ in codes_by_entity(audit(m)))

@@ -1239,6 +1239,7 @@ def _stage(b: _Builder, row: Row) -> Stage | None:
         next=[n for n in values.id_list(row.cells.get("next", "")) if _end_word(n) is None],
         final=bool(b.read(row, "final", _final_flag, "stage", ident))
         or any(_end_word(n) == "final" for n in values.id_list(row.cells.get("next", ""))),
+        final_said=bool(values.text(row.cells.get("final", ""))),
         source=row.source(),
     )
 
@@ -1292,6 +1293,20 @@ def _event(b: _Builder, row: Row) -> Event | None:
 _ALTERNATIVES = re.compile(r"\s+(?:or|или|либо)\s+", re.IGNORECASE)  # "Booking cancelled or trip completed"
 
 
+_STATUS_CHOICE = _choice(STATUSES, "status (active, planned, paused, off)")
+
+
+def _status_word(raw: object) -> str | None:
+    """A status cell, or a yes/no answer to «Живая?» / "Live?": yes is active, no is off."""
+    try:
+        said = values.boolean(raw)
+    except ValueError:
+        said = None
+    if said is not None:
+        return "active" if said else "off"
+    return _STATUS_CHOICE(raw)
+
+
 def _scenario(b: _Builder, row: Row) -> Scenario | None:
     ident = b.required_id(row, "id", "scenario", _row_label(row))
     if ident is None:
@@ -1302,7 +1317,7 @@ def _scenario(b: _Builder, row: Row) -> Scenario | None:
         return "" if values.placeholder(value) else value
 
     segment_refs = values.id_list(cell("segments"))
-    status = b.read(row, "status", _choice(STATUSES, "status (active, planned, paused, off)"), "scenario", ident)
+    status = b.read(row, "status", _status_word, "scenario", ident)
     return Scenario(
         id=ident,
         name=values.text(row.cells.get("name", "")),
