@@ -35,7 +35,7 @@ TABLE_ROLES = ("segments", "stages", "channels", "events", "scenarios", "steps",
 UNREAD_FIELDS = ("notes", "counter")  # recognised, but carry nothing the audit reads
 
 _TOKEN = re.compile(r"[№#]|[^\W_]+")
-_STOP = frozenset("""в во на по и для с со к о об а же ли или от до из у за при это мы вы
+_STOP = frozenset("""в во на по и для с со к о об а же ли или от до из у за при мы вы
     the a an of in on for and or is are by at it its we our be""".split())  # "to"/"from" name integration columns
 
 
