@@ -494,3 +494,29 @@ def test_a_status_answered_yes_or_no_and_stages_all_answered_not_final():
     # with no final cell written at all, the last stage is taken as the journey's end
     m = build_map(scenarios=[scn("a")], steps=[step("a", "1")], stages=[{"id": "Quote", "next": "Lapsed"}, {"id": "Lapsed"}])
     assert not any(code == "FLOW001" for code, _ in codes_by_entity(audit(m)))
+
+
+def test_rows_grouped_under_a_stage_title(tmp_path):
+    path = tmp_path / "grouped.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Lifecycle"
+    ws.append(["ID", "Flow", "Channel", "Delay", "Audience"])
+    ws.append(["Lead"])
+    ws.append(["LD-1", "Syllabus nurture", "Email", "Immediately", "leads"])
+    ws.append(["LD-2", "Syllabus nurture", "Email", "+3 days", "leads"])
+    ws.append(["Free prep"])
+    ws.append(["PR-1", "Prep onboarding", "Email", "Immediately", "prep"])
+    ws.append(["PR-2", "Prep onboarding", "Push", "+1 day", "prep"])
+    ws.append(["Spotlight"])  # a group title naming no stage only groups its rows
+    ws.append(["SP-1", "Alumni spotlight", "Email", "Immediately", "leads"])
+    ws.append(["SP-2", "Alumni spotlight", "Email", "+7 days", "leads"])
+    journey = wb.create_sheet("Journey")
+    journey.append(["Stage", "Next stage", "Final?"])
+    journey.append(["Lead", "Free prep", "No"])
+    journey.append(["Free prep", "", "Yes"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.stage) for s in m.scenarios] == [("Syllabus nurture", "Lead"), ("Prep onboarding", "Free prep"),
+                                                      ("Alumni spotlight", None)]
+    assert not any(code in ("COV002", "MAP001") for code, _ in codes_by_entity(audit(m)))

@@ -50,6 +50,7 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
     counters: dict[str, int] = {}
     carry: dict[str, object] = {}
     group = ""  # the segment a row of its own named above: the chains under it are for it
+    group_title = ""  # a row holding one word above a group of rows («Lead», «Онбординг»): the stage, if one is so named
     for index in range(header_index + 1, len(rows)):
         raw = rows[index]
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
@@ -63,8 +64,9 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
         scenario = values.id_text(cells.get("scenario", ""))
         segment = values.id_text(cells.get("segments", ""))
         filled = [fld for fld, v in cells.items() if values.text(v) != ""]
-        if not cell_errors and len(columns) >= 4 and filled == ["scenario"] and not values.text(cells.get("step", "")):
-            carry = {}  # a lone word in the scenario column («ONBOARDING») heads a group of rows
+        if not cell_errors and len(columns) >= 4 and len(filled) == 1 and filled[0] in ("scenario", "step", "counter"):
+            carry = {}  # a lone word in the scenario column («ONBOARDING») heads a group of rows: perhaps a stage
+            group_title = values.text(cells[filled[0]])
             continue
         if segment and not scenario and not any(values.text(cells.get(f, "")) for f in _TOUCH_FIELDS):
             # a row that only names a segment declares it; it also closes the block above, and heads the
@@ -103,6 +105,8 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             if key not in scenario_rows:
                 scenario_rows[key] = Row(sheet=sheet_name, number=number, cells={}, headers={})
             _merge_scenario(scenario_rows[key], cells, headers, scenario)
+            if group_title and not values.text(cells.get("stage", "")):
+                scenario_rows[key].cells.setdefault("stage_group", group_title)
         if scenario and not cell_errors and not any(values.text(cells.get(f, "")) for f in _STEP_TOUCH_FIELDS):
             continue  # the scenario is written down, its steps are not yet («шаги распишем после согласования»)
         step_cells = {fld: cells.get(fld, "") for fld in ("scenario", *STEP_FIELDS, "record", "numbered") if fld in cells}

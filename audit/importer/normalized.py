@@ -223,6 +223,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     scenarios += _scenarios_from_matrix(scenarios, matrix)
     _channels_in_actions(steps, channels, systems)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
+    _stages_from_group_titles(scenarios, rows.get("scenarios", []), stages)
     _resolve_joined_systems(steps, systems, channels)
     _channels_of_several_systems(channels, systems)
     _resolve_all_segments(scenarios, segments)
@@ -627,6 +628,21 @@ def _channel_in_action(text: str, system_ids: dict[str, str]) -> tuple[str, str 
             system = named
             break
     return words[0], system
+
+
+def _stages_from_group_titles(scenarios: list[Scenario], rows: list[Row], stages: list[Stage]) -> None:
+    """Rows grouped under a title row («Lead», «Free prep») on a wide sheet with no stage column: the title is
+    their scenarios' stage when the map has a stage of that id or name; any other title only groups rows."""
+    titles = {id_key(values.id_text(r.cells.get("id", ""))): values.text(r.cells["stage_group"]) for r in rows
+              if values.text(r.cells.get("stage_group", ""))}
+    if not titles or not stages:
+        return
+    stage = _by_name(stages)
+    known = {s.key for s in stages}
+    for scenario in scenarios:
+        title = titles.get(scenario.key)
+        if title and not scenario.stage and id_key(found := stage(title)) in known:
+            scenario.stage = found
 
 
 def _resolve_joined_systems(steps: list[Step], systems: list[System], channels: list[Channel]) -> None:
