@@ -487,6 +487,8 @@ def _register_steps(steps: list[Row], scenarios: list[Row]) -> list[Row]:
     are detailed on their own sheet, and one it lacks has no steps (MAP005); a mass mailing's row stays its send.
     A register: a sheet whose rows are one step per scenario, numbered by no column (a sheet per channel numbers
     the steps it holds), two or more of them detailed on another sheet."""
+    if len({row.sheet for row in steps}) < 2:
+        return steps  # one sheet of steps: no register beside it
     by_sheet: dict[str, dict[str, int]] = {}
     numbered = {row.sheet for row in steps if row.cells.get("numbered") != "row"}  # a sheet that numbers its steps
     for row in steps:

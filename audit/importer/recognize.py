@@ -1422,7 +1422,9 @@ def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
     blocks: list[dict[str, object]] = []
     current: dict[str, object] = {}
     labelled = other = 0
-    for row in sheet.rows:
+    for index, row in enumerate(sheet.rows):
+        if index == 100 and labelled < 3 * other:
+            return None  # an ordinary table: decided on its first rows, not its hundred thousand
         cells = [c for c in row if values.text(c)]
         if not cells:
             if current:
