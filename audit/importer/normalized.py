@@ -278,8 +278,9 @@ def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
     and its technical id in brackets: «Email (rec8sd9F2kLq)», «HubSpot (recHb…), Postmark (recPm…)». The id
     resolves the reference to the record whose id column holds it — a step to its number in its scenario;
     an id no table holds leaves the name («Email»). Other brackets («Стоп-лист (жалобы)») stay as written."""
-    linked = [(row, fld) for entity_rows in rows.values() for row in entity_rows for fld in _LINK_FIELDS
-              if type(value := row.cells.get(fld)) is str and value.endswith(")")]
+    link_fields = frozenset(_LINK_FIELDS)
+    linked = [(row, fld) for entity_rows in rows.values() for row in entity_rows for fld, value in row.cells.items()
+              if type(value) is str and value.endswith(")") and fld in link_fields]
     if not linked:
         return  # no cell ends in a bracket: nothing to resolve (most maps, and every 100,000-step one so far)
     targets: dict[str, dict[str, str]] = {}  # entity → record id as the export writes it → the id commap reads
