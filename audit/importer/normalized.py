@@ -1102,6 +1102,17 @@ def derive_undeclared(commap: CommMap) -> None:
                 seen_channels[key] = Channel(
                     id=step.channel, kind=infer_channel_kind(step.channel), declared=False, source=step.source
                 )
+        # a Systems sheet listing a channel kind no step uses ("Push" on the CRM's row): a channel the map
+        # declares there, which COV004 asks about
+        used_kinds = {channel.kind for channel in seen_channels.values()}
+        for system in commap.systems:
+            if not system.declared:
+                continue
+            for item in system.channels:
+                kind = infer_channel_kind(item)
+                if kind is not ChannelKind.OTHER and kind not in used_kinds and id_key(item) not in seen_channels:
+                    seen_channels[id_key(item)] = Channel(id=item, kind=kind, system=system.id, source=system.source)
+                    used_kinds.add(kind)
         commap.channels = list(seen_channels.values())
     if not commap.has_sheet("segments"):
         seen_segments: dict[str, Segment] = {}
