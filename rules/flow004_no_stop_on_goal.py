@@ -4,7 +4,8 @@
 the way all ids are: trimmed, case-insensitive), when it has more than one step. A one-step
 scenario is left alone: after its only message there is nothing left to send, so stopping on the
 goal changes nothing — unless that step repeats (its next step is itself: "remind weekly until
-they order"). Scenarios of every status are checked.
+they order") or waits an hour or more before it goes (browse abandonment's "Still deciding?" four
+hours after the visit reaches whoever bought in those four hours). Scenarios of every status are checked.
 
 **Why it matters.** The practice gives every element of the map a clear goal, and trigger
 messages exist to "motivate the customer to the target action". Once the customer has done it —
@@ -42,7 +43,9 @@ class NoStopOnGoal(Rule):
 (идентификаторы сравниваются как всегда: без пробелов по краям и без учёта регистра), если в нём
 больше одного шага. Сценарий из одного шага не отмечается: после единственного сообщения
 отправлять нечего, и остановка по цели ничего не меняет, — если только этот шаг не повторяется
-(следующий шаг — он сам: «напоминаем раз в неделю, пока не оформит»). Проверяются сценарии в
+(следующий шаг — он сам: «напоминаем раз в неделю, пока не оформит») или не ждёт час и больше
+перед отправкой («Ещё думаете?» через четыре часа после просмотра получит и тот, кто за эти четыре
+часа уже купил). Проверяются сценарии в
 любом статусе.
 
 **Почему это важно.** Практика требует у каждого элемента карты чёткую цель, а триггерные
@@ -67,11 +70,16 @@ class NoStopOnGoal(Rule):
         steps_by_scenario = ctx.graph.steps_by_scenario
         for scenario in ctx.map.scenarios:
             steps = steps_by_scenario.get(scenario.key, ())
-            if not scenario.goal_event or (len(steps) < 2 and not _repeats(steps)):
+            if not scenario.goal_event or (len(steps) < 2 and not _repeats(steps) and not _waits(steps)):
                 continue
             if id_key(scenario.goal_event) not in {id_key(e) for e in scenario.stop_events}:
                 field = "stop_event" if "stop_event" in scenario.source.columns else "goal_event"
                 yield self.finding(scenario, field, name=scenario.label, goal=scenario.goal_event)
+
+
+def _waits(steps) -> bool:
+    """A lone step sent an hour or more after the trigger: whoever converts meanwhile still gets it."""
+    return any((step.delay_minutes or 0) >= 60 for step in steps)
 
 
 def _repeats(steps) -> bool:

@@ -520,3 +520,84 @@ def test_rows_grouped_under_a_stage_title(tmp_path):
     assert [(s.id, s.stage) for s in m.scenarios] == [("Syllabus nurture", "Lead"), ("Prep onboarding", "Free prep"),
                                                       ("Alumni spotlight", None)]
     assert not any(code in ("COV002", "MAP001") for code, _ in codes_by_entity(audit(m)))
+
+
+def test_a_journey_builder_export_writes_each_box_as_kind_and_content(tmp_path):
+    """Klaviyo-style flow rows: "Email: …", "Time delay: 1 day", "Conditional split: Has opened … zero times",
+    the branch each box sits on written on the box; the flow filter is the exit, counted after the event."""
+    path = tmp_path / "flows.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Flows"
+    ws.append(["Flow", "Trigger", "Flow filters", "Conversion metric", "Action ID", "Action", "Branch"])
+    cart = ["Abandoned cart", "Added to Cart", "Placed Order zero times since starting this flow", "Placed Order"]
+    win = ["Win-back", "Placed Order", "", "Placed Order"]
+    for row in (cart + ["CRT-1", "Time delay: 2 hours", ""], cart + ["CRT-2", "SMS: Cart reminder", ""],
+                cart + ["CRT-3", "Time delay: 1 day", ""],
+                cart + ["CRT-4", "Conditional split: Has opened SMS: Cart reminder zero times since starting this flow", ""],
+                cart + ["CRT-5", "SMS: Last call", "Yes"],
+                win + ["WB-1", "Email: We miss you", ""], win + ["WB-2", "Time delay: 3 days", ""],
+                win + ["WB-3", "Conditional split: Has opened Email: We miss you at least once since starting this flow", ""],
+                win + ["WB-4", "Email: New roasts", "Yes"], win + ["WB-5", "SMS: Comeback code", "No"]):
+        ws.append(row)
+    events = wb.create_sheet("Metrics")
+    events.append(["Metric", "Source", "Receiving data"])
+    for name in ("Added to Cart", "Placed Order"):
+        events.append([name, "Shopify", "Yes"])
+    stack = wb.create_sheet("Stack")
+    stack.append(["System", "Channels", "Receives data from"])
+    stack.append(["Klaviyo", "Email, SMS", "Shopify"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.channel, s.message, s.timing_text, s.condition_text, s.next) for s in m.steps] == [
+        ("CRT-2", "SMS", "Cart reminder", "2 hours", "", ["CRT-5"]),
+        ("CRT-5", "SMS", "Last call", "1 day", "not opened", []),
+        ("WB-1", "Email", "We miss you", "", "", ["WB-4", "WB-5"]),
+        ("WB-4", "Email", "New roasts", "3 days", "opened", []),
+        ("WB-5", "SMS", "Comeback code", "3 days", "not opened", [])]
+    assert [s.stop_events for s in m.scenarios] == [["Placed Order"], []]
+    found = codes_by_entity(audit(m))
+    assert ("INT003", "Abandoned cart/CRT-5") in found  # an SMS reports no opens
+    assert ("FLOW004", "Win-back") in found and ("FLOW004", "Abandoned cart") not in found
+
+
+def test_a_lone_message_sent_hours_after_the_trigger_still_stops_on_the_goal():
+    def flow004(delay: str) -> bool:
+        m = build_map(events=[{"id": "viewed"}, {"id": "ordered"}],
+                      scenarios=[scn("browse", trigger="viewed", goal_event="ordered")],
+                      steps=[step("browse", "1", "email", delay=delay)])
+        return ("FLOW004", "browse") in codes_by_entity(audit(m))
+    assert flow004("4h") and not flow004("0") and not flow004("10m")
+
+
+def test_a_data_row_that_names_fields_is_no_header(tmp_path):
+    path = tmp_path / "segments.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Segments & lists"
+    ws.append(["Segment / list", "Type", "Profiles", "Use as exclusion"])
+    ws.append(["Newsletter subscribers", "List", 48210, "No"])
+    ws.append(["Wholesale accounts", "List", 86, "Yes"])
+    ws.append(["Suppressed profiles", "Segment", 5102, "Yes"])  # "Suppressed", "Segment": field words, yet data
+    flows = wb.create_sheet("Flows")
+    flows.append(["Flow", "Audience", "Channel"])
+    flows.append(["Welcome", "Newsletter subscribers", "Email"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.size, s.excluded) for s in m.segments] == [
+        ("Newsletter subscribers", 48210, False), ("Wholesale accounts", 86, True), ("Suppressed profiles", 5102, True)]
+
+
+def test_a_touch_named_by_its_number_in_a_condition():
+    for text, feedback in (("касание 1 не доставлено", "delivered"), ("касание 1: не дозвонились", "answered"),
+                           ("touch 2: not clicked", "clicked")):
+        parsed = parse_condition(text)
+        assert (parsed.kind, parsed.negated, parsed.feedback) == (ConditionKind.FEEDBACK, True, feedback), text
+    assert parse_condition("касание 1 не доставлено").step_ref == "1"
+
+
+def test_a_goal_written_as_one_of_the_maps_events_is_its_goal_event():
+    m = build_map(events=[{"id": "trial_converted"}], scenarios=[scn("trial", goal="trial_converted"),
+                                                                  scn("news", goal="More opens")],
+                  steps=[step("trial", "1"), step("news", "1")])
+    assert [s.goal_event for s in m.scenarios] == ["trial_converted", None]

@@ -20,6 +20,7 @@ branch. A trigger box names the chain's trigger event. Rows without a box kind s
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -50,9 +51,16 @@ def block_kind(text: str) -> str | None:
     word = values.normalize_word(text)
     if not word:
         return None
-    for kind, stems in _KINDS:
-        if any(word.startswith(stem) for stem in stems):
-            return kind
+    parts = text.split()
+    if len(parts) < 2 or _CYRILLIC.search(text):
+        for kind, stems in _KINDS:
+            if any(word.startswith(stem) for stem in stems):
+                return kind
+    for part in reversed(parts):  # "Time delay", "Trigger split": an English compound says it last
+        word = values.normalize_word(part)
+        for kind, stems in _KINDS:
+            if word and any(word.startswith(stem) for stem in stems):
+                return kind
     return None
 
 
@@ -69,6 +77,7 @@ def steps_from_blocks(rows: list[Row]) -> tuple[list[Row], dict[str, str | None]
     """The step rows of a flow diagram (its message boxes, each with its delay, condition and next steps),
     and each chain's trigger as its trigger box writes it (None for an empty trigger box). Rows of a
     sheet without box kinds are returned as they are."""
+    rows = _kinds_in_cells(rows)
     kinds = {block_kind(values.text(row.cells["block"])) for row in rows if "block" in row.cells}
     if not kinds & {"trigger", "wait", "check", "exit"}:
         return rows, {}  # no box but messages (a "Step type" column of promo/info): an ordinary steps table
@@ -92,12 +101,57 @@ def steps_from_blocks(rows: list[Row]) -> tuple[list[Row], dict[str, str | None]
     return kept, triggers
 
 
+_LABELLED = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(\S.*)$", re.DOTALL)
+
+
+def _kinds_in_cells(rows: list[Row]) -> list[Row]:
+    """A journey builder's export writes each box as its kind and its content in one cell ("Email: Welcome 1",
+    "Time delay: 2 days", "Conditional split: Has opened Email … at least once"): when a sheet's channel
+    cells read so, each row becomes a box of that kind — a message box keeps the channel and takes the text
+    as its message, a wait or check takes the text as what it says."""
+    if any(values.text(row.cells.get("block", "")) for row in rows):
+        return rows
+    said: dict[int, tuple[str, str, str]] = {}  # row → (box kind, channel, text)
+    boxes = 0
+    for index, row in enumerate(rows):
+        match = _LABELLED.match(values.text(row.cells.get("channel", "")))
+        if match is None:
+            continue
+        label, text = match.group(1).strip(), match.group(2).strip()
+        kind = block_kind(label)
+        if _names_channel(label):
+            said[index] = ("message", label, text)
+        elif kind in ("wait", "check", "trigger", "exit"):
+            said[index] = (kind, "", text)
+            boxes += 1
+    if boxes < 2 or len(said) * 2 < sum(1 for row in rows if values.text(row.cells.get("channel", ""))):
+        return rows  # "Email: тема" alone is a channel with its subject, not a diagram
+    changed = []
+    for index, row in enumerate(rows):
+        if index not in said:
+            changed.append(row)
+            continue
+        kind, channel, text = said[index]
+        cells = dict(row.cells)
+        cells["block"] = kind
+        cells["channel"] = channel
+        if kind != "message" or not values.text(cells.get("message", "")):
+            cells["message"] = text
+        changed.append(replace(row, cells=cells))
+    return changed
+
+
+def _names_channel(text: str) -> bool:
+    from audit.importer.schema import CHANNEL_KINDS
+
+    return values.normalize_word(text) in CHANNEL_KINDS
+
+
 def _chain_steps(boxes: list[_Box]) -> list[Row]:
     for index, box in enumerate(boxes):
         box.key = box.key or f"\0{index}"  # a box the sheet gives no id
     if not any(box.targets for box in boxes):  # no arrows written: each box leads to the row below it
-        for box, below in zip(boxes, boxes[1:]):
-            box.targets = [below.key]
+        _rows_in_order(boxes)
     by_key = {b.key: b for b in boxes}
     incoming: dict[str, list[tuple[_Box, str | None]]] = {}  # box → (the box whose arrow leads in, its answer)
     for box in boxes:
@@ -119,6 +173,33 @@ def _chain_steps(boxes: list[_Box]) -> list[Row]:
             cells.pop(fld, None)
         steps.append(replace(box.row, cells=cells))
     return steps
+
+
+def _rows_in_order(boxes: list[_Box]) -> None:
+    """Boxes without arrows lead each to the row below, but the boxes after a check that carry an answer of
+    their own ("Yes", "No": the branch they sit on) are its branches: the check leads to the first box of
+    each answer, the boxes of one answer follow each other, and a branch ends with its last box."""
+    index = 0
+    while index < len(boxes):
+        box = boxes[index]
+        run = []
+        if box.kind == "check" and not box.answers:
+            run = list(itertools.takewhile(lambda b: b.answers, boxes[index + 1:]))
+        if not run:
+            if index + 1 < len(boxes):
+                box.targets = [boxes[index + 1].key]
+            index += 1
+            continue
+        box.targets, box.answers = [], []
+        for answer, group in itertools.groupby(run, key=lambda b: b.answers[0].casefold()):
+            group = list(group)
+            box.targets.append(group[0].key)
+            box.answers.append(answer)
+            for first, second in zip(group, group[1:]):
+                first.targets = [second.key]
+        for branch_box in run:
+            branch_box.answers = []
+        index += 1 + len(run)
 
 
 def _way_in(box: _Box, incoming: dict[str, list[tuple[_Box, str | None]]]) -> tuple[list[str], list[str]]:
@@ -170,6 +251,13 @@ def _answered(question: str, answer: str | None) -> str:
     if not answer or not answer.strip():
         return question.strip()  # a check whose arrow says no answer: the question as written (MAP006 asks)
     said = answer.strip().casefold()
+    counted = _counted_feedback(question)
+    if counted is not None:  # "Has opened Email: … zero times since starting this flow"
+        feedback, happened = counted
+        if said in _NO:
+            happened = not happened
+        russian = bool(_CYRILLIC.search(question))
+        return feedback if happened else f"{'не' if russian else 'not'} {feedback}"
     event = _EVENT_KEY.search(question)
     russian = bool(_CYRILLIC.search(question))
     if event:
@@ -186,6 +274,25 @@ def _answered(question: str, answer: str | None) -> str:
     at = next((i for i, token in enumerate(tokens) if canonical_feedback(token.strip(".,!?").casefold())), 0)
     return " ".join([*tokens[:at], negation, tokens[at][:1].lower() + tokens[at][1:] if at == 0 else tokens[at],
                      *tokens[at + 1:]])
+
+
+_NEVER = re.compile(r"\b(?:zero times|0 times|never)\b|\bни разу\b|\b0 раз\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\b(?:at least once|at least 1 times?|one or more times|1\+ times?)\b|\bхотя бы (?:один )?раз\b"
+                       r"|\bот 1 раза\b", re.IGNORECASE)
+
+
+def _counted_feedback(question: str) -> tuple[str, bool] | None:
+    """A split on how often a message drew a reaction ("Has opened Email: We miss you at least once",
+    «Открыл письмо ни разу»): (the reaction as the conditions write it, whether the question asks that it
+    happened); None for another question."""
+    never, at_least = _NEVER.search(question), _AT_LEAST.search(question)
+    if bool(never) == bool(at_least):
+        return None
+    for token in re.findall(r"\w+", question):
+        feedback = canonical_feedback(token)
+        if feedback:
+            return token.casefold() if _CYRILLIC.search(token) else feedback, bool(at_least)
+    return None
 
 
 def _trigger_event(text: str) -> str | None:

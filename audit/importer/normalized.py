@@ -535,7 +535,8 @@ _TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 _KEY_TOKEN = re.compile(r"(?<![\w.])[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+(?![\w.])")
 
 
-def _event_in_cell(resolve: Callable[[str], str], known: set[str]) -> Callable[[str], str]:
+def _event_in_cell(resolve: Callable[[str], str], known: set[str],
+                   names: tuple[str, ...] = ()) -> Callable[[str], str]:
     """An event reference as a tool's export writes it, once the cell names no event as a whole: "Custom event:
     trial_started", "Meeting booked → demo_booked" (the key after the arrow), "nps_submitted (score ≥ 9)" (a
     remark in brackets), or the one analytics key written inside. Only an event of the map counts."""
@@ -549,15 +550,37 @@ def _event_in_cell(resolve: Callable[[str], str], known: set[str]) -> Callable[[
         for candidate in candidates:
             if candidate and candidate != ref and id_key(resolved := resolve(candidate.strip())) in known:
                 return resolved
-        return found
+        if ref not in inside:
+            inside[ref] = _name_inside(ref, names)
+        return resolve(inside[ref]) if inside[ref] else found
+    inside: dict[str, str | None] = {}
     return event
+
+
+# how an ESP's filter counts an event after its name: "Placed Order zero times since starting this flow",
+# "Opened Email at least once in the last 30 days", «Оформил заказ ни разу за 30 дней»
+_COUNT_TAIL = re.compile(r"\s*(?:zero times|\d+\+? times?|at least|at most|more than|fewer than|less than|equals?\b|"
+                         r"is (?:at least|at most|greater|less|equal)|has (?:not )?happened|since|in the last|"
+                         r"over all time|ни разу|хотя бы|не менее|не более|больше|меньше|\d+ раз|с момента|за последни)",
+                         re.IGNORECASE)
+
+
+def _name_inside(ref: str, names: tuple[str, ...]) -> str | None:
+    """The event name a filter's cell begins with, counted after it ("Placed Order zero times since starting
+    this flow" → Placed Order); the longest such name."""
+    text = ref.casefold()
+    found = [name for name in names if text.startswith(name.casefold())
+             and _COUNT_TAIL.match(ref[len(name):])]
+    return max(found, key=len) if found else None
 
 
 def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[Channel], events: list[Event],
                    scenarios: list[Scenario], steps: list[Step]) -> None:
     """Client maps refer to segments, stages, channels and events by name as often as by code."""
     segment, stage, channel = _by_name(segments), _by_name(stages), _by_name(channels)
-    event = _event_in_cell(_by_name(events), {e.key for e in events})
+    event = _event_in_cell(_by_name(events), {e.key for e in events},
+                           tuple(text for e in events for text in (e.id, e.name) if text and len(text) >= 4))
+    event_keys = {e.key for e in events}
     for record in segments:
         record.parent = segment(record.parent) if record.parent else record.parent
         record.stage = stage(record.stage) if record.stage else record.stage
@@ -571,6 +594,8 @@ def _resolve_names(segments: list[Segment], stages: list[Stage], channels: list[
         scenario.stage = stage(scenario.stage) if scenario.stage else scenario.stage
         scenario.trigger = event(scenario.trigger) if scenario.trigger else scenario.trigger
         scenario.goal_event = event(scenario.goal_event) if scenario.goal_event else scenario.goal_event
+        if not scenario.goal_event and scenario.goal and id_key(named := event(scenario.goal)) in event_keys:
+            scenario.goal_event = named  # "Goal: trial_converted": the goal named as one of the map's events
         scenario.stop_events = [event(ref) for ref in scenario.stop_events]
     for step in steps:
         step.channel = channel(step.channel)

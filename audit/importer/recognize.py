@@ -234,6 +234,8 @@ def phrase_score(text: str, phrases) -> dict[str, float]:
             score = weight * (counted + 1) / (max(extra, counted) + 1)
             if marked_id and reference:
                 score += 0.05
+            if marked_id and phrase & _ID_WORDS:
+                score += 0.1  # "Action ID" said as a phrase of its own beats "Action" (a channel) marked as an id
             if score > scores.get(fld, 0.0):
                 scores[fld] = score
     return scores
@@ -243,7 +245,16 @@ def phrase_score(text: str, phrases) -> dict[str, float]:
 def header_scores(text: str, role: str) -> dict[str, float]:
     if len(text) > 80:
         return {}
-    return phrase_score(text, _roles()[role].phrases)
+    scores = phrase_score(text, _roles()[role].phrases)
+    parts = [p for p in _ALTERNATIVES.split(text) if p.strip()]
+    if 2 <= len(parts) <= 3:  # "Segment / list": two words for one thing read as either of them alone
+        each = [phrase_score(p, _roles()[role].phrases) for p in parts]
+        for fld in set.intersection(*(set(e) for e in each)):
+            scores[fld] = max(scores.get(fld, 0.0), min(e[fld] for e in each))
+    return scores
+
+
+_ALTERNATIVES = re.compile(r"\s*/\s*")
 
 
 _EXPORT_SEPARATOR = re.compile(r"\s[-–—]\s")
@@ -442,6 +453,8 @@ def _value_bonus(fld: str, info: _ColumnValues, numbered_elsewhere: bool) -> flo
         return 0.3 * s["number"] - (0.3 if s["number"] < 0.5 else 0.0)
     if fld == "message":
         return 0.3 * s["long"]
+    if fld in ("id", "name") and info.count >= 2 and s["date"] >= 0.8:
+        return -0.6  # "Last event received": dates name no record
     return 0.0
 
 
@@ -783,12 +796,27 @@ def _could_be_header(row: list[object]) -> bool:
 def _header_rows(rows: list[list[object]], skip: int, scan: int = HEADER_SCAN_ROWS) -> list[int]:
     """The rows worth scoring as a header among `scan` rows from `skip`: those that name nearly as many
     fields as the best one (a data row whose "stage0" or "Scenario 0" reads like a header word names far fewer)."""
-    counts = {i: _naming_cells(rows[i]) for i in range(skip, min(skip + scan, len(rows)))}
+    counts = {i: _naming_cells(rows[i]) if not _continues_data(rows, i, skip) else 0
+              for i in range(skip, min(skip + scan, len(rows)))}
     best = max(counts.values(), default=0)
     found = [i for i, n in counts.items() if n and n * 5 >= best * 3]
     # channels named over the header's columns («Email | SMS | Push» above «Когда | Текст»): the header's upper row
     above = [i - 1 for i in found if i - 1 >= skip and i - 1 not in found and _channel_titles(rows[i - 1]) >= 2]
     return sorted(found + above)
+
+
+def _continues_data(rows: list[list[object]], index: int, skip: int) -> bool:
+    """Whether a row holds a number or date in a column where the row above holds one too: a data row
+    under a header ("Suppressed profiles | Segment | … | 5102 | Yes" names fields, yet counts profiles)."""
+    if index <= skip:
+        return False
+    above = rows[index - 1]
+    return any(_is_quantity(cell) and col < len(above) and _is_quantity(above[col])
+               for col, cell in enumerate(rows[index]))
+
+
+def _is_quantity(cell: object) -> bool:
+    return isinstance(cell, (int, float, date)) and not isinstance(cell, bool)
 
 
 def _channel_titles(row: list[object]) -> int:
