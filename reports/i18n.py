@@ -202,8 +202,8 @@ ROLES: dict[str, dict[str, str]] = {
     "scenario_sheet": {"en": "one scenario on its own sheet", "ru": "сценарий на отдельном листе"},
     "blocks": {"en": "scenarios as blocks (a facts row, then the steps)",
                "ru": "сценарии блоками (строка фактов, затем шаги)"},
-    "matrix": {"en": "journey matrix (segments × stages, scenarios in the cells)",
-               "ru": "матрица пути (сегменты × этапы, сценарии в ячейках)"},
+    "matrix": {"en": "journey matrix (segments or channels × stages, scenarios in the cells)",
+               "ru": "матрица пути (сегменты или каналы × этапы, сценарии в ячейках)"},
     "meta": {"en": "about the map", "ru": "паспорт карты"},
     "ignore": {"en": "not read (contents or notes)", "ru": "не читается (оглавление/заметки)"},
 }

@@ -601,3 +601,47 @@ def test_a_goal_written_as_one_of_the_maps_events_is_its_goal_event():
                                                                   scn("news", goal="More opens")],
                   steps=[step("trial", "1"), step("news", "1")])
     assert [s.goal_event for s in m.scenarios] == ["trial_converted", None]
+
+
+def test_stages_down_a_grid_with_the_scenarios_of_each_channel_in_its_cells(tmp_path):
+    path = tmp_path / "saas.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Flows"
+    ws.append(["Flow", "Step", "Channel"])
+    for flow in ("Онбординг триала", "Платёж не прошёл (Enterprise)", "Вернуть ушедших"):
+        ws.append([flow, 1, "Email"])
+    grid = wb.create_sheet("Matrix")
+    grid.append(["Stage", "Email", "Push", "SMS"])
+    grid.append(["Триал", "Онбординг триала", "Онбординг триала\nчитают гайд по API", ""])
+    grid.append(["Продление", "Платёж не прошёл (Enterprise)", "", "Платёж не прошёл (Enterprise)"])
+    grid.append(["Отток", "", "", ""])
+    stages = wb.create_sheet("Stages")
+    stages.append(["Stage", "Next", "Final"])
+    for stage, after, final in (("Триал", "Продление", "no"), ("Продление", "Отток", "no"), ("Отток", "", "yes")):
+        stages.append([stage, after, final])
+    wb.save(path)
+    m = load_map(path)
+    # the prose in a cell («читают гайд по API») declares no scenario; a flow the grid leaves out keeps no stage
+    assert [(s.id, s.stage) for s in m.scenarios] == [
+        ("Онбординг триала", "Триал"), ("Платёж не прошёл (Enterprise)", "Продление"), ("Вернуть ушедших", None)]
+
+
+def test_of_two_headers_saying_trigger_the_fuller_one_is_the_event():
+    # «Триггер» beside «Событие-триггер» names the trigger chain; the event is in the other column
+    m = _one_sheet_map([["Код", "Триггер", "Событие-триггер", "Канал"],
+                        ["T01", "Приветствие нового абонента", "Активация SIM", "SMS"]])
+    assert [(s.id, s.name, s.trigger) for s in m.scenarios] == [("T01", "Приветствие нового абонента", "Активация SIM")]
+
+
+def _one_sheet_map(rows: list[list]):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "map.xlsx"
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(path)
+        return load_map(path)

@@ -182,6 +182,8 @@ _PLANNED_MARK = re.compile(r"\[(?:план|в плане|идея|plan|planned|i
 def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
     """A journey matrix's cells as (scenario, segment, stage) rows; `Name (email → WA) [план]` names
     the scenario "Name", planned."""
+    if plan.columns[0].field == "stage":
+        return _stage_rows_table(sheet, plan)
     stages = {c.index: c.header for c in plan.columns if c.field == "stage"}
     headers = {"scenario": plan.columns[0].header, "segments": plan.columns[0].header, "stage": "stage"}
     rows = []
@@ -197,6 +199,31 @@ def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
                 if name:
                     rows.append(Row(sheet=sheet.name, number=index + 1, headers={**headers, "stage": stage},
                                     cells={"scenario": name, "segments": segment, "stage": stage,
+                                           "status": "planned" if _PLANNED_MARK.search(item) else ""}))
+    return Table("matrix", sheet.name, rows, derived=True)
+
+
+def _stage_rows_table(sheet: RawSheet, plan: SheetPlan) -> Table:
+    """A matrix with the stages down its first column: each scenario named in a row's cells serves that stage
+    (and the segment a column names). Only scenarios the map describes elsewhere count: the cells of such a
+    grid are as often prose about the touches as names."""
+    rows = []
+    for index in range(plan.header_row + 1, len(sheet.rows)):
+        raw = sheet.rows[index]
+        stage = values.id_text(raw[0]) if raw else ""
+        if not stage:
+            continue
+        for column in plan.columns[1:]:
+            cell = values.text(raw[column.index]) if column.index < len(raw) else ""
+            for item in re.split(r"[\n;]+", cell):
+                name = re.sub(r"\[[^\]]*\]", "", item).strip(" .,-—")  # «Платёж не прошёл (Enterprise)» whole
+                if name:
+                    rows.append(Row(sheet=sheet.name, number=index + 1,
+                                    headers={"scenario": column.header, "segments": column.header,
+                                             "stage": plan.columns[0].header},
+                                    cells={"scenario": name, "stage": stage, "known_only": "1",
+                                           "alias": re.sub(r"\([^)]*\)", "", name).strip(" .,-—"),
+                                           "segments": column.header if column.field == "segments" else "",
                                            "status": "planned" if _PLANNED_MARK.search(item) else ""}))
     return Table("matrix", sheet.name, rows, derived=True)
 

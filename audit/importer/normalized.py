@@ -438,13 +438,15 @@ def _scenarios_from_matrix(scenarios: list[Scenario], rows: list[Row]) -> list[S
     added: list[Scenario] = []
     for row in rows:
         name = values.text(row.cells["scenario"])
-        scenario = known.get(id_key(name))
+        scenario = known.get(id_key(name)) or known.get(id_key(values.text(row.cells.get("alias", ""))))
+        if scenario is None and row.cells.get("known_only"):
+            continue  # a stage-by-channel grid's cell naming no scenario of the map: prose, not a declaration
         if scenario is None:
             scenario = known[id_key(name)] = Scenario(
                 id=name, status=row.cells["status"] or "active", source=row.source())
             added.append(scenario)
         segment = values.text(row.cells["segments"])
-        if id_key(segment) not in {id_key(s) for s in scenario.segments}:
+        if segment and id_key(segment) not in {id_key(s) for s in scenario.segments}:
             scenario.segments.append(segment)
         scenario.stage = scenario.stage or values.text(row.cells["stage"])
     return added

@@ -231,7 +231,8 @@ def phrase_score(text: str, phrases) -> dict[str, float]:
     for fld, phrase, weight, counted_all, counted_beside_id, reference in candidates:
         if phrase <= present:
             counted = counted_beside_id if marked_id else counted_all
-            score = weight * (counted + 1) / (max(extra, counted) + 1)
+            score = weight * (counted + 1) / (max(extra, counted) + 1) + 0.02 * (counted - 1)
+            # (of two headers saying a field whole, the one saying more of it: «Событие-триггер» over «Триггер»)
             if marked_id and reference:
                 score += 0.05
             if marked_id and phrase & _ID_WORDS:
@@ -1546,7 +1547,7 @@ def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
     stage_names = frozenset(name for s in sheets for plan in plans[s.name] if plan.role == "stages"
                             for name in _names_in(s, plan))
     for sheet in sheets:
-        matrix = _matrix_plan(sheet, plans[sheet.name], stage_names, mapping)
+        matrix = _matrix_plan(sheet, plans[sheet.name], stage_names, mapping, segment_names)
         if matrix is not None:
             plans[sheet.name] = [matrix]
     ordered = [plan for s in sheets for plan in plans[s.name]]
@@ -1554,7 +1555,7 @@ def recognise(path: str, sheets: list[RawSheet], mapping: ColumnMapping | None =
 
 
 def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset[str],
-                 mapping: ColumnMapping) -> SheetPlan | None:
+                 mapping: ColumnMapping, segment_names: frozenset[str] = frozenset()) -> SheetPlan | None:
     """A journey matrix: segments down the first column, the map's stages across the header, the
     scenarios serving each pair written in the cells («Новый лид с сайта (звонок → email)»).
 
@@ -1578,6 +1579,31 @@ def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset
                                    0.9 if col in stage_cols else 0.0, "values" if col in stage_cols else "")
                         for col in range(1, len(row)) if values.text(row[col])]
             return SheetPlan(sheet.name, "matrix", index, 1, columns, float(len(stage_cols)), by_mapping=forced)
+    return _stage_rows_plan(sheet, stage_names, segment_names, forced)
+
+
+def _stage_rows_plan(sheet: RawSheet, stage_names: frozenset[str], segment_names: frozenset[str],
+                     forced: bool) -> SheetPlan | None:
+    """The matrix turned: the map's stages down the first column, channels (or segments) across the header,
+    the scenarios at each stage in the cells ("Stage | Email | Push": «Триал | Онбординг триала»)."""
+    rows = sheet.rows
+    for index in range(min(HEADER_SCAN_ROWS, len(rows))):
+        row = rows[index]
+        first = values.text(row[0]) if row else ""
+        if not first or values.normalize_word(first) in stage_names or len([c for c in row[1:] if values.text(c)]) < 1:
+            continue
+        below = [values.normalize_word(values.text(r[0])) for r in rows[index + 1:] if r and values.text(r[0])]
+        staged = sum(1 for name in below if name in stage_names)
+        if staged < 2 or staged * 5 < len(below) * 3:
+            continue
+        columns = [ColumnPlan(0, first, "stage", 0.9, "values")]
+        for col in range(1, len(row)):
+            header = values.text(row[col])
+            if header:
+                word = values.normalize_word(header)
+                fld = "channel" if _names_channel(header) else "segments" if word in segment_names else "scenario"
+                columns.append(ColumnPlan(col, header, fld, 0.8, "values"))
+        return SheetPlan(sheet.name, "matrix", index, 1, columns, float(staged), by_mapping=forced)
     return None
 
 
