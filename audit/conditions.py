@@ -327,7 +327,12 @@ def parse_condition(raw: str) -> Condition | None:
                              else ConditionKind.EVENT)
     if parsed is None and _FILTER.search(cleaned) and not _FEEDBACK_ANYWHERE.search(cleaned):
         return Condition(kind=ConditionKind.FILTER)
+    if parsed is None and (remark := _TRAILING_REMARK.search(cleaned)) and remark.start() > 0:
+        return parse_condition(cleaned[:remark.start()])  # «…не доставлен (нет приложения / выключены пуши)»
     return parsed
+
+
+_TRAILING_REMARK = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _parse(cleaned: str) -> Condition | None:

@@ -24,7 +24,7 @@ recurrence part of the same grammar.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from functools import cache, lru_cache
 
@@ -59,10 +59,19 @@ class Timing:
         return not self.unread and not self.reason
 
 
+_REMARK = re.compile(r"\s*\([^()]*\)")
+
+
 def parse_timing(value: object) -> Timing:
     """The parts of a timing cell; what cannot be read is in `unread` / `reason`, never raised."""
     if isinstance(value, str):
-        return _parse_text(value)
+        timing = _parse_text(value)
+        if timing.reason and (remark := _REMARK.search(value)):
+            # «сразу после оформления (на КАЖДЫЙ заказ)»: a remark in brackets beside a timing read whole
+            bare = _parse_text(value[:remark.start()] + value[remark.end():])
+            if not bare.reason:
+                return replace(bare, text=timing.text)
+        return timing
     if value is None:
         return Timing()
     if isinstance(value, date):  # a spreadsheet date: the day it goes out, at its time when it has one

@@ -645,3 +645,84 @@ def _one_sheet_map(rows: list[list]):
             wb.active.append(row)
         wb.save(path)
         return load_map(path)
+
+
+def test_a_scenario_sheet_whose_facts_are_label_and_value_in_one_cell(tmp_path):
+    path = tmp_path / "dealer.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "СЕР-01 ТО"
+    for row in (["Сценарий СЕР-01 — Напоминание о ТО: раз в год"], [], ["Код: СЕР-01"], ["Название: Напоминание о ТО"],
+                ["Триггер: Подошёл срок ТО"], ["Сегмент: Владельцы"], ["Цель: запись на ТО"],
+                ["Целевое событие: Запись в сервис создана"], ["Выход из цепочки: Запись в сервис создана"], [],
+                ["№", "Канал", "Когда", "Условие", "Содержание"],
+                [1, "Email", "сразу", "—", "Пора на ТО"], [2, "SMS", "через 3 дня", "если не записался", "Ждём вас"]):
+        ws.append(row)
+    events = wb.create_sheet("События")
+    events.append(["Событие", "Отслеживается"])
+    for name in ("Подошёл срок ТО", "Запись в сервис создана"):
+        events.append([name, "да"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.id, s.trigger, s.goal_event, s.stop_events) for s in m.scenarios] == [
+        ("СЕР-01", "Подошёл срок ТО", "Запись в сервис создана", ["Запись в сервис создана"])]
+    # «если не записался» says one word of the chain's own goal event, in another form: its absence
+    second = m.steps[1].condition
+    assert (second.kind, second.event) == (ConditionKind.NO_EVENT, "Запись в сервис создана")
+
+
+def test_a_condition_cell_that_also_loops_back():
+    m = build_map(events=[{"id": "inactive_14d"}, {"id": "lesson_completed"}],
+                  scenarios=[scn("wb", trigger="inactive_14d")],
+                  steps=[step("wb", "1", "push"),
+                         step("wb", "2", "email", delay="3d",
+                              condition="if no lesson_completed since step 1; then wait 4 days and go back to step 1")])
+    second = m.steps[1]
+    assert (second.condition_text, second.next) == ("if no lesson_completed since step 1", ["1"])
+    assert ("FLOW003", "wb") in {(code, entity.split("/")[0]) for code, entity in codes_by_entity(audit(m))}
+
+
+def test_next_cells_written_with_an_arrow():
+    m = build_map(scenarios=[scn("eng")], steps=[step("eng", "1", "push", next="→ 2"),
+                                                  step("eng", "2", "email", next="→ 1 after 7 days")])
+    assert [s.next for s in m.steps] == [["2"], ["1"]]
+
+
+def test_channels_down_stages_across_with_coded_touches_in_the_cells(tmp_path):
+    path = tmp_path / "grid.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Карта"
+    ws.append(["КАРТА КОММУНИКАЦИЙ"])
+    ws.append(["Канал ↓ / Этап →", "1. Знакомство", "2. Первый заказ"])
+    ws.append(["✉️ Email", "ЗН-1.1 · сразу после регистрации · «Добро пожаловать» [промо]\n"
+                          "ЗН-1.3 · через 3 дня после регистрации · «Как мы готовим» [контент]",
+               "ПЗ-1.1 · через 1,5 часа после доставки · «Как вам?» [сервис]"])
+    ws.append(["📲 Push", "ЗН-1.2 · через 1 день, если письмо ЗН-1.1 не открыто · «Ваши −15%» [промо]", ""])
+    chains = wb.create_sheet("Цепочки")
+    chains.append(["Код", "Название", "Кому"])
+    chains.append(["ЗН-1", "Welcome", "Новички"])
+    chains.append(["ПЗ-1", "После первого заказа", "Новички"])
+    stages = wb.create_sheet("Этапы")
+    stages.append(["№", "Этап", "Следующий этап", "Финальный?"])
+    stages.append([1, "Знакомство", "Первый заказ", "нет"])
+    stages.append([2, "Первый заказ", "", "да"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.scenario, s.id, s.channel, s.timing_text, s.condition_text, s.message_type.value) for s in m.steps] == [
+        ("ЗН-1", "ЗН-1.1", "Email", "сразу после регистрации", "", "promo"),
+        ("ЗН-1", "ЗН-1.2", "Push", "через 1 день", "если письмо ЗН-1.1 не открыто", "promo"),
+        ("ЗН-1", "ЗН-1.3", "Email", "через 3 дня после регистрации", "", "content"),
+        ("ПЗ-1", "ПЗ-1.1", "Email", "через 1,5 часа после доставки", "", "service")]
+    assert [(s.id, s.stage) for s in m.scenarios] == [("ЗН-1", "Знакомство"), ("ПЗ-1", "Первый заказ")]
+    assert m.steps[1].condition.step_ref == "ЗН-1.1"
+
+
+def test_remarks_in_brackets_beside_a_timing_or_a_condition():
+    from audit.timing import parse_timing
+
+    timing = parse_timing("сразу после оформления (на КАЖДЫЙ заказ)")
+    assert (timing.reason, timing.offset_minutes, timing.text) == ("", 0, "сразу после оформления (на КАЖДЫЙ заказ)")
+    assert parse_timing("на 30-й день без заказа").offset_minutes == 30 * 1440
+    parsed = parse_condition("если push СЕРВ-1.1 не доставлен (нет приложения / выключены пуши)")
+    assert (parsed.negated, parsed.feedback, parsed.channel) == (True, "delivered", "push")

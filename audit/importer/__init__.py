@@ -10,17 +10,19 @@ from audit import values
 from audit.errors import MapReadError
 from audit.importer.normalized import Row, Table, build_commap
 from audit.importer.columns import ColumnMapping, load_column_mapping
-from audit.importer.flat import (SCENARIO_FIELDS, STEP_FIELDS, flat_tables, is_note, split_channel_groups,
-                                 split_touches)
+from audit.importer.flat import (SCENARIO_FIELDS, STEP_FIELDS, flat_tables, is_note, packed_touch,
+                                 split_channel_groups, split_touches)
 from audit.importer.recognize import (
     split_side_tables,
     ReadingPlan,
     SheetPlan,
     missing_columns,
     recognise,
+    names_channel,
     scenario_head,
     sheet_as_read,
     sheet_name_score,
+    stage_word,
 )
 from audit.importer.workbook import RawSheet, read_sheets
 from audit.model import CommMap, ImportProblem, MapMeta, Source
@@ -139,7 +141,7 @@ _RENAMED = {"stages": {"next_stages": "next"}}
 def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     columns = plan.fields()
     if plan.role == "matrix":
-        return [_matrix_table(sheet, plan)]
+        return _touch_grid_tables(sheet, plan) if plan.columns[0].field == "channel" else [_matrix_table(sheet, plan)]
     if plan.role == "blocks":
         return _block_tables(sheet, plan, columns)
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
@@ -201,6 +203,59 @@ def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
                                     cells={"scenario": name, "segments": segment, "stage": stage,
                                            "status": "planned" if _PLANNED_MARK.search(item) else ""}))
     return Table("matrix", sheet.name, rows, derived=True)
+
+
+_TOUCH_CODE = re.compile(r"^\s*(?P<code>[^\W\d_]{1,12}[-‑–]?\d{1,3}(?:\.\d{1,3})*)(?![\w.])\s*[·:—–-]?\s*")
+
+
+def _touch_grid_tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
+    """Channels down, stages across, each cell the touches of that channel at that stage, a line each, each
+    led by its code: «ЗН-1.2 · через 1 день, если письмо ЗН-1.1 не открыто · «Ваши −15%…» [промо]». The
+    code names the touch and, without its last number, its chain (ЗН-1.2 → ЗН-1; РЕГ-1 is a chain of one
+    touch); the rest reads as a packed touch on the row's channel. Each chain also takes the stage of the
+    column it first appears in, when the map says no other (matrix rows for known chains only)."""
+    stages = {c.index: stage_word(c.header) for c in plan.columns if c.field == "stage"}
+    channel_header = plan.columns[0].header
+    steps: list[tuple[tuple, Row]] = []
+    staged: list[Row] = []
+    for index in range(plan.header_row + 1, len(sheet.rows)):
+        raw = sheet.rows[index]
+        channel = re.sub(r"^[^\w]+", "", values.text(raw[0])) if raw else ""  # «✉️ Email»: the channel's word
+        if not channel or not names_channel(channel):
+            continue
+        for col, stage in stages.items():
+            for line in (values.text(raw[col]) if col < len(raw) else "").splitlines():
+                found = _TOUCH_CODE.match(line)
+                if found is None:
+                    continue
+                code = found.group("code")
+                scenario, dot, number = code.rpartition(".")
+                scenario = scenario if dot else code
+                parts = [p.strip() for p in line[found.end():].split("·") if p.strip()]
+                parts = [p for p in parts if not _status_word(p)]
+                if not parts:
+                    continue
+                said = f"{channel}, {', '.join(parts[:-1])} — {parts[-1]}" if len(parts) > 1 else f"{channel} — {parts[0]}"
+                touch = packed_touch(said) or {"channel": channel, "message": parts[-1]}
+                cells = {"scenario": scenario, "step": code, **{k: v for k, v in touch.items() if v}}
+                cells["channel"] = channel
+                headers = {fld: channel_header if fld == "channel" else stage for fld in cells}
+                order = (scenario, int(number) if dot and number.isdigit() else 0, index, col)
+                steps.append((order, Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers)))
+                staged.append(Row(sheet=sheet.name, number=index + 1,
+                                  headers={"scenario": stage, "segments": stage, "stage": stage},
+                                  cells={"scenario": scenario, "stage": stage, "known_only": "1", "segments": "",
+                                         "status": ""}))
+    steps.sort(key=lambda item: item[0])
+    return [Table("steps", sheet.name, [row for _, row in steps]), Table("matrix", sheet.name, staged, derived=True)]
+
+
+def _status_word(text: str) -> bool:
+    """«⏸ ПАУЗА», «в разработке»: a clause that only says the touch's status."""
+    from audit.importer.schema import STATUSES
+
+    word = values.normalize_word(text)
+    return bool(word) and word in STATUSES
 
 
 def _stage_rows_table(sheet: RawSheet, plan: SheetPlan) -> Table:

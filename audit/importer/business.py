@@ -16,6 +16,7 @@ tie leaves the condition as free text (MAP006), as does a condition no event ans
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -98,7 +99,8 @@ def resolve_outcome_conditions(steps: list[Step], events: list[Event], scenarios
         return
     own_events = {s.key: {id_key(e) for e in (s.goal_event, *s.stop_events) if e} for s in scenarios}
     for step in waiting:
-        event = _outcome_event(step.condition_text, declared, own_events.get(id_key(step.scenario), set()))
+        own = own_events.get(id_key(step.scenario), set())
+        event = _outcome_event(step.condition_text, declared, own) or _own_outcome(step.condition_text, events, own)
         if event is not None:
             step.condition = Condition(kind=ConditionKind.NO_EVENT, event=event)
 
@@ -129,3 +131,25 @@ def _outcome_event(text: str, declared: list[tuple[Event, frozenset[str]]], own:
         return None  # two events answer the words equally well: the map does not say which
     return best[2]
 
+
+def _own_outcome(text: str, events: list[Event], own: set[str]) -> str | None:
+    """«если не записался» in a chain whose goal is «Запись в сервис создана»: a negative condition whose every
+    word is a word of the scenario's own goal or stop event (loosely: «записался» / «запись»), though it says
+    fewer than half of them, waits on that event's absence — the one such event, or none."""
+    if outcome_words(text) is None or not own:
+        return None
+    negation, filler, units, _ = _words()
+    said = [t for t in _tokens(text) if t not in negation and t not in filler and t not in units
+            and not any(ch.isdigit() for ch in t)]
+    found = {event.id for event in events if id_key(event.id) in own and not negative_name(event)
+             and all(any(_loosely_same(word, token) for text_ in (event.name, event.id)
+                         for token in _tokens(text_)) for word in said)}
+    return found.pop() if len(found) == 1 and said else None
+
+
+def _loosely_same(a: str, b: str) -> bool:
+    """One word in two forms: the same stem, or a long shared beginning («записался», «запись»)."""
+    if stem(a) == stem(b):
+        return True
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and common * 10 >= 7 * min(len(a), len(b))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from audit import values
 from audit.conditions import channel_word
 from audit.importer.normalized import Row, Table
-from audit.importer.schema import CHANNEL_KINDS
+from audit.importer.schema import CHANNEL_KINDS, GO_BACK
 
 STEP_FIELDS = ("step", "channel", "message", "message_type", "delay", "condition", "next", "system", "block", "branch")
 _TOUCH_FIELDS = ("channel", "message", "message_type", "delay", "condition", "trigger")
@@ -204,9 +204,7 @@ def _touches_by_arrow(cells: dict[str, object], counters: dict[str, int], key: s
 
 _CLAUSE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+|\s+(?=(?:only\s+if|только\s+если)\b)"
                            r"|(?<!only)(?<!только)\s+(?=(?:if|unless|если)\b)", re.IGNORECASE)
-# "then after 4 more days go back to Day 0", «затем вернуться к шагу 1»: the chain loops to that step
-_GO_BACK = re.compile(r"\b(?:go(?:es)?|loop|jump|start)\s+(?:back\s+)?(?:to|at)\s+(?P<target>.+)$"
-                      r"|(?:вернуться|возврат|переход)\s+(?:к|на)\s+(?:шаг\w*\s+)?(?P<ru>.+)$", re.IGNORECASE)
+
 
 
 def _step_said(cells: dict[str, object]) -> dict[str, object]:
@@ -224,7 +222,7 @@ def _step_said(cells: dict[str, object]) -> dict[str, object]:
     # its timing before a colon; a condition anywhere ("Next morning 10am: email … – only if the SMS wasn't delivered")
     condition += [c.strip() for c in _CLAUSE_SPLIT.split(rest) if c and c.strip() and _CONDITION_CLAUSE.match(c.strip())]
     for clause in (c.strip() for c in _CLAUSE_SPLIT.split(head) if c and c.strip()):
-        back = _GO_BACK.search(clause)
+        back = GO_BACK.search(clause)
         if back:
             loop = re.sub(r"\s+(?:and|и|then|затем)\s.*$", "", (back.group("target") or back.group("ru"))).strip(" .")
             continue
@@ -443,7 +441,7 @@ def packed_touch(text: str) -> dict[str, str] | None:
         if not _names_channel(first):
             return None
         head, when = first, ", ".join(c for c in (rest.strip(" ,;"), when) if c)
-    clauses = [c.strip() for c in re.split(r"[,;]\s*", when) if c.strip()]
+    clauses = [c.strip() for c in re.split(r";\s*|,(?!\d)\s*", when) if c.strip()]  # «через 1,5 часа» is one
     return {"channel": head,
             "message": message.strip(" :—–").strip(),
             "delay": ", ".join(c for c in clauses if not _CONDITION_CLAUSE.match(c)),

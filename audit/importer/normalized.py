@@ -33,6 +33,7 @@ from audit.findings import Severity
 from audit.importer.schema import (
     CHANNEL_KINDS,
     EVENT_SOURCES,
+    GO_BACK,
     MESSAGE_TYPES,
     SCENARIO_TYPES,
     STATUSES,
@@ -877,6 +878,11 @@ _NEXT_END = re.compile(r"\b(?:stop|end|exit|finish|конец|стоп|выхо�
 _NEXT_REPEAT = re.compile(r"повтор\w*|снова|ещё раз|еще раз|again|repeat\w*|resend\w*|back to|назад", re.IGNORECASE)
 
 
+_LEADING_ARROW = re.compile(r"^\s*(?:→|->|=>|⇒|➝|⟶)\s*")
+# "1 after 7 days", «2 через 3 дня»: a step's number, then when
+_LEADING_STEP = re.compile(r"^\s*([^\W_]*\d+)\s+(?:after|in|then|через|спустя|затем|потом)\b", re.IGNORECASE)
+
+
 def _resolve_next_words(steps: list[Step]) -> None:
     """`next` cells in words: «снова шаг 1 через 7 дней», "back to touch 1 — max 2 resends", "then stop".
 
@@ -895,8 +901,14 @@ def _resolve_next_words(steps: list[Step]) -> None:
         linked: list[str] = []
         words: list[str] = []
         for item in step.next:
+            item = _LEADING_ARROW.sub("", item) or item  # "→ 2", "→ 1 after 7 days"
             if id_key(item) in own:
                 linked.append(item)
+                continue
+            lead = _LEADING_STEP.match(item)
+            if lead and id_key(lead.group(1)) in own:
+                linked.append(own[id_key(lead.group(1))])
+                words.append(item)  # its timing stays in words ("after 7 days")
                 continue
             nth = _nth_step(item, own)
             if nth is not None:
@@ -1409,6 +1421,9 @@ def _step(b: _Builder, row: Row) -> Step | None:
     if condition_text and (values.placeholder(condition_text) or id_key(condition_text) in NO_CONDITION_WORDS):
         condition_text = ""  # «—», «нет», "none": sent to everyone, no condition
     next_cell = row.cells.get("next", "")
+    condition_text, loop = _loop_in_condition(condition_text)
+    if loop and not values.text(next_cell):
+        next_cell = loop  # "if no lesson_completed since step 1; then wait 4 days and go back to step 1"
     next_steps = values.id_list(next_cell)
     explicit_end = bool(next_steps) and all(id_key(n) in END_WORDS for n in next_steps)
     message_type = b.read(row, "message_type", _choice(MESSAGE_TYPES, "message type"), "step", ref)
@@ -1431,6 +1446,19 @@ def _step(b: _Builder, row: Row) -> Step | None:
         system=values.id_text(row.cells.get("system", "")) or None,
         source=row.source(),
     )
+
+
+def _loop_in_condition(text: str) -> tuple[str, str]:
+    """A condition cell that also says where the chain goes next ("…; then wait 4 days and go back to step 1",
+    «…, затем вернуться к шагу 1»): (the condition, the clause that loops back); ('' for no loop)."""
+    if not text or not GO_BACK.search(text):
+        return text, ""
+    clauses = [c.strip() for c in re.split(r"\s*[;\n]\s*|\s*,\s*(?=(?:then|затем|потом|и затем)\b)", text) if c.strip()]
+    kept = [c for c in clauses if not GO_BACK.search(c)]
+    looped = [c for c in clauses if GO_BACK.search(c)]
+    if not kept or not looped:
+        return text, ""
+    return ", ".join(kept), looped[0]
 
 
 def _read_timing(b: _Builder, row: Row, ref: str) -> Timing:

@@ -510,10 +510,13 @@ def _header_texts(rows: list[list[object]], index: int, span: int) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 12)
-def _names_channel(text: str) -> bool:
+def names_channel(text: str) -> bool:
     from audit.importer.schema import CHANNEL_KINDS
 
     return values.normalize_word(text) in CHANNEL_KINDS
+
+
+_names_channel = names_channel
 
 
 _NUMBERED_HEADER = re.compile(r"^(\D*?)\s*[№#]?\s*(\d{1,2})$")
@@ -875,6 +878,8 @@ def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict,
         cells = [(col, c) for col, c in enumerate(row) if values.text(c) or (index, col) in sheet.errors]
         if empty and len(cells) == 1 and values.text(cells[0][1]).rstrip().endswith((":", "：")):
             cells.append((cells[0][0] + 1, ""))
+        elif len(cells) == 1 and (said := _LABEL_IN_CELL.match(values.text(cells[0][1]))):
+            cells = [(cells[0][0], said.group(1)), (cells[0][0] + 1, said.group(2).strip())]  # «Код: СЕР-02»
         if len(cells) != 2:
             continue
         label = values.text(cells[0][1]).rstrip(":：").strip()
@@ -885,6 +890,9 @@ def _key_value_rows(sheet: RawSheet, limit: int, fields_of: dict,
         if score >= 0.6 and fld not in found:
             found[fld] = (cells[1][1], index + 1, label, sheet.errors.get((index, cells[1][0]), ""))
     return found
+
+
+_LABEL_IN_CELL = re.compile(r"^\s*([^:：\n]{1,40}?)\s*[:：]\s*(\S.*)$", re.DOTALL)
 
 
 @lru_cache(maxsize=1)
@@ -1569,17 +1577,29 @@ def _matrix_plan(sheet: RawSheet, plans: list[SheetPlan], stage_names: frozenset
     for index in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
         row = sheet.rows[index]
         stage_cols = [col for col, cell in enumerate(row) if col and values.text(cell)
-                      and values.normalize_word(values.text(cell)) in stage_names]
-        named = {values.normalize_word(values.text(row[col])) for col in stage_cols}
+                      and values.normalize_word(stage_word(values.text(cell))) in stage_names]
+        named = {values.normalize_word(stage_word(values.text(row[col]))) for col in stage_cols}
         # two stages at least, and a first cell naming the segments column: a data row repeating one name
         # («3 | Брошенная корзина | Брошенная корзина») is no header
         if len(named) >= 2 and row and isinstance(row[0], str) and values.text(row[0]):
-            columns = [ColumnPlan(0, values.text(row[0]), "segments", 0.8, "both")]
+            firsts = [values.text(r[0]) for r in sheet.rows[index + 1:] if r and values.text(r[0])]
+            channels = sum(1 for text in firsts if _names_channel(text))
+            # channels down the first column («✉️ Email», «📲 Push»): the cells are touches, not scenario names
+            down = "channel" if channels >= 2 and channels * 5 >= len(firsts) * 3 else "segments"
+            columns = [ColumnPlan(0, values.text(row[0]), down, 0.8, "both")]
             columns += [ColumnPlan(col, values.text(row[col]), "stage" if col in stage_cols else None,
                                    0.9 if col in stage_cols else 0.0, "values" if col in stage_cols else "")
                         for col in range(1, len(row)) if values.text(row[col])]
             return SheetPlan(sheet.name, "matrix", index, 1, columns, float(len(stage_cols)), by_mapping=forced)
     return _stage_rows_plan(sheet, stage_names, segment_names, forced)
+
+
+_STAGE_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s*(?=\S)")
+
+
+def stage_word(text: str) -> str:
+    """A stage as a grid's header writes it, without its number: «1. Знакомство» → Знакомство."""
+    return _STAGE_NUMBER.sub("", text).strip()
 
 
 def _stage_rows_plan(sheet: RawSheet, stage_names: frozenset[str], segment_names: frozenset[str],

@@ -6,6 +6,8 @@ Sheet and column names are no business of this module: recognition reads them
 """
 from __future__ import annotations
 
+import re
+
 from audit import vocab
 from audit.values import normalize_word
 
@@ -22,3 +24,7 @@ STATUSES = _vocabulary("statuses")
 MESSAGE_TYPES = _vocabulary("message_types")
 TIERS = _vocabulary("tiers")
 EVENT_SOURCES = _vocabulary("event_sources")
+
+# "then after 4 more days go back to Day 0", «затем вернуться к шагу 1»: the chain loops to that step
+GO_BACK = re.compile(r"\b(?:go(?:es)?|loop|jump|start)\s+(?:back\s+)?(?:to|at)\s+(?P<target>.+)$"
+                      r"|(?:вернуться|возврат|переход)\s+(?:к|на)\s+(?:шаг\w*\s+)?(?P<ru>.+)$", re.IGNORECASE)
