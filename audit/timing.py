@@ -548,8 +548,9 @@ def _delay(cell: _Cell) -> tuple[int | None, list[tuple[int, int]]]:
     extra: list[tuple[int, int]] = []
     for kind, pattern in grammar.delays:
         for match in pattern.finditer(cell.work):
-            if found is None:
-                found = _delay_value(kind, match)
+            value = _delay_value(kind, match)
+            if found is None or found == 0 or value == 0:  # "Day 0, within 10 minutes": day 0 says no other delay
+                found = value if found is None or found == 0 else found
             else:
                 extra.append(match.span())
             cell.take(*match.span())

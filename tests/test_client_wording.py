@@ -726,3 +726,11 @@ def test_remarks_in_brackets_beside_a_timing_or_a_condition():
     assert parse_timing("на 30-й день без заказа").offset_minutes == 30 * 1440
     parsed = parse_condition("если push СЕРВ-1.1 не доставлен (нет приложения / выключены пуши)")
     assert (parsed.negated, parsed.feedback, parsed.channel) == (True, "delivered", "push")
+
+
+def test_day_zero_beside_a_delay_is_no_second_delay():
+    from audit.timing import parse_timing
+
+    assert (parse_timing("Day 0, within 10 minutes").delay_minutes, parse_timing("Day 0, within 10 minutes").reason) == (
+        10, "")
+    assert parse_timing("через 2 дня, через 3 дня").reason  # two delays still contradict each other
