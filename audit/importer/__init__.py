@@ -189,20 +189,26 @@ def _matrix_table(sheet: RawSheet, plan: SheetPlan) -> Table:
     stages = {c.index: c.header for c in plan.columns if c.field == "stage"}
     headers = {"scenario": plan.columns[0].header, "segments": plan.columns[0].header, "stage": "stage"}
     rows = []
+    for index, first, col, item in _grid_items(sheet, plan, list(stages), r"[\n;]+"):
+        name = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", item).strip(" .,-—")
+        if name:
+            rows.append(Row(sheet=sheet.name, number=index + 1, headers={**headers, "stage": stages[col]},
+                            cells={"scenario": name, "segments": values.id_text(first), "stage": stages[col],
+                                   "status": "planned" if _PLANNED_MARK.search(item) else ""}))
+    return Table("matrix", sheet.name, rows, derived=True)
+
+
+def _grid_items(sheet: RawSheet, plan: SheetPlan, cols: list[int], split: str):
+    """(row index, the row's first cell, column, one item of the cell) for every filled cell of `cols` on the
+    rows below a grid's header whose first cell is filled; a cell's items are its parts between `split`."""
     for index in range(plan.header_row + 1, len(sheet.rows)):
         raw = sheet.rows[index]
-        segment = values.id_text(raw[0]) if raw else ""
-        if not segment:
+        if not raw or not values.text(raw[0]):
             continue
-        for col, stage in stages.items():
-            cell = values.text(raw[col]) if col < len(raw) else ""
-            for item in re.split(r"[\n;]+", cell):
-                name = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", item).strip(" .,-—")
-                if name:
-                    rows.append(Row(sheet=sheet.name, number=index + 1, headers={**headers, "stage": stage},
-                                    cells={"scenario": name, "segments": segment, "stage": stage,
-                                           "status": "planned" if _PLANNED_MARK.search(item) else ""}))
-    return Table("matrix", sheet.name, rows, derived=True)
+        for col in cols:
+            for item in re.split(split, values.text(raw[col]) if col < len(raw) else ""):
+                if item.strip():
+                    yield index, raw[0], col, item
 
 
 _TOUCH_CODE = re.compile(r"^\s*(?P<code>[^\W\d_]{1,12}[-‑–]?\d{1,3}(?:\.\d{1,3})*)(?![\w.])\s*[·:—–-]?\s*")
@@ -218,34 +224,26 @@ def _touch_grid_tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
     channel_header = plan.columns[0].header
     steps: list[tuple[tuple, Row]] = []
     staged: list[Row] = []
-    for index in range(plan.header_row + 1, len(sheet.rows)):
-        raw = sheet.rows[index]
-        channel = re.sub(r"^[^\w]+", "", values.text(raw[0])) if raw else ""  # «✉️ Email»: the channel's word
-        if not channel or not names_channel(channel):
+    for index, first, col, line in _grid_items(sheet, plan, list(stages), r"\n"):
+        channel = re.sub(r"^[^\w]+", "", values.text(first))  # «✉️ Email»: the channel's word
+        found = _TOUCH_CODE.match(line)
+        if not names_channel(channel) or found is None:
             continue
-        for col, stage in stages.items():
-            for line in (values.text(raw[col]) if col < len(raw) else "").splitlines():
-                found = _TOUCH_CODE.match(line)
-                if found is None:
-                    continue
-                code = found.group("code")
-                scenario, dot, number = code.rpartition(".")
-                scenario = scenario if dot else code
-                parts = [p.strip() for p in line[found.end():].split("·") if p.strip()]
-                parts = [p for p in parts if not _status_word(p)]
-                if not parts:
-                    continue
-                said = f"{channel}, {', '.join(parts[:-1])} — {parts[-1]}" if len(parts) > 1 else f"{channel} — {parts[0]}"
-                touch = packed_touch(said) or {"channel": channel, "message": parts[-1]}
-                cells = {"scenario": scenario, "step": code, **{k: v for k, v in touch.items() if v}}
-                cells["channel"] = channel
-                headers = {fld: channel_header if fld == "channel" else stage for fld in cells}
-                order = (scenario, int(number) if dot and number.isdigit() else 0, index, col)
-                steps.append((order, Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers)))
-                staged.append(Row(sheet=sheet.name, number=index + 1,
-                                  headers={"scenario": stage, "segments": stage, "stage": stage},
-                                  cells={"scenario": scenario, "stage": stage, "known_only": "1", "segments": "",
-                                         "status": ""}))
+        code, stage = found.group("code"), stages[col]
+        scenario, dot, number = code.rpartition(".")
+        scenario = scenario if dot else code
+        parts = [p.strip() for p in line[found.end():].split("·") if p.strip() and not _status_word(p.strip())]
+        if not parts:
+            continue
+        said = f"{channel}, {', '.join(parts[:-1])} — {parts[-1]}" if len(parts) > 1 else f"{channel} — {parts[0]}"
+        touch = packed_touch(said) or {"channel": channel, "message": parts[-1]}
+        cells = {"scenario": scenario, "step": code, **{k: v for k, v in touch.items() if v}, "channel": channel}
+        headers = {fld: channel_header if fld == "channel" else stage for fld in cells}
+        order = (scenario, int(number) if dot and number.isdigit() else 0, index, col)
+        steps.append((order, Row(sheet=sheet.name, number=index + 1, cells=cells, headers=headers)))
+        staged.append(Row(sheet=sheet.name, number=index + 1,
+                          headers={"scenario": stage, "segments": stage, "stage": stage},
+                          cells={"scenario": scenario, "stage": stage, "known_only": "1", "segments": "", "status": ""}))
     steps.sort(key=lambda item: item[0])
     return [Table("steps", sheet.name, [row for _, row in steps]), Table("matrix", sheet.name, staged, derived=True)]
 
@@ -263,23 +261,18 @@ def _stage_rows_table(sheet: RawSheet, plan: SheetPlan) -> Table:
     (and the segment a column names). Only scenarios the map describes elsewhere count: the cells of such a
     grid are as often prose about the touches as names."""
     rows = []
-    for index in range(plan.header_row + 1, len(sheet.rows)):
-        raw = sheet.rows[index]
-        stage = values.id_text(raw[0]) if raw else ""
-        if not stage:
-            continue
-        for column in plan.columns[1:]:
-            cell = values.text(raw[column.index]) if column.index < len(raw) else ""
-            for item in re.split(r"[\n;]+", cell):
-                name = re.sub(r"\[[^\]]*\]", "", item).strip(" .,-—")  # «Платёж не прошёл (Enterprise)» whole
-                if name:
-                    rows.append(Row(sheet=sheet.name, number=index + 1,
-                                    headers={"scenario": column.header, "segments": column.header,
-                                             "stage": plan.columns[0].header},
-                                    cells={"scenario": name, "stage": stage, "known_only": "1",
-                                           "alias": re.sub(r"\([^)]*\)", "", name).strip(" .,-—"),
-                                           "segments": column.header if column.field == "segments" else "",
-                                           "status": "planned" if _PLANNED_MARK.search(item) else ""}))
+    columns = {c.index: c for c in plan.columns[1:]}
+    for index, first, col, item in _grid_items(sheet, plan, list(columns), r"[\n;]+"):
+        name = re.sub(r"\[[^\]]*\]", "", item).strip(" .,-—")  # «Платёж не прошёл (Enterprise)» whole
+        column = columns[col]
+        if name:
+            rows.append(Row(sheet=sheet.name, number=index + 1,
+                            headers={"scenario": column.header, "segments": column.header,
+                                     "stage": plan.columns[0].header},
+                            cells={"scenario": name, "stage": values.id_text(first), "known_only": "1",
+                                   "alias": re.sub(r"\([^)]*\)", "", name).strip(" .,-—"),
+                                   "segments": column.header if column.field == "segments" else "",
+                                   "status": "planned" if _PLANNED_MARK.search(item) else ""}))
     return Table("matrix", sheet.name, rows, derived=True)
 
 
