@@ -734,3 +734,10 @@ def test_day_zero_beside_a_delay_is_no_second_delay():
     assert (parse_timing("Day 0, within 10 minutes").delay_minutes, parse_timing("Day 0, within 10 minutes").reason) == (
         10, "")
     assert parse_timing("через 2 дня, через 3 дня").reason  # two delays still contradict each other
+
+
+def test_an_outcome_in_another_form_of_the_events_words():
+    m = build_map(events=[{"id": "E1", "name": "Запись на просмотр"}, {"id": "E2", "name": "Звонок менеджера"}],
+                  scenarios=[scn("s", trigger="E2")],
+                  steps=[step("s", "1", "email"), step("s", "2", "sms", condition="не записался на просмотр")])
+    assert (m.steps[1].condition.kind, m.steps[1].condition.event) == (ConditionKind.NO_EVENT, "E1")

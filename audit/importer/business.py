@@ -123,6 +123,13 @@ def _outcome_event(text: str, declared: list[tuple[Event, frozenset[str]]], own:
                 matches.append((id_key(event.id) not in own, len(words - variant), event.id))
         if matches:
             break
+    if not matches:  # «не записался на просмотр» and «Запись на просмотр»: the same words in other forms
+        said = _said(text)
+        for event, words in declared:
+            tokens = _event_tokens(event)
+            if said and all(any(_loosely_same(word, token) for token in tokens) for word in said) \
+                    and len(said) * 2 >= len(words):
+                matches.append((id_key(event.id) not in own, len(words) - len(said), event.id))
     if not matches:
         return None
     matches.sort()
@@ -138,13 +145,21 @@ def _own_outcome(text: str, events: list[Event], own: set[str]) -> str | None:
     fewer than half of them, waits on that event's absence — the one such event, or none."""
     if outcome_words(text) is None or not own:
         return None
-    negation, filler, units, _ = _words()
-    said = [t for t in _tokens(text) if t not in negation and t not in filler and t not in units
-            and not any(ch.isdigit() for ch in t)]
+    said = _said(text)
     found = {event.id for event in events if id_key(event.id) in own and not negative_name(event)
-             and all(any(_loosely_same(word, token) for text_ in (event.name, event.id)
-                         for token in _tokens(text_)) for word in said)}
+             and all(any(_loosely_same(word, token) for token in _event_tokens(event)) for word in said)}
     return found.pop() if len(found) == 1 and said else None
+
+
+def _said(text: str) -> list[str]:
+    """A condition's words without its negation, fillers, units and numbers, as written."""
+    negation, filler, units, _ = _words()
+    return [t for t in _tokens(text) if t not in negation and t not in filler and t not in units
+            and not any(ch.isdigit() for ch in t)]
+
+
+def _event_tokens(event: Event) -> list[str]:
+    return [token for text in (event.name, event.id, event.analytics_key or "") for token in _tokens(text)]
 
 
 def _loosely_same(a: str, b: str) -> bool:
