@@ -36,12 +36,17 @@ def parse_reacts(text: str) -> dict[str, str]:
 
 
 def parse_event(text: str) -> PersonaEvent:
-    """`"1d19h cart_abandoned"`, `"2d 19:00 order_paid"`: the time, then the event id (the last word)."""
-    at, _, event = text.strip().rpartition(" ")
-    if not at.strip() or not event:
-        raise ValueError(f"--event '{text}': write the time, then the event, e.g. \"1d19h cart_abandoned\"")
-    parse_offset(at)
-    return PersonaEvent(at=at.strip(), event=event)
+    """`"1d19h cart_abandoned"`, `"2d 19:00 order_paid"`, `"0d Корзина брошена"`: the time (its first one or
+    two words), then the event as the map names it (the rest, spaces and all)."""
+    words = text.split()
+    for count in (2, 1):
+        if len(words) > count:
+            try:
+                parse_offset(" ".join(words[:count]))
+            except ValueError:
+                continue
+            return PersonaEvent(at=" ".join(words[:count]), event=" ".join(words[count:]))
+    raise ValueError(f"--event '{text}': write the time, then the event, e.g. \"1d19h cart_abandoned\"")
 
 
 def persona_from_flags(*, segments: list[str] | None = None, events: list[str] | None = None,

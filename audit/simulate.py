@@ -238,9 +238,13 @@ class _Run:
         return [graph.nodes[s]["record"] for s in graph.successors(name) if graph.edges[name, s].get("kind") == "next"]
 
     def _when(self, step: Step, previous_at: datetime) -> datetime | None:
-        written = timing.parse_timing(step.timing_text).send_date if step.timing_text else None
+        parsed = timing.parse_timing(step.timing_text) if step.timing_text else None
+        written = parsed.send_date if parsed else None
         if written and step.delay_minutes is None:  # «28.11 18:00»: the touch goes out that day
             return _on_date(written, _hour(step), previous_at)
+        if parsed and parsed.recurrence and step.delay_minutes is None and self.scenario.schedule \
+                and not parsed.unread:
+            return previous_at  # «каждый понедельник в 10:00» on a mailing's step: its schedule, restated
         if step.delay_minutes is None and step.timing_text and not _only_a_send_time(step.timing_text):
             self.sim.warn("not-simulated", previous_at, "timing", step=step.ref, text=step.timing_text)
             return None

@@ -97,8 +97,7 @@ def _persona_text(data: dict, lang: str) -> str:
             day = row["day"]
             moment = datetime.fromisoformat(row["at"])
             lines.append(f"{t('sim_day', lang)} {day} · {weekdays[moment.weekday()]} {moment.date().isoformat()}")
-        message = f" «{row['message']}»" if row["message"] and lang == "ru" else (
-            f' "{row["message"]}"' if row["message"] else "")
+        message = _quoted(row["message"], lang)
         after = f" [{t('sim_after_goal', lang)}]" if row["after_goal"] else ""
         lines.append(f"  {row['at'][11:]}  {row['channel']:<9} {row['scenario']}/{row['step']}"
                      f" ({MESSAGE_TYPE_WORDS.get(row['type'] or '', {}).get(lang, row['type'] or '?')}){message}"
@@ -126,3 +125,12 @@ def summary_line(sim: Simulation, lang: str) -> str:
     over = sum(1 for w in sim.warnings if w.kind == "over-cap")
     return t("sim_summary", lang).format(name=sim.persona.name, sends=len(sim.sends), days=sim.persona.days,
                                          warnings=len(sim.warnings), over=over)
+
+
+def _quoted(message: str, lang: str) -> str:
+    """A message in quotes, once: one the map already quotes («Роллы ждут») keeps its own."""
+    if not message:
+        return ""
+    if message[0] in "«\"“„'":
+        return f" {message}"
+    return f" «{message}»" if lang == "ru" else f' "{message}"'

@@ -546,3 +546,23 @@ def test_a_campaign_on_a_date_goes_out_that_day():
                                                        ("12-06 11:00", "sale/S2", "after S1"),
                                                        ("12-24 10:00", "xmas/S1", "on 2026-12-24")]
     assert not [w for w in warnings(sim) if w[0] == "not-simulated"]
+
+
+def test_a_mailings_step_that_restates_its_schedule_goes_out_when_the_mailing_fires():
+    commap = build_map(scenarios=[scn("menu", type="regular", trigger="", schedule="каждый понедельник 10:00")],
+                       steps=[step("menu", "S1", "push", delay="каждый понедельник в 10:00")])
+    sim = run(commap, {"days": 7})  # Tue 12-01 … Mon 12-07
+    assert [s.at for s in sim.sends] == [datetime(2026, 12, 7, 10, 0)]
+    assert warnings(sim) == []
+
+
+def test_events_named_in_several_words_from_flags():
+    assert parse_event("0d Корзина брошена").model_dump() == {"at": "0d", "event": "Корзина брошена"}
+    assert parse_event("2d 19:00 Заказ оформлен").model_dump() == {"at": "2d 19:00", "event": "Заказ оформлен"}
+
+
+def test_a_message_the_map_quotes_is_not_quoted_twice():
+    from reports.simulate import _quoted
+
+    assert (_quoted("«Роллы ждут»", "ru"), _quoted("Роллы ждут", "ru"), _quoted("Hi", "en")) == (
+        " «Роллы ждут»", " «Роллы ждут»", ' "Hi"')
