@@ -70,6 +70,9 @@ TEXTS = {
         "after_goal": "'{step}' goes out after the customer reached the goal of '{scenario}' (no stop event on it)",
         "too_close": "'{first}' and '{second}' arrive within {minutes} minutes of each other",
         "over_cap": "week {week}: {count} {kind} messages, cap {cap}",
+        "counted_to": "'{scenario}' counts to a date ({anchor}) the persona does not give: taken as {at}, when "
+                      "its earliest reminder is due",
+        "the_date": "its date",
     },
     "ru": {
         "trigger": "триггер {event}", "schedule": "расписание {schedule}", "after": "после {step}",
@@ -87,6 +90,9 @@ TEXTS = {
         "after_goal": "«{step}» уходит после того, как клиент достиг цели «{scenario}» (на ней нет стоп-события)",
         "too_close": "«{first}» и «{second}» приходят с разницей не больше {minutes} мин",
         "over_cap": "неделя {week}: {kind} — {count} сообщ. при пределе {cap}",
+        "counted_to": "«{scenario}» отсчитывает от даты ({anchor}), которой нет у персоны: принята {at} — "
+                      "когда наступает срок самого раннего напоминания",
+        "the_date": "её дата",
     },
 }
 MAX_SENDS = 5_000  # per scenario run: a loop without a bound is followed to the window, never further
@@ -166,7 +172,7 @@ class Send:
 
 @dataclass(slots=True)
 class Notice:
-    kind: str  # over-cap, too-close, after-goal, loop-unbounded, not-simulated
+    kind: str  # over-cap, too-close, after-goal, loop-unbounded, not-simulated, assumed-date
     at: datetime | None
     message: str
 
@@ -190,6 +196,7 @@ class _Run:
         stops = [sim.first_event(id_key(e), started) for e in scenario.stop_events]
         self.stopped_at = min((at for at in stops if at is not None), default=None)
         self.goal_at = sim.first_event(id_key(scenario.goal_event), started) if scenario.goal_event else None
+        self.counted_to: datetime | None = None  # the date a "3 days before renewal" chain counts to
 
     def walk(self) -> None:
         g = self.sim.graph
@@ -245,6 +252,9 @@ class _Run:
         if parsed and parsed.recurrence and step.delay_minutes is None and self.scenario.schedule \
                 and not parsed.unread:
             return previous_at  # «каждый понедельник в 10:00» on a mailing's step: its schedule, restated
+        if parsed and parsed.anchor_relation == "before" and parsed.offset_minutes is not None \
+                and step.delay_minutes is None and not parsed.unread:
+            return self._before_the_date(step, parsed, previous_at)
         if step.delay_minutes is None and step.timing_text and not _only_a_send_time(step.timing_text):
             self.sim.warn("not-simulated", previous_at, "timing", step=step.ref, text=step.timing_text)
             return None
@@ -254,6 +264,26 @@ class _Run:
             moment = at.replace(hour=hour, minute=minute, second=0, microsecond=0)
             at = moment if moment >= at else moment + timedelta(days=1)
         return at
+
+    def _before_the_date(self, step: Step, parsed: timing.Timing, previous_at: datetime) -> datetime:
+        """«за 1 день до приёма», "3 days before renewal", «Д-7 10:00»: the date the chain counts to is not the
+        persona's to give, so it is taken as the moment its earliest reminder is due at the trigger (the trigger
+        fires that long before it); each such step goes out its own offset before that date, at its time of
+        day, never before the step it follows. The timeline's warnings say what was assumed."""
+        if self.counted_to is None:
+            offsets = [t.offset_minutes for s in self.sim.graph.steps_by_scenario.get(self.scenario.key, [])
+                       if s.timing_text and s.delay_minutes is None
+                       and (t := timing.parse_timing(s.timing_text)).anchor_relation == "before"
+                       and t.offset_minutes is not None]
+            self.counted_to = self.started + timedelta(minutes=max(offsets, default=0))
+            self.sim.warn("assumed-date", self.started, "counted_to", scenario=self.scenario.label,
+                          anchor=parsed.anchor_text or self.sim.text("the_date"),
+                          at=self.counted_to.strftime("%Y-%m-%d %H:%M"))
+        at = self.counted_to - timedelta(minutes=parsed.offset_minutes)
+        if step.send_time:
+            hour, minute = (int(x) for x in step.send_time.split(":"))
+            at = at.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        return max(at, previous_at)
 
     def _holds(self, step: Step, at: datetime) -> bool:
         condition = step.condition

@@ -266,6 +266,7 @@ NOTICE_WORDS: dict[str, dict[str, str]] = {
     "after-goal": {"en": "after the goal", "ru": "после цели"},
     "loop-unbounded": {"en": "loop without end", "ru": "бесконечный цикл"},
     "not-simulated": {"en": "not simulated", "ru": "не смоделировано"},
+    "assumed-date": {"en": "date assumed", "ru": "дата принята"},
 }
 
 

@@ -27,7 +27,7 @@ TYPES = (*MESSAGE_TYPES, "none")
 TYPE_COLOURS = {"promo": "#e62e05", "info": "#1570ef", "news": "#7a5af8", "service": "#475467",
                 "content": "#12b76a", "transactional": "#f79009", "none": "#98a2b3"}
 FLAG_COLOURS = {"too-close": "#b42318", "not-simulated": "#667085", "loop-unbounded": "#b54708",
-                "after-goal": "#6941c6", "over-cap": "#b42318"}
+                "after-goal": "#6941c6", "over-cap": "#b42318", "assumed-date": "#667085"}
 # one day is this wide, between these bounds, so that a month fills a screen and 90 days still fit one
 DAY_MIN, DAY_MAX, TARGET_WIDTH = 12, 40, 1100
 LEFT, RIGHT = 132, 20  # room for the longest lane label («мессенджер»)

@@ -566,3 +566,16 @@ def test_a_message_the_map_quotes_is_not_quoted_twice():
 
     assert (_quoted("«Роллы ждут»", "ru"), _quoted("Роллы ждут", "ru"), _quoted("Hi", "en")) == (
         " «Роллы ждут»", " «Роллы ждут»", ' "Hi"')
+
+
+def test_reminders_before_a_date_count_back_from_the_date_their_earliest_one_implies():
+    steps = [step("visit", "S1", "email", delay="за 3 дня до приёма"),
+             step("visit", "S2", "sms", delay="за 1 день до приёма, 18:00"),
+             step("visit", "S3", "push", delay="2h")]
+    commap = build_map(scenarios=[scn("visit")], steps=steps)
+    sim = run(commap, {"events": [{"at": "0d 12:00", "event": "visit_event"}]})
+    # the date is taken as 3 days after the trigger: S1 at the trigger, S2 the day before at 18:00, S3 2 h later
+    assert [s.at for s in sim.sends] == [datetime(2026, 12, 1, 12, 0), datetime(2026, 12, 3, 18, 0),
+                                         datetime(2026, 12, 3, 20, 0)]
+    assert [kind for kind, _ in warnings(sim)] == ["assumed-date"]
+    assert "2026-12-04 12:00" in warnings(sim)[0][1]
