@@ -16,8 +16,9 @@ from datetime import date, datetime, time, timedelta
 _LIST_SPLIT = re.compile(r"[,;\n\r]+")
 
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "да", "д", "+", "x", "х", "✓", "✔", "✅", "☑", "истина", "on",
-                        "есть"})
-FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "—", "ложь", "off", "❌", "✗", "✘", "✖", "⛔"})
+                        "есть", "checked"})  # "checked": a checkbox as Airtable and Smartsheet export it
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "нет", "н", "-", "–", "—", "ложь", "off", "❌", "✗", "✘", "✖", "⛔",
+                         "unchecked"})
 PLACEHOLDERS = frozenset({"-", "–", "—", "−", "--", "n/a", "н/д", "н/п"})  # a cell filled to say "nothing here"
 
 

@@ -741,3 +741,31 @@ def test_an_outcome_in_another_form_of_the_events_words():
                   scenarios=[scn("s", trigger="E2")],
                   steps=[step("s", "1", "email"), step("s", "2", "sms", condition="не записался на просмотр")])
     assert (m.steps[1].condition.kind, m.steps[1].condition.event) == (ConditionKind.NO_EVENT, "E1")
+
+
+def test_segment_blocks_on_one_sheet_each_under_a_title_that_states_its_facts(tmp_path):
+    path = tmp_path / "gdoc.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    header = ["Код", "Сценарий", "Событие-триггер", "№ касания", "Канал", "Что отправляем", "Тип сообщ."]
+    for row in (["Карта коммуникаций сети аптек"], [],
+                ["Сегмент: Новички | Размер: 48 200 чел. | Уровень: обычный | Стоп-лист: нет | Кто это: без покупок"],
+                header, ["НВ-01", "Welcome", "Регистрация", 1, "email", "Добро пожаловать", "контент"], [],
+                ["Сегмент: Хроники | Размер: 31 500 чел. | Стоп-лист: нет"], ["Пока без коммуникаций"], [],
+                ["Сегмент: Отказ от рекламы | Размер: 9 100 чел. | Стоп-лист: да"],
+                header, ["СТ-02", "Акция", "Регистрация", 1, "sms", "−20% на всё", "промо"]):
+        ws.append(row)
+    wb.save(path)
+    m = load_map(path)
+    assert sorted((s.id, s.size, s.excluded) for s in m.segments) == [
+        ("Новички", 48200, False), ("Отказ от рекламы", 9100, True), ("Хроники", 31500, False)]
+    assert [(s.id, s.segments) for s in m.scenarios] == [("НВ-01", ["Новички"]), ("СТ-02", ["Отказ от рекламы"])]
+    found = codes_by_entity(audit(m))
+    assert ("COV001", "Хроники") in found and any(code == "COV003" for code, _ in found)
+
+
+def test_an_exported_checkbox_left_empty_is_a_no():
+    m = build_map(events=[{"id": "a", "tracked": "checked"}, {"id": "b", "tracked": ""}],
+                  scenarios=[scn("s", trigger="b")], steps=[step("s", "1")])
+    assert [e.tracked for e in m.events] == [True, False]
+    assert ("TRK002", "s") in codes_by_entity(audit(m))

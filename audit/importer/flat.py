@@ -51,6 +51,12 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
     carry: dict[str, object] = {}
     group = ""  # the segment a row of its own named above: the chains under it are for it
     group_title = ""  # a row holding one word above a group of rows («Lead», «Онбординг»): the stage, if one is so named
+    header_texts = [values.text(c) for c in rows[header_index]] if header_index < len(rows) else []
+    above = next((i for i in range(header_index - 1, -1, -1) if any(values.text(c) for c in rows[i])), None)
+    titled = _segment_title(rows[above]) if above is not None else None
+    if titled is not None:  # the first block's title stands above the header
+        declared.append(_titled_segment(sheet_name, numbers[above] if numbers else above + 1, titled))
+        group = titled["segments"][1]
     for index in range(header_index + 1, len(rows)):
         raw = rows[index]
         cells = {fld: (raw[col] if col < len(raw) else "") for fld, (col, _) in columns.items()}
@@ -59,6 +65,15 @@ def flat_tables(sheet_name: str, rows: list[list[object]], header_index: int,
             continue
         if not cell_errors and values.summary_row(raw):
             continue  # «Итого: 13 цепочек» closes the table, it describes no scenario
+        titled = _segment_title(raw)
+        if titled is not None:  # «Сегмент: Новички | Размер: 48 200 чел. | Стоп-лист: нет» over a block of chains
+            declared.append(_titled_segment(sheet_name, numbers[index] if numbers else index + 1, titled))
+            carry = {}
+            group = titled["segments"][1]
+            continue
+        if header_texts and [values.text(c) for c in raw] == header_texts:
+            carry = {}  # the header written again over the next block
+            continue
         if is_note(raw) and columns.get("segments", (None,))[0] != 0:
             continue  # «* Telegram — через бота, см. лист …» under the table; a long segment name stays one
         scenario = values.id_text(cells.get("scenario", ""))
@@ -238,6 +253,35 @@ def _step_said(cells: dict[str, object]) -> dict[str, object]:
     if condition and not values.text(cells.get("condition", "")):
         said["condition"] = ", ".join(condition)
     return said
+
+
+_SEGMENT_TITLE = re.compile(r"^\s*(?P<label>сегмент|аудитория|база|segment|audience|cohort)\s*[:：]\s*(?P<rest>\S.*)$",
+                            re.IGNORECASE | re.DOTALL)
+_TITLE_PARTS = re.compile(r"\s*[|·•]\s*")
+_SEGMENT_FACTS = ("size", "tier", "excluded", "parent", "notes")
+
+
+def _segment_title(raw: list[object]) -> dict[str, tuple[str, str]] | None:
+    """A row of one cell that names a segment and says its facts, heading the chains below it: «Сегмент:
+    Новички | Размер: 48 200 чел. | Уровень: обычный | Стоп-лист: нет» → field → (label, value)."""
+    texts = [values.text(c) for c in raw if values.text(c)]
+    if len(texts) != 1 or not (found := _SEGMENT_TITLE.match(texts[0])):
+        return None
+    from audit.importer.recognize import header_scores
+
+    parts = _TITLE_PARTS.split(found.group("rest").strip())
+    said = {"segments": (found.group("label"), parts[0].strip())}
+    for part in parts[1:]:
+        label, colon, value = part.partition(":")
+        scores = {f: v for f, v in header_scores(label.strip(), "segments").items() if f in _SEGMENT_FACTS}
+        if colon and scores and value.strip():
+            said.setdefault(max(scores, key=scores.get), (label.strip(), value.strip()))
+    return said if said["segments"][1] else None
+
+
+def _titled_segment(sheet_name: str, number: int, titled: dict[str, tuple[str, str]]) -> Row:
+    return Row(sheet=sheet_name, number=number, headers={fld: label for fld, (label, _) in titled.items()},
+               cells={fld: value for fld, (_, value) in titled.items()})
 
 
 def _kind_of_sheet(name: str) -> str:

@@ -214,7 +214,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     segments = builder.unique(builder.records(rows.get("segments", []), _segment, "segment"), "segment")
     stages = builder.unique(builder.records(rows.get("stages", []), _stage, "stage"), "stage")
     channels = builder.unique(builder.records(rows.get("channels", []), _channel, "channel"), "channel")
-    events = builder.unique(builder.records(rows.get("events", []), _event, "event"), "event")
+    events = builder.unique(builder.records(_unticked(rows.get("events", []), "tracked"), _event, "event"), "event")
     scenarios = builder.unique(builder.records(rows.get("scenarios", []), _scenario, "scenario"), "scenario")
     _link_scenario_titles(rows.get("steps", []), scenarios)
     steps = _order_across_sheets(builder.unique(builder.records(rows.get("steps", []), _step, "step"), "step"))
@@ -317,6 +317,25 @@ def _resolve_record_links(rows: dict[str, list[Row]]) -> None:
             row.cells[fld] = cache[value, fld]
 
 
+_TICKS = frozenset({"checked", "✓", "✔", "✅", "☑", "☒", "x", "х"})
+
+
+def _unticked(rows: list[Row], fld: str) -> list[Row]:
+    """A checkbox column exported as "checked" or nothing (Airtable, Smartsheet), or ticked by hand with ✓: an
+    empty box is a "no" where other rows of its sheet are ticked and none says "no" in words."""
+    by_sheet: dict[str, list[Row]] = {}
+    for row in rows:
+        if fld in row.cells:
+            by_sheet.setdefault(row.sheet, []).append(row)
+    for sheet_rows in by_sheet.values():
+        said = [values.text(r.cells[fld]).casefold() for r in sheet_rows]
+        if any(s in _TICKS for s in said) and all(s in _TICKS or not s for s in said):
+            for row in sheet_rows:
+                if not values.text(row.cells[fld]):
+                    row.cells[fld] = "no"
+    return rows
+
+
 def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
     """Segments a wide sheet names on a row of their own (no scenario, no channel): nothing targets them
     yet; and the sizes a wide sheet writes beside its segments (rows marked `known`)."""
@@ -333,9 +352,26 @@ def _add_declared_segments(commap: CommMap, rows: list[Row]) -> None:
             segment = known.get(id_key(name)) or known.get(code_first(name, ids) or "")
             if segment is None and not row.cells.get("known") and not sheet:
                 segment = known[id_key(name)] = Segment(id=name, source=row.source())
+                segment.excluded = segment_words.means_excluded(name, "", "")
                 commap.segments.append(segment)
             if segment is not None and segment.size is None and size is not None:
                 segment.size = size
+            if segment is not None and not sheet:  # a block's title says the segment's tier and stop list
+                _declared_facts(segment, row)
+
+
+def _declared_facts(segment: Segment, row: Row) -> None:
+    tier, excluded = values.text(row.cells.get("tier", "")), values.text(row.cells.get("excluded", ""))
+    if tier and segment.tier is None:
+        try:
+            segment.tier = _choice(TIERS, "tier")(tier)
+        except ValueError:
+            pass
+    if excluded:
+        try:
+            segment.excluded = bool(values.boolean(excluded))
+        except ValueError:
+            pass
 
 
 _TITLE_SPLIT = re.compile(r"\s+[—–-]\s+|\s*[:.]\s+|\s+")
