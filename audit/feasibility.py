@@ -72,7 +72,7 @@ def step_feedback_blocker(g: MapGraph, scenario: Scenario, step: Step) -> Blocke
     source_channel = g.channel_of(source_step) if source_step is not None else None
     if source_channel is None:
         return None
-    if condition.feedback not in g.feedback_of(source_channel):
+    if condition.feedback not in g.feedback_of_step(source_step):
         return Blocker("feedback", scenario, step, channel=source_channel, source_step=source_step,
                        feedback=condition.feedback)
     origin, target = g.system_of_step(source_step), g.system_of_step(step)

@@ -31,6 +31,10 @@ DEFAULT_FEEDBACK: dict[ChannelKind, frozenset[str]] = {
 }
 
 
+# kinds a reply can come back to, when the sending tool reads the replies (an inbox, two-way SMS)
+_REPLIES_LOGGED = frozenset({ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.SOCIAL, ChannelKind.MESSENGER})
+
+
 def node(kind: str, key: str) -> str:
     return f"{kind}:{key}"
 
@@ -268,6 +272,20 @@ class MapGraph:
         if cached is None:
             cached = self._feedback_cache[channel.key] = self._feedback_of(channel)
         return cached
+
+    def feedback_of_step(self, step: Step) -> frozenset[str]:
+        """Feedback a step's channel reports as the system sending it is set up: the channel's, and a reply to
+        an email, SMS or social message when that system's notes say it logs replies (a sales-engagement tool:
+        "replies and call outcomes logged to SFDC")."""
+        channel = self.channel_of(step)
+        if channel is None:
+            return frozenset()
+        reported = self.feedback_of(channel)
+        if "replied" not in reported and channel.kind in _REPLIES_LOGGED:
+            system = self.system_of_step(step)
+            if system is not None and "replied" in system.passes:
+                return reported | {"replied"}
+        return reported
 
     @cached_property
     def _feedback_cache(self) -> dict[str, frozenset[str]]:

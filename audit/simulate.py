@@ -307,7 +307,7 @@ class _Run:
             return condition.negated  # nothing was sent, so nothing was opened
         channel = self.sim.graph.channel_of(awaited)
         kind = channel.kind.value if channel is not None else "other"
-        reported = self.sim.graph.feedback_of(channel) if channel is not None else frozenset()
+        reported = self.sim.graph.feedback_of_step(awaited)
         if condition.feedback not in reported:
             self.sim.note(step, self.sim.text("always", channel=awaited.channel, feedback=condition.feedback))
             return condition.negated

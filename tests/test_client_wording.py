@@ -769,3 +769,58 @@ def test_an_exported_checkbox_left_empty_is_a_no():
                   scenarios=[scn("s", trigger="b")], steps=[step("s", "1")])
     assert [e.tracked for e in m.events] == [True, False]
     assert ("TRK002", "s") in codes_by_entity(audit(m))
+
+
+def test_a_numbered_chain_over_two_columns_with_abbreviated_and_hyphened_channels(tmp_path):
+    path = tmp_path / "fitness.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Сценарии"
+    ws.append(["Код", "Сценарий", "Сегмент(ы)", "Старт (событие)", "Касания", "Если нет реакции / дожим"])
+    ws.append(["Т-01", "Заявка", "ЛИД", "Заявка с сайта", "1) WA сразу (до 15 мин): «Здравствуйте!»",
+               "2) если не прочитал через 2 часа — звонок админа, записать на гостевой\n"
+               "3) через 1 день — SMS: адрес клуба"])
+    ws.append(["Т-08", "Возврат", "СОН", "Нет визитов 21 день", "1) сразу — SMS: «Возвращайтесь»\n"
+               "2) через 3 дня, если не купил — WA-напоминание: «до конца акции 3 дня»",
+               "3) не купил → через 14 дней повторяем с п.1, не более 2 раз"])
+    ws.append(["Р-02", "Анонс", "АКТ", "Анонс", "1) 12:00 — VK-рассылка (Senler): анонс программ",
+               "2) если не прочитал за 3 дня — дублируем в Telegram"])
+    wb.save(path)
+    m = load_map(path)
+    assert [(s.scenario, s.id, s.channel, s.timing_text, s.condition_text) for s in m.steps] == [
+        ("Т-01", "1", "WA", "сразу (до 15 мин)", ""), ("Т-01", "2", "звонок", "", "если не прочитал через 2 часа"),
+        ("Т-01", "3", "SMS", "через 1 день", ""),
+        ("Т-08", "1", "SMS", "сразу", ""), ("Т-08", "2", "WA", "через 3 дня", "если не купил"),
+        ("Р-02", "1", "VK", "12:00", ""), ("Р-02", "2", "Telegram", "", "если не прочитал за 3 дня")]
+    # the third item of Т-08 sends nothing: it loops back to the first touch, at most twice
+    loop = m.steps[4]
+    assert (loop.next, "не более 2 раз" in loop.next_text) == (["1"], True)
+
+
+def test_a_day_grid_of_sales_touches_labelled_by_number_and_replies_a_sequencer_logs():
+    from audit.importer.flat import packed_touch
+
+    assert packed_touch("Email #2 – case study (if no reply)") == {
+        "channel": "Email", "message": "case study", "delay": "", "condition": "if no reply", "message_type": "",
+        "next": ""}
+    assert packed_touch("LinkedIn touch")["delay"] == ""
+    m = build_map(systems=[{"id": "HubSpot", "channels": "Email (marketing)"},
+                           {"id": "Outreach", "channels": "Email (1:1), Call (dialer)",
+                            "notes": "replies and call outcomes logged to SFDC"}],
+                  scenarios=[scn("seq", trigger="demo_requested") | {"system": "Outreach"},
+                             scn("noshow", trigger="no_show") | {"system": "Outreach"}],
+                  steps=[step("seq", "1", "Email"), step("seq", "2", "Call", delay="1d", condition="if no reply"),
+                         step("noshow", "1", "Call"),
+                         step("noshow", "2", "Email", delay="1d", condition="if call not connected")])
+    assert [s.system for s in m.steps] == ["Outreach"] * 4  # the chain's "Sent via"
+    found = codes_by_entity(audit(m))
+    assert not any(code == "INT003" for code, _ in found)  # the sequencer reads the replies to its emails
+    assert ("COST001", "noshow/2") in found  # a call first, then an email when it does not connect
+
+
+def test_a_condition_naming_the_awaited_step_by_a_word_of_its_message():
+    m = build_map(scenarios=[scn("onb")], steps=[step("onb", "1", "push", message="In-app – welcome checklist"),
+                                                  step("onb", "2", "call", delay="3d",
+                                                       condition="if checklist not opened")])
+    condition = m.steps[1].condition
+    assert (condition.step_ref, condition.negated, condition.feedback) == ("1", True, "opened")

@@ -474,9 +474,20 @@ def packed_touch(text: str) -> dict[str, str] | None:
         # «через 1 час — email «Вы кое-что забыли»»: the timing, a dash, then the channel and its message
         rest = message.lstrip(" :—–")
         channel, _, after = rest.partition(" ")
-        channel = channel.strip(",;:")
-        if _names_channel(channel) and _says_when(head):
-            head, when, message = channel, head, after
+        named = _compound_channel(channel.strip(",;:"))
+        if named is not None and _all_when(head):
+            after = re.sub(r"^\s*\([^()]*\)", "", after)  # «VK-рассылка (Senler): …»: the sender in brackets
+            head, when, message = named[0], head, " ".join(p for p in (named[1], after.lstrip(" :")) if p)
+        elif _all_when(head) and (at_end := _CHANNEL_AT_END.search(rest)) and _names_channel(at_end.group(1)):
+            head, when, message = at_end.group(1), head, rest  # «если не прочитал — дублируем в Telegram»
+    dashed = re.match(r"^(?P<when>.+?)\s+[—–-]\s+(?P<channel>[^\s()]+)(?:\s*\([^()]*\))?$", head)
+    if not _names_channel(head) and dashed and _all_when(dashed.group("when")) \
+            and (named := _compound_channel(dashed.group("channel"))) is not None:
+        # «12:00 — VK-рассылка (Senler): анонс…»: when, a dash, the channel (its sender in brackets), the message
+        when = ", ".join(c for c in (dashed.group("when"), when) if c)
+        head, message = named[0], " ".join(p for p in (named[1], message.lstrip(" :")) if p)
+    if not _names_channel(head) and (named := _compound_channel(head)) is not None:
+        head, message = named[0], " ".join(p for p in (named[1], message.lstrip(" :")) if p)  # «WA-напоминание: …»
     if not _names_channel(head):
         if len(parts) > 1:
             return None
@@ -484,7 +495,10 @@ def packed_touch(text: str) -> dict[str, str] | None:
         first = first.strip(",;")
         if not _names_channel(first):
             return None
-        head, when = first, ", ".join(c for c in (rest.strip(" ,;"), when) if c)
+        rest = rest.strip(" ,;")
+        if rest and not _says_when(rest) and _LABEL_AFTER_CHANNEL.fullmatch(rest):
+            rest = ""  # "Email #1 – …", "LinkedIn touch": the touch's label, not when it goes
+        head, when = first, ", ".join(c for c in (rest, when) if c)
     clauses = [c.strip() for c in re.split(r";\s*|,(?!\d)\s*", when) if c.strip()]  # «через 1,5 часа» is one
     return {"channel": head,
             "message": message.strip(" :—–").strip(),
@@ -512,6 +526,32 @@ def packed_touch_tag(text: str) -> tuple[str, str]:
         if found and not kind:
             kind = part
     return channel, kind
+
+
+# words after a channel that label the touch: "#1", "№2", "touch", "message", «касание», «сообщение 2»
+_LABEL_AFTER_CHANNEL = re.compile(r"(?:[#№]\s*\d{1,2}|(?:touch|message|msg|step|touchpoint|касание|сообщение|шаг)"
+                                  r"(?:\s*[#№]?\s*\d{1,2})?)", re.IGNORECASE)
+
+
+_CHANNEL_AT_END = re.compile(r"(?:^|\s)(?:в|во|на|через|via|by|to|in)\s+([^\W_][\w-]*)\s*$", re.IGNORECASE)
+
+
+def _compound_channel(word: str) -> tuple[str, str] | None:
+    """A channel, or a channel hyphened to what goes through it («WA-напоминание», «VK-рассылка»,
+    "SMS-reminder"): (the channel, the rest); None when the word names no channel."""
+    word = word.strip(",;:")
+    if _names_channel(word):
+        return word, ""
+    first, dash, rest = word.partition("-")
+    if dash and rest and _names_channel(first):
+        return first, rest
+    return None
+
+
+def _all_when(text: str) -> bool:
+    """Whether every clause of a text is a timing or a condition («через 3 дня, если не купил»)."""
+    clauses = [c for c in re.split(r";\s*|,(?!\d)\s*", text) if c.strip()]
+    return bool(clauses) and all(_says_when(c) for c in clauses)
 
 
 def _says_when(clause: str) -> bool:
@@ -553,11 +593,27 @@ def chain_cell(text: str) -> bool:
     return bool(items) and sum(1 for _, item in items if packed_touch(item) is not None) * 2 > len(items)
 
 
+# an item of a chain that sends nothing but says the chain starts over («повторяем с п.1», "repeat from step 1")
+_REPEAT_ITEM = re.compile(r"повтор\w*|снова|заново|again|repeat\w*|back\s+to|start\s+over", re.IGNORECASE)
+
+
+def _repeats_as_next(held: list[tuple[int, dict[str, str]]]) -> list[tuple[int, dict[str, str]]]:
+    """An item of a chain that sends nothing but starts the chain over («3) не купил → через 14 дней повторяем с
+    п.1, не более 2 раз») is where the touch before it goes next, not a touch of its own."""
+    kept: list[tuple[int, dict[str, str]]] = []
+    for number, touch in held:
+        if not touch["channel"] and kept and _REPEAT_ITEM.search(touch["message"]) and not kept[-1][1]["next"]:
+            kept[-1][1]["next"] = touch["message"]
+            continue
+        kept.append((number, touch))
+    return kept
+
+
 def _cell_touches(text: str, number: int, column: TouchColumn) -> list[tuple[int, dict[str, str]]]:
     """The touches one cell holds, numbered: its list's items, or the one touch (a day column's timed by
     its header, before the cell's own timing)."""
     items = numbered_touches(text) if column.chain else []
-    found = []
+    found: list[tuple[int, dict[str, str]]] = []
     for item_number, item in items or [(number, text)]:
         touch = packed_touch(item)
         if touch is None:  # no channel in it: the text is the message, MAP004 names the channel
@@ -590,8 +646,8 @@ def split_touches(rows: list[list[object]], header_index: int, columns: dict[str
     moved: dict[tuple[int, int], str] = {(i, c): e for (i, c), e in errors.items() if i <= header_index}
     for index in range(header_index + 1, len(rows)):
         raw = list(rows[index]) + [""] * (width - len(rows[index]))
-        held = [touch for n, column in sorted(touches.items()) if (text := values.text(raw[column.col]))
-                for touch in _cell_touches(text, n, column)]
+        held = _repeats_as_next([touch for n, column in sorted(touches.items()) if (text := values.text(raw[column.col]))
+                                 for touch in _cell_touches(text, n, column)])
         if in_row_order:
             held = [(position, touch) for position, (_, touch) in enumerate(held, 1)]
         for number, touch in held or [(None, None)]:

@@ -225,6 +225,7 @@ def build_commap(tables: Iterable[Table], meta: MapMeta | None = None) -> CommMa
     _channels_in_actions(steps, channels, systems)
     _resolve_names(segments, stages, channels, events, scenarios, steps)
     _stages_from_group_titles(scenarios, rows.get("scenarios", []), stages)
+    _systems_from_scenarios(steps, rows.get("scenarios", []), systems, channels)
     _resolve_joined_systems(steps, systems, channels)
     _channels_of_several_systems(channels, systems)
     _resolve_all_segments(scenarios, segments)
@@ -712,6 +713,34 @@ def _stages_from_group_titles(scenarios: list[Scenario], rows: list[Row], stages
             scenario.stage = found
 
 
+def _systems_from_scenarios(steps: list[Step], rows: list[Row], systems: list[System],
+                            channels: list[Channel]) -> None:
+    """A scenario row's platform («Sent via: Outreach») sends its steps that name none, on the channels that
+    platform sends (an SMS step of a chain "sent via" an ESP that has no SMS stays with the SMS sender)."""
+    said = {id_key(values.id_text(r.cells.get("id", ""))): values.id_text(r.cells.get("system", "")) for r in rows
+            if values.id_text(r.cells.get("system", ""))}
+    if not said or not systems:
+        return
+    by_key = {s.key: s for s in systems}
+    kinds = {c.key: c.kind.value for c in channels}
+    for step in steps:
+        named = said.get(id_key(step.scenario))
+        if step.system or not named:
+            continue
+        wanted = {id_key(step.channel), kinds.get(id_key(step.channel)) or infer_channel_kind(step.channel).value}
+        for part in [p for p in _JOINED.split(named) if p.strip()]:
+            system = by_key.get(id_key(part))
+            if system is not None and wanted & _sent_kinds(system):
+                step.system = system.id
+                break
+
+
+def _sent_kinds(system: System) -> set[str]:
+    """A system's channels as ids and kinds, without remarks: "Email (1:1)" → email."""
+    bare = [_TRAILING_REMARK.sub("", c) or c for c in system.channels]
+    return {id_key(c) for c in bare} | {infer_channel_kind(c).value for c in bare}
+
+
 def _resolve_joined_systems(steps: list[Step], systems: list[System], channels: list[Channel]) -> None:
     """A platform cell naming several systems («Mindbox + Oktell») on a row of a scenario that uses
     both: each step is sent by the one of them that sends its channel (else the first named)."""
@@ -907,7 +936,7 @@ def _condition_and_gloss(text: str) -> list[str]:
     return [match["gloss"], text] if match else [text]
 
 
-_NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
+_NEXT_REF = re.compile(r"(?:касани\w*|шаг\w*|сообщени\w*|письм\w*|пункт\w*|\bп\.|step|touch|message|email|#|№|\bк\b|\bto\b|\bна\b)"
                        r"\s*(?:№|#|no\.?)?\s*([^\W_]*\d+)", re.IGNORECASE)
 _NEXT_END = re.compile(r"\b(?:stop|end|exit|finish|конец|стоп|выход|выйти|заверш\w*|прекрат\w*|останов\w*)\b",
                        re.IGNORECASE)
@@ -1123,6 +1152,10 @@ def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
             elif nth is not None and ids[id_key(nth)] < position:
                 target = scenario_steps[ids[id_key(nth)]]
                 condition = replace(condition, step_ref=target.id)
+            elif ref is not None and not any(ch.isdigit() for ch in ref) and \
+                    (named_step := _message_naming(scenario_steps[:position], condition.step_ref)) is not None:
+                target = named_step  # "if checklist not opened" after «In-app – welcome checklist»
+                condition = replace(condition, step_ref=target.id)
             elif ref is not None and (not in_words or any(ch.isdigit() for ch in ref)
                                       or difflib.get_close_matches(ref, list(ids), n=1, cutoff=0.75)):
                 target = None  # a misspelt id stays for MAP001, an ordinary word for _word_refs_to_free_text
@@ -1156,6 +1189,14 @@ def _resolve_step_words(steps: list[Step], channels: list[Channel]) -> None:
             if target is not None and condition.feedback == "replied" and kind_of(target) == ChannelKind.CALL.value:
                 condition = replace(condition, feedback="answered")
             step.condition = condition
+
+def _message_naming(earlier: list[Step], word: str) -> Step | None:
+    """The latest earlier step whose message holds the word a condition names it by ("checklist")."""
+    if len(word) < 4:
+        return None
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    return next((s for s in reversed(earlier) if pattern.search(s.message)), None)
+
 
 def derive_undeclared(commap: CommMap) -> None:
     """Entities a sheet-less map only mentions: scenarios from steps, channels from steps, and so on.

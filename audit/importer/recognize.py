@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from audit import values, vocab
 from audit.stemming import stem
 from audit.importer.columns import ColumnMapping
-from audit.importer.flat import PACKED_FIELDS, TouchColumn, chain_cell, packed_touch
+from audit.importer.flat import PACKED_FIELDS, TouchColumn, chain_cell, numbered_touches, packed_touch
 from audit.importer.workbook import RawSheet
 
 HEADER_SCAN_ROWS = 30
@@ -323,7 +323,7 @@ def _word_kinds(text: str) -> frozenset[str]:
 _WORDS = re.compile(r"[^\W_]+")
 _LIST_START = re.compile(r"^\s*\d{1,2}\s*[).]\s*\S")  # «2) SMS через 2 часа…»: an item of a numbered list
 _KINDS = ("channel", "timing", "date", "status", "message_type", "scenario_type", "bool", "number", "condition",
-          "segment", "long", "sentence", "packed", "chain")
+          "segment", "long", "sentence", "packed", "chain", "chain_on")
 
 
 @lru_cache(maxsize=1 << 16, typed=True)
@@ -356,6 +356,9 @@ def _cell_kinds(value: object, text: str, month_first: bool) -> tuple[tuple[str,
         kinds.append("packed")
     if len(text) <= 3000 and ("\n" in text or _LIST_START.match(text)) and chain_cell(text):
         kinds.append("chain")
+        items = numbered_touches(text)
+        if items and items[0][0] > 1:
+            kinds.append("chain_on")  # «2) если не прочитал… 3) …»: a list begun in the column before
     return tuple(kinds), number
 
 
@@ -553,11 +556,13 @@ def _touch_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
         found = {}
     chains = [col for col, info in enumerate(infos) if info.shares.get("chain", 0.0) >= PACKED_SHARE
               and mapping.field_for_header(headers[col], sheet_name) in (None, "step")]
-    if not found and len(chains) == 1:
-        col = chains[0]
+    if len(chains) > 1:  # «Касания» then «Если нет реакции / дожим»: one numbered list over two columns
+        starts = [col for col in chains if infos[col].shares.get("chain_on", 0.0) < 0.5]
+        chains = chains if len(starts) == 1 and starts[0] == chains[0] else []
+    for touch, col in enumerate(chains if not found else [], start=1):
         mapped = mapping.field_for_header(headers[col], sheet_name) == "step"
         found[col] = ColumnPlan(col, headers[col], "step", 1.0 if mapped else 0.9, "mapping" if mapped else "values",
-                                touch=1, chain=True)
+                                touch=touch, chain=True)
     return found
 
 
