@@ -112,19 +112,19 @@ def _kinds_in_cells(rows: list[Row]) -> list[Row]:
     if any(values.text(row.cells.get("block", "")) for row in rows):
         return rows
     said: dict[int, tuple[str, str, str]] = {}  # row → (box kind, channel, text)
-    boxes = 0
+    read: dict[str, tuple[str, str, str] | None] = {}  # a channel cell → what it says, once per distinct cell
+    boxes = filled = 0
     for index, row in enumerate(rows):
-        match = _LABELLED.match(values.text(row.cells.get("channel", "")))
-        if match is None:
-            continue
-        label, text = match.group(1).strip(), match.group(2).strip()
-        kind = block_kind(label)
-        if _names_channel(label):
-            said[index] = ("message", label, text)
-        elif kind in ("wait", "check", "trigger", "exit"):
-            said[index] = (kind, "", text)
-            boxes += 1
-    if boxes < 2 or len(said) * 2 < sum(1 for row in rows if values.text(row.cells.get("channel", ""))):
+        cell = values.text(row.cells.get("channel", ""))
+        filled += bool(cell)
+        if cell not in read:
+            read[cell] = _box_in_cell(cell)
+        if read[cell] is not None:
+            said[index] = read[cell]
+            boxes += read[cell][0] != "message"
+        elif index >= 1000 and not boxes:
+            return rows  # a thousand rows and no box written in a cell: an ordinary steps table
+    if boxes < 2 or len(said) * 2 < filled:
         return rows  # "Email: тема" alone is a channel with its subject, not a diagram
     changed = []
     for index, row in enumerate(rows):
@@ -139,6 +139,18 @@ def _kinds_in_cells(rows: list[Row]) -> list[Row]:
             cells["message"] = text
         changed.append(replace(row, cells=cells))
     return changed
+
+
+def _box_in_cell(cell: str) -> tuple[str, str, str] | None:
+    """(box kind, channel, text) of a cell written "Kind: content", or None."""
+    match = _LABELLED.match(cell)
+    if match is None:
+        return None
+    label, text = match.group(1).strip(), match.group(2).strip()
+    if _names_channel(label):
+        return "message", label, text
+    kind = block_kind(label)
+    return (kind, "", text) if kind in ("wait", "check", "trigger", "exit") else None
 
 
 def _names_channel(text: str) -> bool:

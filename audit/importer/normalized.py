@@ -7,12 +7,12 @@ Cells that cannot be read become `ImportProblem`s (MAP002/MAP003/MAP004) at thei
 """
 from __future__ import annotations
 
-import re
-
 import bisect
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from audit import segment_words, values, vocab
 from audit.loops import text_bound
@@ -1525,6 +1525,7 @@ def _step(b: _Builder, row: Row) -> Step | None:
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _loop_in_condition(text: str) -> tuple[str, str]:
     """A condition cell that also says where the chain goes next ("…; then wait 4 days and go back to step 1",
     «…, затем вернуться к шагу 1»): (the condition, the clause that loops back); ('' for no loop)."""
