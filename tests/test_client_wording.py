@@ -824,3 +824,23 @@ def test_a_condition_naming_the_awaited_step_by_a_word_of_its_message():
                                                        condition="if checklist not opened")])
     condition = m.steps[1].condition
     assert (condition.step_ref, condition.negated, condition.feedback) == ("1", True, "opened")
+
+
+def test_a_cover_line_saying_who_keeps_the_map_and_a_cost_per_contact_column(tmp_path):
+    path = tmp_path / "cover.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Как читать"
+    for row in (["Сёгун — карта CRM-коммуникаций"], [], ["Бренд", "Сёгун"], ["Карту ведёт", "Алина, CRM-менеджер"],
+                ["Актуальность на", "2026-10-14"]):
+        ws.append(row)
+    channels = wb.create_sheet("Каналы")
+    channels.append(["Канал", "₽ за контакт"])
+    channels.append(["SMS", 3.4])
+    flows = wb.create_sheet("Цепочки")
+    flows.append(["Цепочка", "Канал"])
+    flows.append(["Welcome", "SMS"])
+    wb.save(path)
+    m = load_map(path)
+    assert (m.meta.name, m.meta.owner) == ("Сёгун — карта CRM-коммуникаций", "Алина, CRM-менеджер")
+    assert [c.cost for c in m.channels] == [3.4]
