@@ -242,7 +242,9 @@ def _grammar() -> _Grammar:
         ),
         anchor=re.compile(rf"(?<!\w)(?:(?P<lead>{_any(anchor['offset_lead'])})\s+)?(?:(?P<offset>{offset})\s+)?"
                           rf"(?:{relation})\s+{event}"),
-        ahead=re.compile(rf"(?<!\w)(?:{_any(anchor['offset_lead'])})\s+(?P<d>{duration_any})(?!\w)"),
+        # «за 2 ч», and "7 days before" / "2h prior" with no event after it
+        ahead=re.compile(rf"(?<!\w)(?:{_any(anchor['offset_lead'])})\s+(?P<d>{duration_any})(?!\w)"
+                         rf"|(?<!\w)(?P<d2>{duration_any})\s+(?:before|prior|ahead|beforehand)\s*$"),
         anchor_eve=re.compile(rf"(?<!\w)(?P<eve>{_any(anchor['eve'])})\s+{event}"),
         anchor_on_day=re.compile(rf"(?<!\w){_any(anchor['on_day_lead'])}\s+"
                                  rf"(?P<event>{_any(anchor['on_day'])}\s+(?:of\s+)?[^\W\d_][^\x00,;()\[\]\n]*)"),
@@ -655,7 +657,7 @@ def _ahead(cell: _Cell) -> tuple[str, str, int] | None:
     if match is None:
         return None
     cell.take(*match.span())
-    return "before", "", _duration_minutes(match.group("d"))
+    return "before", "", _duration_minutes(match.group("d") or match.group("d2"))
 
 
 _DAY_BEFORE = re.compile(r"(?<!\w)(?:d|д|t|т)\s*-\s*(\d{1,3})\s*(?:(?P<hours>h|hrs?|hours?|ч|час\w*)|d|д|дн\w*|days?)?(?!\w)",

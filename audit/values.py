@@ -105,7 +105,30 @@ def boolean(value: object) -> bool | None:
         return True
     if len(parts) == 2 and all(p in FALSE_WORDS for p in parts):
         return False
+    # "✅ Live", "❌ Not implemented", "⛔ blocked": a mark before words says it
+    if parts and parts[0] in _MARKS:
+        return parts[0] in TRUE_WORDS
     raise ValueError("not a yes/no value")
+
+
+def live(value: object) -> bool | None:
+    """Whether an event is tracked, as a tracking plan says it: yes/no, or its status in words ("Live",
+    "Not implemented", «в разработке»)."""
+    try:
+        return boolean(value)
+    except ValueError:
+        word = text(value).casefold().rstrip(".")
+        if word in _LIVE_WORDS:
+            return _LIVE_WORDS[word]
+        raise
+
+
+_MARKS = frozenset({"✓", "✔", "✅", "☑", "❌", "✗", "✘", "✖", "⛔", "+", "-"})
+# a tracking plan's status in words: implemented (yes) or not yet (no)
+_LIVE_WORDS = {"live": True, "implemented": True, "in prod": True, "in production": True, "в проде": True,
+               "внедрено": True, "внедрен": True, "работает": True, "not implemented": False, "not live": False,
+               "planned": False, "в плане": False, "не внедрено": False, "не работает": False, "todo": False,
+               "to do": False, "in progress": False, "в работе": False, "в разработке": False}
 
 
 _THOUSANDS = re.compile(r"^[~≈]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\D*$")  # 1,240,000 and 12,500+

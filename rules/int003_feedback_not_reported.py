@@ -70,7 +70,7 @@ class FeedbackNotReported(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for blocker in step_blockers(ctx.graph, "feedback"):
             channel = blocker.channel
-            reported = ctx.graph.feedback_of(channel)
+            reported = ctx.graph.feedback_of_step(blocker.source_step)
             yield self.finding(blocker.step, "condition", step=blocker.step.ref, source=blocker.source_step.ref,
                                feedback=feedback_word(blocker.feedback, self.lang), channel=channel.id,
                                kind=channel.kind.value, reported=", ".join(

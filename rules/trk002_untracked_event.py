@@ -70,7 +70,7 @@ class UntrackedEvent(Rule):
                 event = events.get(id_key(ref)) if ref else None
                 if event is not None and not ctx.is_tracked(event):
                     in_plan = event.tracked is not False
-                    yield self.finding(record, fld, owner=owner, event=event.id,
+                    yield self.finding(record, fld, owner=owner, event=event.label,
                                        role=self._roles[fld][self.lang], plan=self._plan[self.lang] if in_plan else "")
 
         for scenario in ctx.map.scenarios:

@@ -104,7 +104,7 @@ class EventSourceNotConnected(Rule):
                 record, fld = (scenario, "trigger") if blocker.role == "trigger" else (
                     (scenario, "stop_event") if blocker.role == "stop_event" else (blocker.step, "condition"))
                 yield self.finding(
-                    record, fld, event=blocker.event.id, role=self._roles[blocker.role][self.lang],
+                    record, fld, event=blocker.event.label, role=self._roles[blocker.role][self.lang],
                     source=source_of(blocker.event), system=blocker.target.id,
                     where=self._where[blocker.role][self.lang].format(step=blocker.step.ref),
                 )

@@ -68,5 +68,5 @@ class GoalNotMeasurable(Rule):
                 continue
             event = ctx.graph.events.get(id_key(scenario.goal_event))
             if event is not None and not ctx.is_tracked(event):
-                why = self._why["untracked"][self.lang].format(event=event.id)
+                why = self._why["untracked"][self.lang].format(event=event.label)
                 yield self.finding(scenario, "goal_event", name=scenario.label, why=why)

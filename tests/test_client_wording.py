@@ -844,3 +844,89 @@ def test_a_cover_line_saying_who_keeps_the_map_and_a_cost_per_contact_column(tmp
     m = load_map(path)
     assert (m.meta.name, m.meta.owner) == ("Сёгун — карта CRM-коммуникаций", "Алина, CRM-менеджер")
     assert [c.cost for c in m.channels] == [3.4]
+
+
+def _workbook(tmp_path, sheets: dict[str, list[list]]):
+    path = tmp_path / "map.xlsx"
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return load_map(path)
+
+
+def test_a_reglament_of_scenario_blocks_with_headings_and_bulleted_touches(tmp_path):
+    m = _workbook(tmp_path, {"Регламент": [
+        ["РЕГЛАМЕНТ КОММУНИКАЦИЙ"], ["Версия: 4.2"], ["Дата актуализации: 06.10.2026"], [],
+        ["1. Общие положения"], ["1.1. Регламент описывает автоматические коммуникации."], [],
+        ["Сценарий 1. Брошенный расчет"], ["Повод: Расчет без оформления"], ["Кому: Потенциальные клиенты"],
+        ["Цель: довести до оплаты"], ["Ответственный: О. Белова"], ["Касания:"],
+        ["— через 1 час: email «Ваш расчет сохранен» (сервисное)"],
+        ["— через 1 день, если письмо не открыто: SMS «Расчет действует» (сервисное)"], [],
+        ["Сценарий 2. Пролонгация ОСАГО"], ["Повод: До окончания полиса 30 дней"], ["Кому: Владельцы ОСАГО"],
+        ["Цель: продление"], ["Ответственный: Д. Миронов"], ["Касания:"],
+        ["— за 30 дней до окончания полиса: email «Полис заканчивается» (сервисное)"],
+        ["— за 1 день до окончания полиса: SMS «Завтра заканчивается» (сервисное)"]]})
+    assert [(s.id, s.trigger, s.owner) for s in m.scenarios] == [  # the heading's name is the scenario
+        ("Брошенный расчет", "Расчет без оформления", "О. Белова"),
+        ("Пролонгация ОСАГО", "До окончания полиса 30 дней", "Д. Миронов")]
+    assert [(s.scenario, s.channel, s.timing_text, s.condition_text) for s in m.steps] == [
+        ("Брошенный расчет", "email", "через 1 час", ""),
+        ("Брошенный расчет", "SMS", "через 1 день", "если письмо не открыто"),
+        ("Пролонгация ОСАГО", "email", "за 30 дней до окончания полиса", ""),
+        ("Пролонгация ОСАГО", "SMS", "за 1 день до окончания полиса", "")]
+
+
+def test_a_journey_drawn_as_swimlanes(tmp_path):
+    m = _workbook(tmp_path, {"J08 Win-back": [
+        ["Journey", "J08 Win-back"], ["Trigger", "180 days since last order"], ["Audience", "Lapsed"],
+        ["Goal", "One order"], [],
+        ["Lane", "Day 0", "Day 5", "Day 7", "Day 30", "Notes"],
+        ["👤 Customer action", "No order for 180 days", "", "", "", ""],
+        ["📧 Email", "[content] 'A lot has changed'", "If no order: [promo] '15% off'", "", "If still no order: ↻ back to Day 0", ""],
+        ["💬 SMS", "", "", "If Day 5 email not opened: [promo] '15% ends soon'", "", ""],
+        ["🏬 Store staff", "", "", "", "", ""]],
+        "Channels": [["Channel", "Type"], ["Email", "email"], ["SMS", "sms"], ["Store staff", "call"]]})
+    assert [(s.id, s.channel, s.timing_text, s.condition_text, s.message, s.next) for s in m.steps] == [
+        ("1", "Email", "Day 0", "", "A lot has changed", None),
+        ("2", "Email", "Day 5", "If no order", "15% off", None),
+        ("3", "SMS", "Day 7", "If step 2 email not opened", "15% ends soon", ["1"])]
+    assert m.steps[2].condition.step_ref == "2"
+    assert ("FLOW003", "J08 Win-back") in {(code, entity.split("/")[0]) for code, entity in codes_by_entity(audit(m))}
+
+
+def test_a_row_per_message_with_a_tick_column_per_channel(tmp_path):
+    m = _workbook(tmp_path, {"Messaging map": [
+        ["Canvas", "Msg #", "Trigger event", "Push ✓", "Email ✓", "SMS ✓", "Copy"],
+        ["LC01", 1, "install", False, True, False, "Welcome"], ["LC01", 2, "install", True, False, False, "Come back"],
+        ["LC02", 1, "purchase", "", "", "✓", "Thanks"]]})
+    assert [(s.scenario, s.id, s.channel) for s in m.steps] == [("LC01", "1", "Email"), ("LC01", "2", "Push"),
+                                                              ("LC02", "1", "SMS")]
+
+
+def test_a_cjm_grid_of_stages_beside_a_register_gives_the_stages(tmp_path):
+    m = _workbook(tmp_path, {
+        "CJM": [["CJM покупателя"], [], ["№ этапа", 1, 2, 3], ["Этап", "Знакомство", "Первый заказ", "Отзыв"],
+                ["Коммуникации", "ВЕЛ-1 «Приветствие»", "КОР-1 «Корзина»", "—"], ["Каналы", "email", "push", "—"],
+                ["Цепочки", "ВЕЛ-1", "КОР-1", "—"], ["Следующий этап", "Первый заказ", "Отзыв", "— (финальный этап)"]],
+        "Реестр цепочек": [["Код", "Этап CJM", "Канал"], ["ВЕЛ-1", "Знакомство", "email"], ["КОР-1", "Первый заказ", "push"]]})
+    assert [(s.name or s.id, s.next, s.final) for s in m.stages] == [
+        ("Знакомство", ["2"], False), ("Первый заказ", ["3"], False), ("Отзыв", [], True)]
+
+
+def test_small_client_words(tmp_path):
+    from audit.timing import parse_timing
+    from audit.values import boolean, live
+
+    assert (boolean("✅ Live"), boolean("❌ Not implemented"), live("Not implemented"), live("Live")) == (
+        True, False, False, True)
+    assert (parse_timing("7 days before").anchor_relation, parse_timing("7 days before").offset_minutes) == ("before", 10080)
+    assert parse_timing("+0").delay_minutes == 0 and parse_timing("Day 0").delay_minutes == 0
+    m = build_map(scenarios=[scn("lc")], steps=[step("lc", "1", "email", next="→ 2"), step("lc", "2", "push", next="↺ 1 after 14d")])
+    assert [s.next for s in m.steps] == [["2"], ["1"]]
+    plain = _workbook(tmp_path, {"Steps": [["Scenario", "Step", "Channel"], ["visit", 1, "Store staff"]],
+                                 "Channels": [["Channel", "Type"], ["Store staff", "call"]]})
+    assert [s.channel for s in plain.steps] == ["Store staff"]  # two words, not a channel and when

@@ -144,6 +144,10 @@ def _tables(sheet: RawSheet, plan: SheetPlan) -> list[Table]:
         return _touch_grid_tables(sheet, plan) if plan.columns[0].field == "channel" else [_matrix_table(sheet, plan)]
     if plan.role == "blocks":
         return _block_tables(sheet, plan, columns)
+    ticks = [c for c in plan.columns if c.tick]
+    if ticks:  # "Push ✓ | Email ✓ | SMS ✓": the channel ticked on each row
+        sheet = _ticked_channel(sheet, plan.header_row, ticks)
+        columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, f"{ticks[0].header}–{ticks[-1].header}")
     if plan.channel is not None:  # a sheet per channel: every row goes through the sheet's channel
         sheet = _with_column(sheet, plan.header_row, plan.channel)
         columns["channel"] = (len(sheet.rows[plan.header_row]) - 1, sheet.name)
@@ -345,6 +349,18 @@ def _calendar_issue(sheet: RawSheet, header_row: int, calendar: list[int],
                 "message_type": max(set(kinds), key=lambda k: (kinds.count(k), k)) if kinds else "",
                 "channel": channels[0] if channels else ""}
         row.extend(said[fld] for fld in added)
+    return RawSheet(sheet.name, rows, sheet.errors)
+
+
+def _ticked_channel(sheet: RawSheet, header_row: int, ticks: list) -> RawSheet:
+    """The sheet with one more column: the channel whose column is ticked on each row (the first, if several);
+    the tick's mark stripped from its header ("Push ✓" → Push)."""
+    width = max((len(r) for r in sheet.rows), default=0)
+    rows = [list(r) + [""] * (width - len(r)) for r in sheet.rows]
+    names = [(c.index, re.sub(r"[^\w\s-]+", "", c.header).strip() or c.header) for c in ticks]
+    for index, row in enumerate(rows):
+        ticked = [name for col, name in names if index > header_row and values.boolean(row[col]) is True]
+        row.append(ticked[0] if ticked else "")
     return RawSheet(sheet.name, rows, sheet.errors)
 
 

@@ -190,8 +190,9 @@ def _touches_by_arrow(cells: dict[str, object], counters: dict[str, int], key: s
         return [cells]
     if not _ARROW.search(text):  # «push через 2 ч»: one touch, its channel and timing in the channel cell
         touch = packed_touch(text) if len(text.split()) > 1 else None
-        if touch is None or not (touch["delay"] or touch["condition"]) or touch["message"]:
-            return [cells]
+        if touch is None or not (touch["delay"] or touch["condition"]) or touch["message"] \
+                or not _all_when(", ".join(t for t in (touch["delay"], touch["condition"]) if t)):
+            return [cells]  # "Store staff": a channel of two words, not a channel and when
         said = {**cells, "channel": touch["channel"]}
         for fld in ("delay", "condition"):
             if touch[fld] and not values.text(cells.get(fld, "")):

@@ -943,7 +943,7 @@ _NEXT_END = re.compile(r"\b(?:stop|end|exit|finish|конец|стоп|выхо�
 _NEXT_REPEAT = re.compile(r"повтор\w*|снова|ещё раз|еще раз|again|repeat\w*|resend\w*|back to|назад", re.IGNORECASE)
 
 
-_LEADING_ARROW = re.compile(r"^\s*(?:→|->|=>|⇒|➝|⟶)\s*")
+_LEADING_ARROW = re.compile(r"^\s*(?:→|->|=>|⇒|➝|⟶|↺|↻|⟲|⟳|🔁)\s*")
 # "1 after 7 days", «2 через 3 дня»: a step's number, then when
 _LEADING_STEP = re.compile(r"^\s*([^\W_]*\d+)\s+(?:after|in|then|через|спустя|затем|потом)\b", re.IGNORECASE)
 
@@ -1371,7 +1371,13 @@ def _end_word(ref: str) -> str | None:
     word = id_key(ref).strip("()[] .")
     if word in _FINAL_WORDS:
         return "final"
-    return "end" if word in END_WORDS or id_key(ref) in END_WORDS else None
+    if word in END_WORDS or id_key(ref) in END_WORDS:
+        return "end"
+    remark = re.fullmatch(r"\s*[—–-]?\s*\(([^()]*)\)\s*", ref)  # «— (финальный этап)»: a dash and why
+    if remark and re.match(r"[—–-]", ref.strip()):
+        said = id_key(remark.group(1))
+        return "final" if any(said.startswith(w) for w in _FINAL_WORDS if len(w) >= 5) else "end"
+    return None
 
 
 def _stage(b: _Builder, row: Row) -> Stage | None:
@@ -1430,7 +1436,7 @@ def _event(b: _Builder, row: Row) -> Event | None:
         name=values.text(row.cells.get("name", "")),
         event_source=_source_kind(row),
         source_name=values.text(row.cells.get("source", "")),
-        tracked=b.read(row, "tracked", values.boolean, "event", ident),
+        tracked=b.read(row, "tracked", values.live, "event", ident),
         analytics_key=values.id_text(row.cells.get("key", "")) or None,
         source=row.source(),
     )

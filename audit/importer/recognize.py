@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -58,6 +58,7 @@ class ColumnPlan:
     day: str | None = None  # a timeline's day column ("Day 3", «День 7»): its header, the timing of its touches
     chain: bool = False  # each cell holds a scenario's whole chain as a numbered list of touches
     calendar: bool = False  # a content calendar's week or date column: each cell is that week's issue of the mailing
+    tick: bool = False  # a column per channel ticked on the row that goes through it ("Push ✓ | Email ✓", TRUE/✓)
 
 
 @dataclass(slots=True)
@@ -79,7 +80,7 @@ class SheetPlan:
         """field → (column, header) for the columns the reader takes (column groups aside)."""
         return {c.field: (c.index, c.header) for c in self.columns
                 if c.field and c.field not in UNREAD_FIELDS and c.group is None and not c.head and c.touch is None
-                and not c.calendar}
+                and not c.calendar and not c.tick}
 
     def touches(self) -> dict[int, TouchColumn]:
         """touch number → its column, for a sheet whose touches are written as text (a column per touch,
@@ -543,7 +544,7 @@ def _touch_columns(role: _Role, headers: list[str], infos: list[_ColumnValues],
             continue  # a --columns file may name such a column `step` (what `inspect --write-columns` writes)
         confidence, evidence = (1.0, "mapping") if chosen == "step" else (0.9, "both")
         packed = infos[col].shares.get("packed", 0.0) >= PACKED_SHARE
-        day = _day_header(header)
+        day = day_header(header)
         match = _NUMBERED_HEADER.match(" ".join(header.split()))
         if match and packed and day is None:
             scores = header_scores(match.group(1).strip(" -_.:"), role.name)
@@ -570,7 +571,7 @@ _DAY_HEADER = re.compile(r"^(?:[^\W\d_]{1,6}\.?\s*\+?\s*\d{1,3}|\+\s*\d{1,3}\s*[
 
 
 @lru_cache(maxsize=1 << 12)
-def _day_header(header: str) -> str | None:
+def day_header(header: str) -> str | None:
     """A timeline's column header naming a day of the chain ("Day 3", «День 7», "D+7", «Д0», "+2 дня"):
     the header, as the timing of the touches under it; None for any other header."""
     from audit.timing import parse_timing
@@ -630,6 +631,12 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
     taken_cols: dict[int, ColumnPlan] = dict(touches)
     taken_fields: set[str] = {"step", *PACKED_FIELDS} if touches else set()  # each touch holds its own
     # (its message type and next step only when it says them: the row's own columns say them otherwise)
+    ticked = [col for col, fld in mapped.items() if fld == "channel" and infos[col].shares.get("bool", 0.0) >= 0.8]
+    if len(ticked) >= 2:  # a mapping naming several tick columns `channel` ("Push ✓", "Email ✓"): the one ticked
+        for col in ticked:
+            taken_cols[col] = ColumnPlan(col, headers[col], "channel", 1.0, "mapping", tick=True)
+            del mapped[col]
+        taken_fields.add("channel")
     for col, fld in mapped.items():
         if fld in taken_fields and fld != "calendar":  # a calendar has a column a week
             fld = "ignore"  # the same header twice (a mapping names headers, not columns): the first one reads it
@@ -642,6 +649,14 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
         taken_cols[col] = ColumnPlan(col, headers[col], fld, round(min(score, 1.0), 2), evidence)
         taken_fields.add(fld)
     taken_cols.update(grouped)
+    if "channel" in role.fields and "channel" not in taken_fields and not grouped:
+        ticks = _tick_columns(headers, infos, taken_cols)
+        for col in ticks:
+            if col in taken_cols and taken_cols[col].field:
+                taken_fields.discard(taken_cols[col].field)
+        taken_cols.update(ticks)
+        if ticks:
+            taken_fields.add("channel")
     _chain_named_twice(role, headers, infos, taken_cols, taken_fields)
     _calendar_columns(role, headers, infos, taken_cols)
     _description_names(role, headers, taken_cols, taken_fields)
@@ -649,6 +664,15 @@ def _assign(role: _Role, headers: list[str], infos: list[_ColumnValues],
              for col, header in enumerate(headers) if header or col in taken_cols]
     total = sum(p.confidence for p in plans if p.field and p.field not in UNREAD_FIELDS)
     return plans, total
+
+
+def _tick_columns(headers: list[str], infos: list[_ColumnValues], taken: dict[int, ColumnPlan]) -> dict[int, ColumnPlan]:
+    """Columns named each after a channel ("Push ✓", "Email ✓", «SMS?») whose cells are ticks or yes/no: the row's
+    channel is the one ticked. Two such columns at least."""
+    found = {col: ColumnPlan(col, header, "channel", 0.9, "both", tick=True) for col, header in enumerate(headers)
+             if (col not in taken or taken[col].evidence == "header") and header and names_channel(header)
+             and infos[col].count and infos[col].shares.get("bool", 0.0) >= 0.8}
+    return found if len(found) >= 2 else {}  # (a column of ticks names no scenario, whatever its header's words)
 
 
 def _chain_named_twice(role: _Role, headers: list[str], infos: list[_ColumnValues], taken: dict[int, ColumnPlan],
@@ -1148,6 +1172,13 @@ def _transposed_plan(sheet: RawSheet, first: SheetPlan, mapping: ColumnMapping,
     if sum(1 for row in turned.rows[start + 1:] if any(values.text(c) for c in row)) < 2:
         return None
     plan = plan_sheet(turned, mapping, segment_names, skip=start)
+    fields = {c.field for c in plan.columns}
+    if plan.role not in TURNED_ROLES and "stage" in fields and fields & {"next", "next_stages"} and not forced:
+        # a CJM grid (a stage per column: «Этап», «Коммуникации», «Каналы», «Следующий этап» down the side) reads
+        # as touches by its words, yet each record is a stage: its scenarios are described elsewhere
+        as_stages = replace(mapping, sheets={**mapping.sheets, values.normalize_word(turned.name): "stages"})
+        plan = plan_sheet(turned, as_stages, segment_names, skip=start)
+        plan.by_mapping = False
     if plan.role not in TURNED_ROLES or plan.header_row != start or plan.header_rows != 1:
         return None
     if plan.confidence < (first.confidence if first.header_row is not None else 0.0) + TURNED_MARGIN:
@@ -1457,6 +1488,12 @@ SIDE_ROLES = ("segments", "stages", "channels", "events", "systems", "integratio
 _LABELLED = re.compile(r"^\s*(?P<label>[^\W\d_][^:：\n]{0,40}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
 
 
+_BULLET = re.compile(r"^\s*(?:[—–\-•·*▪►‣]|\d{1,2}[.)])\s+")
+_BLOCK_HEADING = re.compile(r"^\s*(?P<kind>сценарий|цепочка|рассылка|кампания|механика|scenario|flow|journey|campaign|"
+                            r"sequence|program|programme)\s*№?\s*(?P<code>[\w.-]{1,12}?)[.:)]?\s+[—–-]?\s*(?P<name>\S.*)$",
+                            re.IGNORECASE)
+
+
 def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
     """Scenarios written as blocks of «Label: value» lines in one column, a blank line between blocks («Сценарий:
     Велком», «Кому: …», «Шаги: 1) … 2) …») — a brief for a contractor: the same sheet as a table, a row per block
@@ -1464,6 +1501,7 @@ def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
     blocks: list[dict[str, object]] = []
     current: dict[str, object] = {}
     labelled = other = 0
+    listing = ""  # «Касания:» with nothing after it: the bullet lines below are its value
     for index, row in enumerate(sheet.rows):
         if index == 100 and labelled < 3 * other:
             return None  # an ordinary table: decided on its first rows, not its hundred thousand
@@ -1472,8 +1510,24 @@ def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
             if current:
                 blocks.append(current)
                 current = {}
+            listing = ""
             continue
-        match = _LABELLED.match(values.text(cells[0])) if len(cells) <= 2 else None
+        first = values.text(cells[0])
+        bullet = _BULLET.match(first) if listing and len(cells) == 1 else None
+        if bullet is not None:  # «— через 1 час: email «…» (сервисное)»: the next item of the list
+            items = str(current.get(listing, "")).splitlines()
+            current[listing] = "\n".join([*items, f"{len(items) + 1}) {first[bullet.end():].strip()}"])
+            labelled += 1
+            continue
+        listing = ""
+        heading = _BLOCK_HEADING.match(first) if len(cells) == 1 else None
+        if heading is not None:  # «Сценарий 3. Пролонгация ОСАГО»: a block begins, named
+            if current:
+                blocks.append(current)
+            current = {"№": heading["code"], heading["kind"].capitalize(): heading["name"].strip()}
+            labelled += 2
+            continue
+        match = _LABELLED.match(first) if len(cells) <= 2 else None
         if match is None or len(match["label"].split()) > 4:
             other += 1
             continue
@@ -1481,6 +1535,8 @@ def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
         value = " ".join(match["value"].split()) if "\n" not in match["value"] else match["value"].strip()
         if len(cells) == 2 and not value:
             value = values.text(cells[1])
+        if not value and len(cells) == 1:
+            listing = label  # «Касания:» — its items follow, a line each
         if label in current:  # the first label again: the next block begins
             blocks.append(current)
             current = {}
@@ -1488,6 +1544,9 @@ def labelled_blocks(sheet: RawSheet) -> RawSheet | None:
         labelled += 1
     if current:
         blocks.append(current)
+    named = [i for i, block in enumerate(blocks) if "№" in block]
+    if named:  # the document's own lines above its first «Сценарий 1. …» («Версия: 4.2») are no scenario
+        blocks = blocks[named[0]:]
     if len(blocks) < 2 or labelled < 3 * other or labelled < 8:
         return None
     counts: dict[str, int] = {}
@@ -1508,10 +1567,12 @@ def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = No
     a title over it ("Lists", «Справочник сегментов») — becomes a sheet of its own, named `<sheet> › <title>`:
     an owner keeps the audience sizes to the right of the flows. Only a block that reads as an entity table
     (segments, stages, channels, events, systems) is split off; a column group of the main table stays."""
+    from audit.importer.lanes import swimlanes
+
     mapping = mapping or ColumnMapping()
     out: list[RawSheet] = []
     for sheet in sheets:
-        sheet = labelled_blocks(sheet) or sheet
+        sheet = labelled_blocks(sheet) or swimlanes(sheet) or sheet
         out.extend(_side_table(sheet, mapping) or [sheet])
     return out
 

@@ -1,0 +1,133 @@
+"""Journeys drawn as swimlanes: a lane per channel down the side, the journey's moments across the top.
+
+A retail team draws each journey on a sheet of its own, its facts above the lanes:
+
+    Journey | J03 Basket abandon
+    Trigger | Basket abandoned
+    …
+    Lane              | +1h                          | Day 1                               | Day 3
+    👤 Customer action | Adds to bag, leaves          |                                     |
+    📧 Email           | [service] 'You left …'       | If no order: [service] 'Saved …'    | If no order: [promo] '10% off'
+    📱 Push            |                              |                                     |
+
+Each filled cell of a channel's lane is a touch on that channel at the moment its column names: its
+condition is what it says before a colon ("If no order:"), its message type the tag in brackets, its
+message the rest. Touches follow each other column by column, lane by lane. A cell that only sends the
+customer back ("↻ back to Day 0 and run the journey again") is where the touch before it goes next. Lanes
+that are no channel ("Customer action", «Действие клиента») are the customer's side, not touches.
+
+The sheet is rewritten as the facts above and a table of those touches, which the scenario-sheet reader
+then reads like any sheet per scenario.
+"""
+from __future__ import annotations
+
+import re
+
+from audit import values
+from audit.importer.workbook import RawSheet
+
+HEAD_SCAN = 40  # rows looked at for the lanes' header
+_NOT_A_LANE = re.compile(r"customer|client|клиент|покупател|гост[ья]|action|действи|trigger|триггер|событи|event|"
+                         r"goal|цель|notes?\b|примечан|коммент", re.IGNORECASE)
+_CONDITION = re.compile(r"^\s*(?P<condition>(?:if|only if|unless|если|только если)\b[^:]*?)\s*:\s*", re.IGNORECASE)
+_TAG = re.compile(r"\[(?P<tag>[^\[\]]{2,24})\]")
+_LOOP = re.compile(r"↻|↺|🔁|\bback to\b|\bstart over\b|\brun the journey again\b|заново|вернуться к|снова с",
+                   re.IGNORECASE)
+_QUOTES = "'\"«»“”‘’"
+HEADER = ["Step", "Channel", "When", "Condition", "Message", "Message type", "Next"]
+
+
+def swimlanes(sheet: RawSheet) -> RawSheet | None:
+    """The sheet as its facts and a table of its touches, when it draws a journey as lanes; else None."""
+    from audit.importer.recognize import names_channel
+
+    rows = sheet.rows
+    for index in range(min(HEAD_SCAN, len(rows))):
+        header = [values.text(c) for c in rows[index]]
+        moments = [col for col, text in enumerate(header) if col and text and _moment(text)]
+        named = [col for col, text in enumerate(header) if col and text and not _NOT_A_LANE.search(text)]
+        if len(moments) < 2 or not header[0] or len(moments) * 5 < len(named) * 3:
+            continue  # most of the header after the lanes' label must be moments: "Канал | Тихие часы | …" is none
+        lanes = _lanes(rows, index)
+        channels = [(row, _bare(values.text(rows[row][0]))) for row in lanes]
+        channels = [(row, name) for row, name in channels if names_channel(name) or not _NOT_A_LANE.search(name)]
+        if sum(1 for _, name in channels if names_channel(name)) < 2:
+            continue
+        columns = [col for col in range(moments[0], moments[-1] + 1) if header[col]]
+        said = [values.text(rows[row][col]) for row, _ in channels for col in columns if col < len(rows[row])]
+        said = [text for text in said if text]
+        if not said or sum(1 for text in said if re.search(r"[^\W\d_]{3}", text)) * 2 < len(said):
+            continue  # lanes of numbers (limits, costs) are a table of channels, not a journey
+        return RawSheet(sheet.name, [list(r) for r in rows[:index]] + [HEADER] + _touches(rows, header, columns,
+                                                                                              channels), {})
+    return None
+
+
+def _lanes(rows: list[list[object]], header: int) -> list[int]:
+    """The rows below the header up to the first blank one: the lanes."""
+    lanes = []
+    for row in range(header + 1, len(rows)):
+        if not any(values.text(c) for c in rows[row]):
+            break
+        if values.text(rows[row][0]):
+            lanes.append(row)
+    return lanes
+
+
+def _touches(rows: list[list[object]], header: list[str], columns: list[int],
+             channels: list[tuple[int, str]]) -> list[list[object]]:
+    from audit.timing import parse_timing
+
+    touches: list[list[object]] = []
+    first_in: dict[int, int] = {}  # column → the number of its first touch
+    at: dict[int, list[tuple[str, int]]] = {}  # column → (channel, touch number) of its touches
+    for col in columns:
+        when = header[col] if parse_timing(header[col]).understood else ""  # "At signup": when the journey starts
+        cells = [(channel, text) for row, channel in channels
+                 if (text := values.text(rows[row][col]) if col < len(rows[row]) else "")]
+        cells.sort(key=lambda item: bool(_CONDITION.match(item[1])))  # a fallback after what it waits on
+        for channel, text in cells:
+            if _LOOP.search(text) and not _TAG.search(text):
+                target = next((c for c in columns if header[c] and header[c].casefold() in text.casefold()), None)
+                if touches and target is not None and target in first_in and not touches[-1][6]:
+                    touches[-1][6] = str(first_in[target])  # «↻ back to Day 0»: the loop
+                continue
+            condition = _CONDITION.match(text)
+            rest = text[condition.end():] if condition else text
+            tag = _TAG.search(rest)
+            message = (rest[:tag.start()] + rest[tag.end():]) if tag else rest
+            first_in.setdefault(col, len(touches) + 1)
+            at.setdefault(col, []).append((channel, len(touches) + 1))
+            touches.append([len(touches) + 1, channel, when, condition["condition"] if condition else "",
+                            message.strip(" :—–-" + _QUOTES), tag["tag"] if tag else "", ""])
+    for touch in touches:  # "If Day 1 email not opened": the email of the Day 1 column, by its number
+        touch[3] = _moment_named(str(touch[3]), header, at)
+    return touches
+
+
+def _moment_named(condition: str, header: list[str], at: dict[int, list[tuple[str, int]]]) -> str:
+    """A condition naming the awaited touch by its column ("If Day 5 email not opened") names it by number."""
+    if not condition:
+        return condition
+    for col in sorted(at, key=lambda c: -len(header[c])):
+        found = re.search(rf"(?<!\w){re.escape(header[col])}(?!\w)", condition, re.IGNORECASE)
+        if found is None:
+            continue
+        rest = condition[:found.start()] + condition[found.end():]
+        number = next((n for channel, n in at[col] if re.search(rf"(?<!\w){re.escape(channel)}(?!\w)", rest,
+                                                                re.IGNORECASE)), at[col][0][1])
+        return f"{condition[:found.start()]}step {number}{condition[found.end():]}"
+    return condition
+
+
+def _moment(text: str) -> bool:
+    """A header naming a moment of the journey: "+1h", "Day 3", «День 2», "7 days before", "On the day"."""
+    from audit.importer.recognize import day_header
+    from audit.timing import parse_timing
+
+    return day_header(text) is not None or parse_timing(text).understood
+
+
+def _bare(label: str) -> str:
+    """A lane's label without its icon: «📧 Email» → Email."""
+    return re.sub(r"^[^\w]+", "", label).strip()
