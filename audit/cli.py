@@ -139,10 +139,10 @@ def _common_options(parser: argparse.ArgumentParser, maps: tuple[str, ...] = ("m
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on the terminal")
 
 
-def _load(args: argparse.Namespace, path: Path):
-    """Read a map with the --columns mapping, if any."""
+def _load(args: argparse.Namespace, path: Path, complete: bool = True):
+    """Read a map with the --columns mapping, if any; without `complete`, also a map with nothing to audit."""
     mapping = load_column_mapping(args.columns) if getattr(args, "columns", None) else None
-    return load_map(path, mapping)
+    return load_map(path, mapping, complete=complete)
 
 
 def _selection_options(parser: argparse.ArgumentParser) -> None:
@@ -430,7 +430,7 @@ def _inspect(args: argparse.Namespace) -> int:
     from audit.inspect import columns_toml
     from reports.inspect import render_json, render_text
 
-    commap = _load(args, args.map)
+    commap = _load(args, args.map, complete=False)  # a map audit refuses is where inspect helps most
     lang = commap.language if args.lang == "auto" else args.lang
     text = render_json(commap) if args.format == "json" else render_text(commap, lang)
     if args.write_columns is not None:

@@ -119,6 +119,7 @@ def describe(commap) -> dict:
         "meta": _meta(commap),
         "facts": facts,
         "unread": unread_groups(commap),
+        "auditable": bool(commap.steps or commap.scenarios),  # what `commap audit` needs to run
     }
 
 

@@ -135,6 +135,11 @@ LABELS: dict[str, dict[str, str]] = {
     "unread_times": {"en": "{n} cells, first in row {row}", "ru": "ячеек: {n}, первая в строке {row}"},
     "unread_more": {"en": "… {n} more groups (see --format json)", "ru": "… ещё групп: {n} (см. --format json)"},
     "nothing_unread": {"en": "Every cell with a header was read.", "ru": "Все ячейки под заголовками прочитаны."},
+    "nothing_to_audit": {"en": "Nothing to audit yet: no sheet was read as steps or scenarios, so `commap audit` "
+                               "refuses this map. Name the sheet of touches and its columns in a --columns file.",
+                         "ru": "Проверять пока нечего: ни один лист не прочитан как шаги или сценарии, поэтому "
+                               "`commap audit` эту карту не примет. Укажите лист касаний и его столбцы в файле "
+                               "--columns."},
     "write_columns_hint": {"en": "To correct the reading: commap inspect {path} --write-columns columns.toml, edit it, "
                                  "then commap audit {path} --columns columns.toml",
                            "ru": "Чтобы исправить чтение: commap inspect {path} --write-columns columns.toml, "

@@ -77,5 +77,7 @@ def render_text(commap, lang: str) -> str:
         times = t("unread_times", lang).format(n=group["count"], row=group["row"]) if group["count"] > 1 \
             else t("fact_where", lang).format(sheet="", row=group["row"]).lstrip(", ")
         lines.append(f"  {code}{place}{value} — {reason} ({times})")
+    if not data["auditable"]:
+        lines += ["", t("nothing_to_audit", lang)]
     lines += ["", t("write_columns_hint", lang).format(path=commap.path)]
     return "\n".join(lines) + "\n"

@@ -245,3 +245,19 @@ def test_a_number_sign_tells_two_headers_apart_in_a_mapping(tmp_path):
     mapping = load_column_mapping(loose)
     assert (mapping.field_for_header("Action", "x"), mapping.field_for_header("Action #", "x"),
             mapping.field_for_header("ACTION NO.", "x")) == ("channel", "channel", "step")
+
+
+def test_a_map_audit_refuses_is_still_inspected_and_says_why(tmp_path, capsys):
+    path = tmp_path / "segments_only.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Segments"
+    wb.active.append(["Segment", "Size"])
+    wb.active.append(["VIP", 10])
+    wb.save(path)
+    assert main(["audit", str(path), "-q"]) == 2
+    capsys.readouterr()
+    assert main(["inspect", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Sheet 'Segments': segment list" in out and "Nothing to audit yet" in out
+    assert main(["inspect", str(path), "--format", "json", "-o", str(tmp_path / "i.json")]) == 0
+    assert json.loads((tmp_path / "i.json").read_text(encoding="utf-8"))["auditable"] is False

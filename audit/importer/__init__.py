@@ -33,7 +33,7 @@ __all__ = ["ColumnMapping", "load_column_mapping", "load_map", "recognise"]
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
-def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
+def load_map(path: str | Path, columns: ColumnMapping | None = None, *, complete: bool = True) -> CommMap:
     """Read a map; raises `MapReadError` (file, sheet, row, column) when it cannot be read at all.
 
     Named entity sheets are read first; a workbook without a Steps sheet is then searched for a
@@ -41,19 +41,20 @@ def load_map(path: str | Path, columns: ColumnMapping | None = None) -> CommMap:
     """
     path = Path(path)
     with collector_paused():
-        commap = map_from_sheets(path, read_sheets(path), columns)
+        commap = map_from_sheets(path, read_sheets(path), columns, complete=complete)
     commap.sha256 = _sha256(path)
     return commap
 
 
-def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping | None = None) -> CommMap:
+def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping | None = None, *,
+                    complete: bool = True) -> CommMap:
     """The map in raw sheets (cell values as the reader gives them); `path` only names the file in messages.
     Slashed text dates are read in the order the workbook writes them (`values.SLASH_MONTH_FIRST`)."""
     token = values.SLASH_MONTH_FIRST.set(values.slashed_month_first(
         cell for sheet in sheets for row in sheet.rows[:DATE_ORDER_ROWS] for cell in row))
     try:
         sheets = split_side_tables(sheets, columns)
-        return build_from_plan(path, sheets, recognise(str(path), sheets, columns))
+        return build_from_plan(path, sheets, recognise(str(path), sheets, columns), complete=complete)
     finally:
         values.SLASH_MONTH_FIRST.reset(token)
 
@@ -61,8 +62,9 @@ def map_from_sheets(path: Path, sheets: list[RawSheet], columns: ColumnMapping |
 DATE_ORDER_ROWS = 500  # rows per sheet looked at to tell how the workbook writes its slashed dates
 
 
-def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> CommMap:
-    """Read the sheets the way the plan says, then build the map's records."""
+def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan, *, complete: bool = True) -> CommMap:
+    """Read the sheets the way the plan says, then build the map's records. Without `complete` (inspect), a map
+    with nothing to audit is still built, so that its reading can be shown and corrected."""
     tables: list[Table] = []
     ignored: list[Location] = []
     words: list[str] = []
@@ -89,13 +91,13 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan) -> Co
     _stage_from_sheet_name(tables)
     # a real Scenarios sheet keeps precedence for scenario attributes over a wide sheet's; the wide sheet fills
     # what it leaves empty (audit/importer/normalized.py `_merge_derived_scenarios`)
-    if not tables:
+    if not tables and complete:
         _explain_unread_sheet(path, sheets)
         known = "Segments, Stages, Channels, Events, Scenarios, Steps, Systems, Integrations"
         names = ", ".join(f"'{s.name}'" for s in sheets) or "none"
         raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known}, "
                                  f"or one wide sheet with segment, scenario and channel columns)")
-    if not any(t.entity in ("steps", "scenarios") for t in tables):
+    if complete and not any(t.entity in ("steps", "scenarios") for t in tables):
         raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
     meta, meta_problems = _meta_from_facts(plan)
     commap = build_commap(tables, meta)
