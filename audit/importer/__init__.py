@@ -98,7 +98,8 @@ def build_from_plan(path: Path, sheets: list[RawSheet], plan: ReadingPlan, *, co
         raise MapReadError(path, f"no sheet of a communication map found (sheets: {names}; expected {known}, "
                                  f"or one wide sheet with segment, scenario and channel columns)")
     if complete and not any(t.entity in ("steps", "scenarios") for t in tables):
-        raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit")
+        raise MapReadError(path, "the map has no Steps or Scenarios sheet, so there is nothing to audit "
+                                 f"(`commap inspect {path}` shows how each sheet was read)")
     meta, meta_problems = _meta_from_facts(plan)
     commap = build_commap(tables, meta)
     _review_from_scenarios(commap)
