@@ -373,7 +373,8 @@ _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _TRAILING_TAG = re.compile(r"\s*[\[(]([^\[\]()]{1,30})[\])]\s*$")
 _AFTER_CHANNEL = re.compile(r"^(?P<head>[^()«\"“„:—–]*?)\s*\((?P<clause>[^()]*)\)(?P<rest>.*)$")
 _GOES_TO_STEP = re.compile(r"\b(?:шаг\w*|step|касани\w*|touch)\s*№?\s*\d+", re.IGNORECASE)
-_LOOP_TAIL = re.compile(r"[;.]\s*(?P<tail>[^;.]*\b(?:снова|опять|again|back\s+to|заново)\b[^;]*"
+_LOOP_TAIL = re.compile(r"(?:[;.]|,(?=\s*(?:затем|потом|после\s+чего|then|and\s+then)\b))\s*"
+                        r"(?P<tail>[^;.]*\b(?:снова|опять|again|back\s+to|заново)\b[^;]*"
                         r"\b(?:шаг\w*|step|касани\w*|touch)\s*№?\s*\d+[^;]*)$", re.IGNORECASE)
 _INLINE_ITEM = re.compile(r"\s+(?=\d{1,2}\)\s)")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:шаг|step|касание|touch|t|к)\s*)?(\d{1,2})\s*[).:]\s*(?=\S)", re.IGNORECASE)
@@ -440,6 +441,13 @@ def packed_touch(text: str) -> dict[str, str] | None:
     `message_type`; a last arrow leading to no channel («→ затем снова шаг 2») is the `next`. None
     when no channel is named: that cell is no packed touch."""
     text = " ".join(text.split())
+    labelled = _ROBOT_LABEL.match(text)
+    if labelled:  # «Робот: при переходе на этап — письмо …»; «Триггер: сделка на этапе > 5 дней — письмо …»
+        text = text[labelled.end():]
+        said_trigger = _TRIGGER_SAID.match(text) if labelled.group(1).casefold() in ("триггер", "trigger") else None
+        if said_trigger and not _all_when(said_trigger.group("head")):
+            touch = packed_touch(said_trigger.group("rest"))
+            return {**touch, "trigger": said_trigger.group("head").strip()} if touch else None
     numbered = _LIST_ITEM.match(text)
     if numbered and numbered.end() < len(text) and not text[numbered.end()].isdigit():  # «28.11.2026» is a date
         text = text[numbered.end():]  # «2) SMS через 2 часа — «…»»: one item of a list written a row each
@@ -481,6 +489,8 @@ def packed_touch(text: str) -> dict[str, str] | None:
             head, when, message = named[0], head, " ".join(p for p in (named[1], after.lstrip(" :")) if p)
         elif _all_when(head) and (at_end := _CHANNEL_AT_END.search(rest)) and _names_channel(at_end.group(1)):
             head, when, message = at_end.group(1), head, rest  # «если не прочитал — дублируем в Telegram»
+        elif _all_when(head) and (word := _one_channel_word(rest)) is not None:
+            head, when, message = word, head, rest  # «через 1 час — задача менеджеру: позвонить клиенту»
     dashed = re.match(r"^(?P<when>.+?)\s+[—–-]\s+(?P<channel>[^\s()]+)(?:\s*\([^()]*\))?$", head)
     if not _names_channel(head) and dashed and _all_when(dashed.group("when")) \
             and (named := _compound_channel(dashed.group("channel"))) is not None:
@@ -532,6 +542,20 @@ def packed_touch_tag(text: str) -> tuple[str, str]:
 # words after a channel that label the touch: "#1", "№2", "touch", "message", «касание», «сообщение 2»
 _LABEL_AFTER_CHANNEL = re.compile(r"(?:[#№]\s*\d{1,2}|(?:touch|message|msg|step|touchpoint|касание|сообщение|шаг)"
                                   r"(?:\s*[#№]?\s*\d{1,2})?)", re.IGNORECASE)
+
+
+_ROBOT_LABEL = re.compile(r"^\s*(робот|триггер|автоматизация|правило|robot|trigger|automation|rule)\s*[:：]\s*",
+                          re.IGNORECASE)
+_TRIGGER_SAID = re.compile(r"^(?P<head>[^«\"“—–]+?)\s+[—–-]\s+(?P<rest>\S.*)$")
+
+
+def _one_channel_word(text: str) -> str | None:
+    """The one word naming a channel in what a robot does before its message («задача менеджеру позвонить
+    клиенту», "create a task: call the lead"): None when it names none, or channels of two kinds."""
+    said = re.split(r"[«\"“„(]", text, maxsplit=1)[0]
+    words = [w for w in re.findall(r"[^\W\d_][\w-]*", said) if _names_channel(w)]
+    kinds = {CHANNEL_KINDS.get(values.normalize_word(w), values.normalize_word(w)) for w in words}
+    return words[0] if len(kinds) == 1 else None
 
 
 _CHANNEL_AT_END = re.compile(r"(?:^|\s)(?:в|во|на|через|via|by|to|in)\s+([^\W_][\w-]*)\s*$", re.IGNORECASE)

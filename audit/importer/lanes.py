@@ -131,3 +131,88 @@ def _moment(text: str) -> bool:
 def _bare(label: str) -> str:
     """A lane's label without its icon: «📧 Email» → Email."""
     return re.sub(r"^[^\w]+", "", label).strip()
+
+
+# --- a sales pipeline's stages as columns ---------------------------------------------------------------
+
+STAGE = "Этап"
+_TOUCH_PARTS = ("channel", "delay", "condition", "message", "next", "trigger")
+_TOUCH_HEADERS = ("Канал", "Когда", "Условие", "Сообщение", "Следующий шаг", "Событие-триггер")
+_STAGE_FACTS = ("next_stages", "final")
+
+
+def pipeline_columns(sheet: RawSheet) -> list[RawSheet] | None:
+    """A CRM pipeline exported with its stages as columns («Новая заявка | Квалификация | КП отправлено …»)
+    and each robot written in its stage's column, a row per step («Робот: при переходе на этап — письмо
+    клиенту «…» (Unisender)»): the sheet with those columns folded into a stage column and a touch column,
+    and, when rows under the header say where each stage leads («Переход на этап →») or which is final
+    («Семантика этапа»), a stages sheet of its own. None for any other sheet."""
+    from audit.importer.flat import packed_touch
+    from audit.importer.recognize import header_scores
+
+    rows = sheet.rows
+    for index in range(min(HEAD_SCAN, len(rows))):
+        header = [values.text(c) for c in rows[index]]
+        if sum(1 for text in header if text) < 4:
+            continue
+        below = rows[index + 1:]
+        body_rows = [r for r in below if not _stage_fact(r, header_scores)]
+        stages = [col for col, text in enumerate(header) if text and _touch_column(body_rows, col, packed_touch)]
+        if len(stages) < 3 or not _one_per_row(body_rows, stages):
+            continue
+        facts: dict[str, dict[int, str]] = {}
+        body: list[list[object]] = []
+        for row in below:
+            cells = {col: values.text(row[col]) if col < len(row) else "" for col in stages}
+            said = _stage_fact(row, header_scores)
+            if said:
+                facts.setdefault(said, cells)  # «Переход на этап →»: a fact of each stage
+                continue
+            filled = [col for col in stages if cells[col]]
+            kept = [cell for col, cell in enumerate(row) if col not in stages]
+            touch = (packed_touch(cells[filled[0]]) or {"message": cells[filled[0]]}) if filled else {}
+            if touch.get("delay"):  # «при переходе на этап»: onto this column's stage
+                touch["delay"] = _STAGE_ENTRY.sub(lambda m: f"{m.group(0)} «{header[filled[0]]}»", touch["delay"])
+            body.append(kept + [header[filled[0]] if filled else ""] + [touch.get(f, "") for f in _TOUCH_PARTS])
+        kept_header = [text for col, text in enumerate(header) if col not in stages]
+        out = [RawSheet(sheet.name, [list(r) for r in rows[:index]] + [kept_header + [STAGE, *_TOUCH_HEADERS]] + body,
+                        {})]
+        if facts:
+            table = [[STAGE, *(("Следующий этап", "Финальный этап")[i] for i, f in enumerate(_STAGE_FACTS)
+                               if f in facts)]]
+            table += [[header[col], *(facts[f][col] for f in _STAGE_FACTS if f in facts)] for col in stages]
+            out.append(RawSheet(f"{sheet.name} › {STAGE}", table, {}))
+        return out
+    return None
+
+
+def _stage_fact(row: list[object], header_scores) -> str | None:
+    """The stage fact a row under a pipeline's header gives («Переход на этап →»: next stages; «Семантика этапа»:
+    final), by the label in its first cell; None for a row of steps."""
+    label = values.text(row[0]) if row else ""
+    if not label:
+        return None
+    said = {f: v for f, v in header_scores(label, "stages").items() if f in _STAGE_FACTS}
+    return max(said, key=said.get) if said else None
+
+
+_STAGE_ENTRY = re.compile(r"переход\w*\s+(?:на|в)\s+(?:этап|стади\w*)(?!\s*[«\"“])|(?:moved|moves|move)\s+to\s+"
+                          r"(?:the\s+)?stage(?!\s*[«\"“])|stage\s+change", re.IGNORECASE)
+_CHAIN_ARROW = re.compile(r"→|->|=>|⇒|➝|⟶")
+_ROBOT = re.compile(r"^\s*(?:робот|триггер|automation|robot|trigger)\s*[:：]", re.IGNORECASE)
+
+
+def _touch_column(body: list[list[object]], col: int, packed_touch) -> bool:
+    """Whether a column's cells are whole touches or robots, sparsely (a pipeline stage's steps)."""
+    said = [values.text(r[col]) for r in body if col < len(r) and values.text(r[col])]
+    if any(_CHAIN_ARROW.search(text) for text in said):
+        return False  # «W1 Welcome: email (сразу) → email (через 1 д)»: a matrix's whole chains, not a stage's robots
+    touches = sum(1 for text in said if _ROBOT.match(text) or packed_touch(text) is not None)
+    return touches >= 1 and touches * 5 >= len(said) * 3
+
+
+def _one_per_row(below: list[list[object]], stages: list[int]) -> bool:
+    """Whether the rows fill at most one of the stage columns each (a step belongs to one stage)."""
+    counts = [sum(1 for col in stages if col < len(r) and values.text(r[col])) for r in below]
+    filled = [n for n in counts if n]
+    return bool(filled) and sum(1 for n in filled if n == 1) * 10 >= len(filled) * 8

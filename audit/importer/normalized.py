@@ -1363,7 +1363,16 @@ def _final_flag(value: object) -> bool | None:
         return True
     if word in _ORDINARY_WORDS:
         return False
-    return values.boolean(value)
+    try:
+        return values.boolean(value)
+    except ValueError:
+        # Bitrix24's stage semantics: «успешный (финал)», «провальный (финал)», «в работе»
+        said = values.text(value).casefold()
+        if re.search(r"\bфинал|\bfinal\b|\bterminal\b|\bwon\b|\blost\b|успешн|провальн", said):
+            return True
+        if re.search(r"в работе|in progress|open|промежуточн|обычн", said):
+            return False
+        raise
 
 
 def _end_word(ref: str) -> str | None:
@@ -1602,10 +1611,23 @@ def _scenario_timing_from_steps(commap: CommMap) -> None:
             continue  # a regular mailing's «за 3 дня до старта» counts from a date, not an event
         if timing.anchor_relation == "before" and "trigger" in scenario.source.columns:
             continue  # «за 7 дней до сгорания» with the trigger cell left empty: a date nobody named (MAP004)
-        scenario.trigger = events.get(values.normalize_word(timing.anchor_text), timing.anchor_text)
+        scenario.trigger = events.get(values.normalize_word(timing.anchor_text)) or _quoted_event(
+            timing.anchor_text, commap.events) or timing.anchor_text
         if not commap.has_sheet("events") and values.normalize_word(scenario.trigger) not in events:
             events[values.normalize_word(scenario.trigger)] = scenario.trigger
             commap.events.append(Event(id=scenario.trigger, declared=False, source=scenario.source))
+
+
+def _quoted_event(anchor: str, events: list[Event]) -> str | None:
+    """«переходе на этап «Квалификация»»: the one event of the map whose name holds the quoted name
+    («Сделка перешла на этап «Квалификация»»)."""
+    quoted = re.search(r"[«\"“]([^»\"”]+)[»\"”]?", anchor)  # (the timing may have dropped the closing mark)
+    if quoted is None:
+        return None
+    name = quoted.group(1).strip().casefold()
+    found = [e.id for e in events if any(text.casefold() == name or re.search(
+        rf"[«\"“]{re.escape(name)}[»\"”]", text.casefold()) for text in (e.id, e.name) if text)]
+    return found[0] if len(found) == 1 else None
 
 
 _ONE_OFF = re.compile(r"\b(?:разово|разовая|разовый|единоразово|однократно|one[- ]off|one[- ]time|single send)\b",

@@ -1567,13 +1567,13 @@ def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = No
     a title over it ("Lists", «Справочник сегментов») — becomes a sheet of its own, named `<sheet> › <title>`:
     an owner keeps the audience sizes to the right of the flows. Only a block that reads as an entity table
     (segments, stages, channels, events, systems) is split off; a column group of the main table stays."""
-    from audit.importer.lanes import swimlanes
+    from audit.importer.lanes import pipeline_columns, swimlanes
 
     mapping = mapping or ColumnMapping()
     out: list[RawSheet] = []
     for sheet in sheets:
         sheet = labelled_blocks(sheet) or swimlanes(sheet) or sheet
-        out.extend(_side_table(sheet, mapping) or [sheet])
+        out.extend(pipeline_columns(sheet) or _side_table(sheet, mapping) or [sheet])
     return out
 
 
