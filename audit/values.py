@@ -212,7 +212,7 @@ def duration_minutes(value: object) -> int | None:
             return None
         if value < 0:
             raise ValueError("a negative duration")
-        if value == float("inf"):
+        if value == float("inf") or value * 1440 > MAX_DURATION_MINUTES:
             raise ValueError("not a duration")
         return round(value * 1440)
     if isinstance(value, timedelta):
@@ -236,7 +236,12 @@ def _duration_text(value: str) -> int | None:
         if unit and unit not in _UNITS:
             raise ValueError(f"unknown time unit '{unit}'")
         total += float(amount.replace(",", ".")) * _UNITS.get(unit, 1440)
+    if total > MAX_DURATION_MINUTES:
+        raise ValueError("not a duration (longer than ten years)")
     return round(total)
+
+
+MAX_DURATION_MINUTES = 10 * 366 * 1440  # a longer "delay" is a number typed in the wrong cell
 
 
 _EXCEL_EPOCH = date(1899, 12, 30)

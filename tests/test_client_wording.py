@@ -3,6 +3,7 @@ branches and actions, systems that drive or relay for others, legends, codes bes
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from audit.conditions import parse_condition
 from audit.importer import load_map
@@ -956,3 +957,40 @@ def test_a_crm_pipeline_with_its_stages_as_columns_and_robots_in_them(tmp_path):
     assert [(s.scenario, s.channel, s.condition_text) for s in m.steps] == [
         ("НЗ-1", "письмо", ""), ("КВ-1", "письмо", ""), ("КВ-1", "позвонить", "если письмо не открыто"),
         ("ТН-1", "письмо", "")]
+
+
+def test_a_message_matrix_of_events_down_and_segments_across(tmp_path):
+    m = _workbook(tmp_path, {
+        "Message matrix": [
+            ["Ref", "Trigger event", "Owner", "Prepaid", "Small business", "Vulnerable (do not market)"],
+            ["MM-02", "Payment failed", "Hannah", "—", "1) [S] SMS D0: Payment failed\n2) [S] Email D+1, if SMS not "
+             "delivered: Payment failed + bank details", "—"],
+            ["MM-07", "Upgrade eligible", "Sophie", "—", "—", "[M] Push D0: You can upgrade now"]],
+        "Segments": [["Segment", "Size", "Do not market"], ["Prepaid", 41000, "No"], ["Small business", 6800, "No"],
+                     ["Vulnerable (do not market)", 1900, "Yes"]]})
+    assert [(s.id, s.segments, s.trigger) for s in m.scenarios] == [
+        ("MM-02 · Small business", ["Small business"], "Payment failed"),
+        ("MM-07 · Vulnerable (do not market)", ["Vulnerable (do not market)"], "Upgrade eligible")]
+    assert [(s.scenario.split(" · ")[0], s.id, s.channel, s.timing_text, s.condition_text,
+             s.message_type.value if s.message_type else None) for s in m.steps] == [
+        ("MM-02", "1", "SMS", "D0", "", "service"), ("MM-02", "2", "Email", "D+1", "if SMS not delivered", "service"),
+        ("MM-07", "1", "Push", "D0", "", "promo")]
+    found = codes_by_entity(audit(m))
+    assert ("COST001", "MM-02 · Small business/2") in found
+    assert ("COV003", "MM-07 · Vulnerable (do not market)/1") in found
+
+
+def test_a_misspelt_header_word_whose_stem_changes_is_still_read():
+    from audit.importer.recognize import header_scores
+
+    assert max(header_scores("Следуюший этап", "stages").items(), key=lambda i: i[1])[0] == "next_stages"
+    assert max(header_scores("Переодичность", "flat").items(), key=lambda i: i[1])[0] == "schedule"
+
+
+def test_a_giant_number_in_a_timing_cell_is_no_duration():
+    from audit.timing import parse_timing
+    from audit.values import duration_minutes
+
+    assert parse_timing("1" + "0" * 310).reason
+    with pytest.raises(ValueError):
+        duration_minutes(1.2483980103210528e+305)

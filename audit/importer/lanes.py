@@ -27,6 +27,7 @@ from audit import values
 from audit.importer.workbook import RawSheet
 
 HEAD_SCAN = 40  # rows looked at for the lanes' header
+SAMPLE_ROWS = 200  # rows a layout is decided on: a 100,000-row sheet is not parsed cell by cell to be recognised
 _NOT_A_LANE = re.compile(r"customer|client|клиент|покупател|гост[ья]|action|действи|trigger|триггер|событи|event|"
                          r"goal|цель|notes?\b|примечан|коммент", re.IGNORECASE)
 _CONDITION = re.compile(r"^\s*(?P<condition>(?:if|only if|unless|если|только если)\b[^:]*?)\s*:\s*", re.IGNORECASE)
@@ -42,7 +43,7 @@ def swimlanes(sheet: RawSheet) -> RawSheet | None:
     from audit.importer.recognize import names_channel
 
     rows = sheet.rows
-    for index in range(min(HEAD_SCAN, len(rows))):
+    for index in _header_candidates(rows, 3):
         header = [values.text(c) for c in rows[index]]
         moments = [col for col, text in enumerate(header) if col and text and _moment(text)]
         named = [col for col, text in enumerate(header) if col and text and not _NOT_A_LANE.search(text)]
@@ -61,6 +62,18 @@ def swimlanes(sheet: RawSheet) -> RawSheet | None:
         return RawSheet(sheet.name, [list(r) for r in rows[:index]] + [HEADER] + _touches(rows, header, columns,
                                                                                               channels), {})
     return None
+
+
+def _header_candidates(rows: list[list[object]], filled: int, tried: int = 3) -> list[int]:
+    """The first few rows that could head a table: `filled` cells at least, the first of them filled."""
+    found = []
+    for index in range(min(HEAD_SCAN, len(rows))):
+        row = rows[index]
+        if row and values.text(row[0]) and sum(1 for c in row if values.text(c)) >= filled:
+            found.append(index)
+            if len(found) == tried:
+                break
+    return found
 
 
 def _lanes(rows: list[list[object]], header: int) -> list[int]:
@@ -151,14 +164,12 @@ def pipeline_columns(sheet: RawSheet) -> list[RawSheet] | None:
     from audit.importer.recognize import header_scores
 
     rows = sheet.rows
-    for index in range(min(HEAD_SCAN, len(rows))):
+    for index in _header_candidates(rows, 4):
         header = [values.text(c) for c in rows[index]]
-        if sum(1 for text in header if text) < 4:
-            continue
         below = rows[index + 1:]
-        body_rows = [r for r in below if not _stage_fact(r, header_scores)]
-        stages = [col for col, text in enumerate(header) if text and _touch_column(body_rows, col, packed_touch)]
-        if len(stages) < 3 or not _one_per_row(body_rows, stages):
+        sample = [r for r in below[:SAMPLE_ROWS] if not _stage_fact(r, header_scores)]  # decided on the first rows
+        stages = [col for col, text in enumerate(header) if text and _touch_column(sample, col, packed_touch)]
+        if len(stages) < 3 or not _one_per_row(sample, stages):
             continue
         facts: dict[str, dict[int, str]] = {}
         body: list[list[object]] = []
@@ -204,7 +215,7 @@ _ROBOT = re.compile(r"^\s*(?:робот|триггер|automation|robot|trigger)
 
 def _touch_column(body: list[list[object]], col: int, packed_touch) -> bool:
     """Whether a column's cells are whole touches or robots, sparsely (a pipeline stage's steps)."""
-    said = [values.text(r[col]) for r in body if col < len(r) and values.text(r[col])]
+    said = [values.text(r[col]) for r in body if col < len(r) and values.text(r[col])][:40]
     if any(_CHAIN_ARROW.search(text) for text in said):
         return False  # «W1 Welcome: email (сразу) → email (через 1 д)»: a matrix's whole chains, not a stage's robots
     touches = sum(1 for text in said if _ROBOT.match(text) or packed_touch(text) is not None)
@@ -216,3 +227,68 @@ def _one_per_row(below: list[list[object]], stages: list[int]) -> bool:
     counts = [sum(1 for col in stages if col < len(r) and values.text(r[col])) for r in below]
     filled = [n for n in counts if n]
     return bool(filled) and sum(1 for n in filled if n == 1) * 10 >= len(filled) * 8
+
+
+# --- events down, segments across: what each segment gets ------------------------------------------------
+
+_TYPE_LETTER = re.compile(r"^\s*\[(?P<tag>[^\[\]]{1,24})\]\s*")
+_LETTERS = {"s": "service", "m": "promo", "p": "promo", "i": "info", "c": "content", "n": "news", "t": "transactional"}
+_SEGMENT_HEADERS = ("Segment", "Step", "Channel", "When", "Condition", "Message", "Message type")
+
+
+def segment_columns(sheet: RawSheet, segment_names: frozenset[str]) -> RawSheet | None:
+    """A message matrix: a row per scenario (its trigger event, goal, owner…) and a column per segment of the map,
+    each cell what that segment gets («1) [S] Email D0: … 2) [S] SMS D+1, if email not opened: …», «—» for
+    nothing). The sheet as a row per touch, each chain of a row and a segment a scenario of its own
+    (`MM-02 · Small business`), for that segment. None for any other sheet."""
+    from audit.importer.flat import numbered_touches, packed_touch
+
+    rows = sheet.rows
+    for index in range(min(HEAD_SCAN, len(rows))):
+        header = [values.text(c) for c in rows[index]]
+        columns = [col for col, text in enumerate(header) if col and values.normalize_word(text) in segment_names]
+        if len(columns) < 2 or not _touch_cells(rows[index + 1:index + 1 + SAMPLE_ROWS], columns, packed_touch):
+            continue
+        kept_cols = [col for col in range(len(header)) if col not in columns]
+        out = [list(r) for r in rows[:index]] + [[header[c] for c in kept_cols] + list(_SEGMENT_HEADERS)]
+        for raw in rows[index + 1:]:
+            kept = [raw[c] if c < len(raw) else "" for c in kept_cols]
+            for col in columns:
+                cell = values.text(raw[col]) if col < len(raw) else ""
+                if not cell or values.placeholder(cell):
+                    continue
+                for number, item in numbered_touches(cell) or [(1, cell)]:
+                    tag = _TYPE_LETTER.match(item)
+                    kind = _LETTERS.get(tag["tag"].casefold(), tag["tag"]) if tag else ""
+                    touch = packed_touch(item[tag.end():] if tag else item) or {"message": item}
+                    row = list(kept)
+                    row[0] = f"{values.text(kept[0])} · {header[col]}" if kept and values.text(kept[0]) else header[col]
+                    out.append(row + [header[col], number, touch.get("channel", ""), touch.get("delay", ""),
+                                      touch.get("condition", ""), touch.get("message", ""),
+                                      kind or touch.get("message_type", "")])
+        return RawSheet(sheet.name, out, {})
+    return None
+
+
+def _touch_cells(below: list[list[object]], columns: list[int], packed_touch) -> bool:
+    """Whether the cells under the segment columns say touches (most of those that say anything)."""
+    said = [values.text(r[c]) for r in below for c in columns if c < len(r) and values.text(r[c])
+            and not values.placeholder(values.text(r[c]))]
+    touches = 0
+    for text in said:
+        first = re.split(r"\n|\s(?=\d{1,2}\)\s)", text.strip())[0]
+        first = re.sub(r"^\s*\d{1,2}[.)]\s*", "", first)
+        tag = _TYPE_LETTER.match(first)
+        touches += packed_touch(first[tag.end():] if tag else first) is not None
+    return bool(said) and touches * 2 >= len(said)
+
+
+def segment_names_of(sheets: list[RawSheet]) -> frozenset[str]:
+    """The names a map's segment sheets list in their first two columns (before recognition reads them)."""
+    from audit.importer.recognize import sheet_name_score
+
+    names = set()
+    for sheet in sheets:
+        if sheet_name_score(sheet.name, "segments") >= 0.5:
+            names.update(values.normalize_word(values.text(c)) for r in sheet.rows[1:] for c in r[:2] if values.text(c))
+    return frozenset(n for n in names if n)

@@ -162,6 +162,26 @@ def _known_stems() -> tuple[str, ...]:
     return tuple(sorted(known))
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> tuple[str, ...]:
+    """Every word of the header vocabulary as written (lower case), for typos a stem does not survive."""
+    data = vocab.load("headers")
+    phrases = [*(p for words in data["fields"].values() for p in words)]
+    for spec in data["roles"].values():
+        phrases += [p for words in spec.get("words", {}).values() for p in words] + list(spec.get("sheet", []))
+    return tuple(sorted({w for p in phrases for w in _TOKEN.findall(p.casefold()) if len(w) >= 6}))
+
+
+@lru_cache(maxsize=1 << 14)
+def _spelled(word: str) -> str:
+    """A header word, or the vocabulary word it misspells when its stem would not say so: «следуюший» (stem
+    «следуюш») is «следующий» (stem «след»); a word the vocabulary knows, or a short one, stays."""
+    if len(word) < 6 or stem(word) in _known_stems():
+        return word
+    match = process.extractOne(word, _known_words(), scorer=fuzz.ratio, score_cutoff=88)
+    return match[0] if match else word
+
+
 @lru_cache(maxsize=1 << 14)
 def _canonical(token: str) -> str:
     """A header word as the vocabulary spells it: itself, or the known stem it is a typo of."""
@@ -211,7 +231,7 @@ def _phrase_index(phrases: tuple) -> dict[str, list]:
 def _header_words(text: str) -> tuple[frozenset[str], bool, int] | None:
     """A header's words as the vocabulary spells them (with what its abbreviations may stand for), whether it
     says "ID", and how many words count against a phrase; None for a header of no meaningful word."""
-    tokens = tuple(_canonical(t) for t in stems(text))
+    tokens = tuple(_canonical(stem(_spelled(w))) for w in _TOKEN.findall(text.casefold()) if w not in _STOP)
     if not tokens:
         return None
     present = frozenset(tokens) | _expansions(text)
@@ -1567,12 +1587,14 @@ def split_side_tables(sheets: list[RawSheet], mapping: ColumnMapping | None = No
     a title over it ("Lists", «Справочник сегментов») — becomes a sheet of its own, named `<sheet> › <title>`:
     an owner keeps the audience sizes to the right of the flows. Only a block that reads as an entity table
     (segments, stages, channels, events, systems) is split off; a column group of the main table stays."""
-    from audit.importer.lanes import pipeline_columns, swimlanes
+    from audit.importer.lanes import pipeline_columns, segment_columns, segment_names_of, swimlanes
 
     mapping = mapping or ColumnMapping()
     out: list[RawSheet] = []
+    segment_names = segment_names_of(sheets)
     for sheet in sheets:
-        sheet = labelled_blocks(sheet) or swimlanes(sheet) or sheet
+        sheet = labelled_blocks(sheet) or swimlanes(sheet) or (
+            segment_columns(sheet, segment_names) if segment_names else None) or sheet
         out.extend(pipeline_columns(sheet) or _side_table(sheet, mapping) or [sheet])
     return out
 

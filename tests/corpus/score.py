@@ -72,7 +72,8 @@ def _answers(folder: Path) -> dict:
 
 
 # corpus2 to corpus11: written later, each measured unseen before any tuning (README keeps those figures)
-CORPORA = tuple([CORPUS, *(CORPUS.parent / f"corpus{n}" for n in range(2, 28))])
+# corpus28 is measured but not yet in the gate: its Trello export (cards whose descriptions hold the facts) is unread
+CORPORA = tuple([CORPUS, *(CORPUS.parent / f"corpus{n}" for n in (*range(2, 28), 29))])
 
 
 def maps() -> list[Path]:
